@@ -2,7 +2,7 @@
 // (browser/iife), and — with --tests — the unit tests, integration suites, emulator and benchmarks.
 //   node esbuild.mjs               extension + webview (dev, with sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix carries)
-//   node esbuild.mjs --tests       test/emulator/bench bundles into dist-test/
+//   node esbuild.mjs --tests [files…]  test/emulator/bench bundles into dist-test/ (all, or the files named)
 //   node esbuild.mjs --emulator    only the emulator CLI
 //   node esbuild.mjs --watch       rebuild extension + webview on change
 import * as esbuild from 'esbuild';
@@ -69,7 +69,9 @@ async function run() {
 		return;
 	}
 	if (args.has('--tests')) {
-		const eps = [
+		// `node esbuild.mjs --tests test/unit/foo.test.ts …` builds only the files named.
+		const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+		const eps = named.length ? named : [
 			...entries('test/unit', /\.test\.ts$/),
 			...entries('test/integration', /\.ts$/),
 			...entries('test/emulator', /^cli\.ts$/),

@@ -65,7 +65,8 @@ export interface BpsApi {
 	listDerivedPeriods(domain: string, variable: number, opts?: ListOptions): Promise<Paged<DerivedPeriod>>;
 	/** `model=data`, split into ⌈periods / cap⌉ concurrent calls and merged into one table. */
 	getDynamicData(req: DynamicDataRequest, opts?: CallOptions): Promise<DynamicTable>;
-	listStaticTables(domain: string, opts?: ListOptions & { subject?: number }): Promise<Paged<StaticTable>>;
+	/** The API has no subject filter here: group by `subjectId` on our side. */
+	listStaticTables(domain: string, opts?: ListOptions): Promise<Paged<StaticTable>>;
 	getStaticTable(domain: string, id: number, opts?: CallOptions): Promise<StaticTableDetail & Freshness>;
 	listPublications(domain: string, opts?: ListOptions): Promise<Paged<Publication>>;
 	getPublication(domain: string, id: string, opts?: CallOptions): Promise<PublicationDetail & Freshness>;
