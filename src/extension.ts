@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { BpsClient, type BpsClientOptions } from './api/client';
+import { KeyStore } from './auth/keyStore';
+import { PersistentCache } from './catalogue/persistentCache';
+import { registerApiKeyCommands } from './commands/apiKey';
+import { registerShowLog } from './commands/showLog';
+import { ContextKeys, Settings } from './constants';
+import { createPublicApi, type BpsPublicApi } from './publicApi';
+import type { Services } from './services';
+import { isLoopbackUrl, readConfig } from './util/config';
+import { createLogger, initLogging, setRedactionKey } from './util/logger';
+
+/** Composition root: build the services, register every feature, return the public API. No logic here. */
+export async function activate(context: vscode.ExtensionContext): Promise<BpsPublicApi> {
+	context.subscriptions.push(initLogging());
+	const log = createLogger('extension');
+	const keyStore = new KeyStore(context.secrets);
+	context.subscriptions.push(keyStore);
+	const cache = new PersistentCache({ dir: context.globalStorageUri.fsPath, log: (l, m) => log[l](m) });
+	const requestStats = { network: 0, cache: 0, stale: 0, dedup: 0 };
+	const httpLog = createLogger('http');
+
+	const clientOptions = (getKey: () => Promise<string | undefined>): BpsClientOptions => {
+		const c = readConfig();
+		return {
+			baseUrl: c.apiBaseUrl,
+			getKey,
+			userAgent: userAgent(context),
+			lang: c.lang,
+			timeoutMs: c.timeoutMs,
+			maxConcurrent: c.maxConcurrentRequests,
+			maxRequestsPerSecond: c.maxRequestsPerSecond,
+			ttl: { metadataMs: c.metadataTtlMs, dataMs: c.dataTtlMs },
+			log: (level, message) => httpLog[level](message),
+		};
+	};
+	const client = new BpsClient({
+		...clientOptions(() => keyStore.get()),
+		cache,
+		onRequest: (e) => {
+			requestStats[e.source]++;
+		},
+	});
+
+	const services: Services = {
+		context,
+		keyStore,
+		client,
+		cache,
+		clientForKey: (key) => new BpsClient(clientOptions(async () => key)),
+		config: readConfig,
+		logger: createLogger,
+		requestStats,
+	};
+
+	context.subscriptions.push(
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration(Settings.section)) {
+				const { getKey: _unused, ...rest } = clientOptions(() => keyStore.get());
+				client.configure(rest);
+			}
+		}),
+		keyStore.onDidChange((key) => onKeyChanged(key)),
+	);
+
+	registerShowLog(context);
+	registerApiKeyCommands(context, services);
+
+	await seedSandboxKey(keyStore);
+	onKeyChanged(await keyStore.get());
+	void cache.load().then(
+		() => log.debug('cache loaded'),
+		(e) => log.warn(`cache not loaded: ${e}`),
+	);
+	return createPublicApi(services);
+
+	function onKeyChanged(key: string | undefined): void {
+		setRedactionKey(key);
+		void vscode.commands.executeCommand('setContext', ContextKeys.hasKey, !!key);
+		void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
+	}
+}
+
+export function deactivate(): void {
+	// Everything is owned by context.subscriptions.
+}
+
+function userAgent(context: vscode.ExtensionContext): string {
+	const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+	return `bps-data-browser-vscode/${version} (VS Code ${vscode.version}; +https://github.com/bps-data-browser/vscode-bps-data-browser)`;
+}
+
+/**
+ * The sandbox (`npm run sandbox`) and browser tests run against the local emulator and pass its
+ * demo key in BPS_SANDBOX_KEY. It is only honoured for a loopback API URL and only when no key is
+ * stored, so it can never send a real user's requests anywhere with a borrowed key.
+ */
+async function seedSandboxKey(keyStore: KeyStore): Promise<void> {
+	const seed = process.env.BPS_SANDBOX_KEY;
+	if (seed && isLoopbackUrl(readConfig().apiBaseUrl) && !(await keyStore.get())) {
+		await keyStore.set(seed);
+	}
+}

@@ -1,0 +1,84 @@
+import { ATTRIBUTION_ID, SOURCE_LINE } from './api/attribution';
+import { toRecords, type LongRecord } from './api/table';
+import type { DynamicTable, Lang } from './api/types';
+import type { Services } from './services';
+import { testHooks, testHooksEnabled } from './testHooks';
+
+/** Options of {@link BpsPublicApi.getDynamicTable}. */
+export interface GetDynamicTableOptions {
+	/** 4-digit BPS domain code: `0000` national, `3500` Jawa Timur, `3578` Kota Surabaya… */
+	domain: string;
+	/** The dynamic table's variable id (`var_id`). */
+	variable: number;
+	/** Year labels such as `['2022', '2023']`; default: the five most recent periods. */
+	years?: string[];
+	/** Data language; default: the `bps.language` setting. */
+	lang?: Lang;
+	signal?: AbortSignal;
+}
+
+/** A decoded dynamic table, with labels, ready to use. */
+export interface PublicDynamicTable {
+	domain: string;
+	variable: number;
+	title: string;
+	unit: string;
+	/** `last_update` as BPS gives it, e.g. "2020-03-26 00:00:00". */
+	lastUpdate: string;
+	/** The notice the BPS terms require wherever the data is shown. */
+	attribution: string;
+	source: string;
+	/** One record per cell, with codes and labels; missing cells have `value: null`. */
+	records: LongRecord[];
+	/** The full decoded table (dense values, dimension lists). */
+	table: DynamicTable;
+}
+
+/**
+ * The API other extensions get from `vscode.extensions.getExtension('bps-data-browser.bps-data-browser').activate()`.
+ * Versioned: fields are only added within a major `version`.
+ */
+export interface BpsPublicApi {
+	readonly version: 1;
+	getDynamicTable(opts: GetDynamicTableOptions): Promise<PublicDynamicTable>;
+	/** Test-only internals; present only when the host runs with BPS_TEST=1. */
+	readonly _test?: Record<string, unknown>;
+}
+
+export function createPublicApi(s: Services): BpsPublicApi {
+	const api: BpsPublicApi = {
+		version: 1,
+		async getDynamicTable(opts) {
+			const lang = opts.lang ?? s.config().lang;
+			const periods = (await s.client.listPeriods(opts.domain, opts.variable, { lang, signal: opts.signal })).items;
+			const chosen = opts.years?.length
+				? periods.filter((p) => opts.years!.includes(p.label))
+				: [...periods].sort((a, b) => a.id - b.id).slice(-5);
+			if (opts.years?.length && chosen.length !== opts.years.length) {
+				const known = new Set(chosen.map((p) => p.label));
+				const missing = opts.years.filter((y) => !known.has(y));
+				throw new Error(`Variable ${opts.variable} has no period(s) ${missing.join(', ')} on domain ${opts.domain}`);
+			}
+			const table = await s.client.getDynamicData(
+				{ domain: opts.domain, variable: opts.variable, periods: chosen.map((p) => p.id) },
+				{ lang, signal: opts.signal },
+			);
+			return {
+				domain: opts.domain,
+				variable: opts.variable,
+				title: table.variable.title,
+				unit: table.variable.unit,
+				lastUpdate: table.lastUpdate,
+				attribution: ATTRIBUTION_ID,
+				source: SOURCE_LINE,
+				records: toRecords(table),
+				table,
+			};
+		},
+	};
+	if (testHooksEnabled()) {
+		testHooks.services = s;
+		return { ...api, _test: testHooks };
+	}
+	return api;
+}

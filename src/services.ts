@@ -1,0 +1,22 @@
+import type * as vscode from 'vscode';
+import type { BpsApi } from './api/api';
+import type { BpsClient } from './api/client';
+import type { KeyStore } from './auth/keyStore';
+import type { PersistentCache } from './catalogue/persistentCache';
+import type { BpsConfig } from './util/config';
+import type { Logger } from './util/logger';
+
+/** What the composition root builds once and hands to every feature's `registerX(context, services)`. */
+export interface Services {
+	readonly context: vscode.ExtensionContext;
+	readonly keyStore: KeyStore;
+	readonly client: BpsClient;
+	/** A client that uses the given key and no cache: for checking a key before it is saved. */
+	clientForKey(key: string): BpsApi;
+	readonly cache: PersistentCache;
+	/** Settings, read fresh. */
+	config(): BpsConfig;
+	logger(component: string): Logger;
+	/** Counts HTTP requests that really went out (benchmarks and tests read it). */
+	readonly requestStats: { network: number; cache: number; stale: number; dedup: number };
+}
