@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { SearchIndex, tokenize, type SearchEntry } from '../../src/catalogue/searchIndex';
+
+const base: SearchEntry[] = [
+	{ kind: 'var', id: 1804, domain: '0000', title: 'Jumlah Korban Meninggal, Hilang, dan Terluka Akibat Bencana Alam', subject: 'Lingkungan Hidup', unit: 'Orang' },
+	{ kind: 'var', id: 2263, domain: '0000', title: 'Inflasi Bulanan (M-to-M) Menurut Provinsi', subject: 'Inflasi', unit: 'Persen' },
+	{ kind: 'statictable', id: 2215, domain: '0000', title: 'Penduduk Menurut Provinsi', subject: 'Kependudukan' },
+	{ kind: 'publication', id: 'a78f4d4f1c3548600cffcd29', domain: '7315', title: 'Kabupaten Pinrang Dalam Angka 2023' },
+	{ kind: 'var', id: 218, domain: '8100', title: 'Inflasi Maluku', subject: 'Harga Konsumen' },
+	{ kind: 'pressrelease', id: 55, domain: '0000', title: 'Indeks Harga Konsumen Desember — Énergie' },
+];
+
+describe('SearchIndex', () => {
+	it('tokenizes without case, accents or punctuation', () => {
+		assert.deepEqual(tokenize('Énergie  (M-to-M), 2023!'), ['energie', 'm', 'to', 'm', '2023']);
+	});
+
+	it('finds titles by word prefixes, all words required', () => {
+		const idx = new SearchIndex();
+		idx.add(base);
+		assert.deepEqual(
+			idx.search('infl').map((h) => h.entry.id).sort(),
+			[218, 2263],
+		);
+		assert.deepEqual(
+			idx.search('inflasi provinsi').map((h) => h.entry.id),
+			[2263],
+		);
+		assert.deepEqual(idx.search('inflasi jakarta'), []);
+		assert.deepEqual(idx.search('   '), []);
+	});
+
+	it('is case- and accent-insensitive', () => {
+		const idx = new SearchIndex();
+		idx.add(base);
+		assert.equal(idx.search('ENERGIE')[0]?.entry.id, 55);
+		assert.equal(idx.search('énérgie')[0]?.entry.id, 55);
+	});
+
+	it('searches subject and unit too, ranking title hits higher', () => {
+		const idx = new SearchIndex();
+		idx.add(base);
+		assert.deepEqual(
+			idx.search('orang').map((h) => h.entry.id),
+			[1804],
+		);
+		// "konsumen" is in the press release title but only in the subject of var 218.
+		assert.deepEqual(
+			idx.search('konsumen').map((h) => h.entry.id),
+			[55, 218],
+		);
+	});
+
+	it('filters by domain, kind and limit', () => {
+		const idx = new SearchIndex();
+		idx.add(base);
+		assert.deepEqual(
+			idx.search('inflasi', { domain: '8100' }).map((h) => h.entry.id),
+			[218],
+		);
+		assert.deepEqual(
+			idx.search('provinsi', { kinds: ['statictable'] }).map((h) => h.entry.id),
+			[2215],
+		);
+		assert.equal(idx.search('i', { limit: 2 }).length, 2);
+	});
+
+	it('replaces an entry re-added with the same domain/kind/id and forgets its old words', () => {
+		const idx = new SearchIndex();
+		idx.add(base);
+		idx.add([{ kind: 'var', id: 218, domain: '8100', title: 'Inflation Maluku' }]);
+		assert.equal(idx.size, base.length);
+		assert.deepEqual(
+			idx.search('inflasi', { domain: '8100' }),
+			[],
+		);
+		assert.equal(idx.search('inflation')[0]?.entry.id, 218);
+		// Same id in another domain is another entry.
+		idx.add([{ kind: 'var', id: 218, domain: '0000', title: 'Inflation Maluku' }]);
+		assert.equal(idx.search('inflation').length, 2);
+	});
+
+	it('ranks a title starting with the query first', () => {
+		const idx = new SearchIndex();
+		idx.add([
+			{ kind: 'var', id: 1, domain: '0000', title: 'Rata-rata Penduduk Miskin' },
+			{ kind: 'var', id: 2, domain: '0000', title: 'Penduduk Miskin Menurut Provinsi' },
+		]);
+		assert.equal(idx.search('penduduk miskin')[0].entry.id, 2);
+	});
+
+	it('searches 20 000 titles in a few milliseconds', () => {
+		const idx = new SearchIndex();
+		const words = ['penduduk', 'inflasi', 'ekspor', 'impor', 'harga', 'produksi', 'padi', 'jagung', 'upah', 'kemiskinan', 'pendidikan', 'kesehatan'];
+		const items: SearchEntry[] = [];
+		for (let i = 0; i < 20_000; i++) {
+			const t = `${words[i % 12]} ${words[(i * 7) % 12]} menurut kabupaten ${words[(i * 5) % 11]} tahun ${2000 + (i % 25)} seri ${i}`;
+			items.push({ kind: i % 2 ? 'var' : 'statictable', id: i, domain: String(1100 + (i % 30) * 100).padStart(4, '0'), title: t });
+		}
+		idx.add(items);
+		assert.equal(idx.size, 20_000);
+		idx.search('x'); // build the sorted token list once
+		const t0 = performance.now();
+		let n = 0;
+		for (let i = 0; i < 20; i++) n += idx.search('inflasi ekspor 2012', { limit: 20 }).length;
+		const per = (performance.now() - t0) / 20;
+		assert.ok(n > 0);
+		assert.ok(per < 30, `search took ${per.toFixed(1)} ms`);
+		assert.ok(idx.search('seri 1234', { limit: 5 }).some((h) => h.entry.id === 1234));
+	});
+});
