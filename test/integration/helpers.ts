@@ -1,0 +1,95 @@
+/**
+ * Helpers for integration tests that run in the real extension host (see index.ts).
+ *
+ * Tests drive the bundled extension through its commands and the API `activate()` returns; they
+ * never import `src/` (that would load a second copy of every module, with its own state).
+ */
+import * as vscode from 'vscode';
+import { startEmulator, EMULATOR_KEY } from '../emulator/server';
+import type { BpsPublicApi } from '../../src/publicApi';
+
+export { EMULATOR_KEY };
+
+/** `publisher.name` from package.json. */
+export const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
+
+export type TestEmulator = Awaited<ReturnType<typeof startEmulator>>;
+export type TestEmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
+
+/**
+ * Starts the BPS WebAPI emulator inside the extension-host process (so tests can inspect its
+ * requests and inject faults) and points `bps.apiBaseUrl` at it. `close()` stops the server and
+ * resets the setting.
+ */
+export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise<TestEmulator> {
+	const emu = await startEmulator(opts);
+	await configure({ apiBaseUrl: emu.url });
+	const close = emu.close.bind(emu);
+	return Object.assign(emu, {
+		close: async () => {
+			await configure({ apiBaseUrl: undefined });
+			await close();
+		},
+	});
+}
+
+/**
+ * Updates `bps.*` settings (global target) and waits until the configuration reflects them.
+ * Pass `undefined` to reset a setting to its default. Keys are relative to `bps.`.
+ */
+export async function configure(settings: Record<string, unknown>): Promise<void> {
+	const cfg = vscode.workspace.getConfiguration('bps');
+	for (const [k, v] of Object.entries(settings)) {
+		await cfg.update(k, v, vscode.ConfigurationTarget.Global);
+	}
+	// update() resolves once the file is written; the change event may still be in flight for the
+	// extension's listeners. Poll the merged view, then yield once so listeners have run.
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		const now = vscode.workspace.getConfiguration('bps');
+		const ok = Object.entries(settings).every(([k, v]) => {
+			const i = now.inspect(k);
+			return JSON.stringify(i?.globalValue) === JSON.stringify(v);
+		});
+		if (ok) break;
+		if (Date.now() > deadline) throw new Error(`settings not applied: ${JSON.stringify(settings)}`);
+		await sleep(25);
+	}
+	await sleep(50);
+}
+
+/** Activates the extension (idempotent) and returns the API `activate()` returned. */
+export async function getExtensionApi(): Promise<BpsPublicApi> {
+	const ext = vscode.extensions.getExtension<BpsPublicApi>(EXTENSION_ID);
+	if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+	return ext.isActive ? ext.exports : ext.activate();
+}
+
+/**
+ * Stores an API key the way a user would: `bps.setApiKey` with the key as its argument (the
+ * command checks it against the API first). Resolves with the command's answer: true when saved.
+ */
+export async function setKey(key: string): Promise<boolean> {
+	await getExtensionApi();
+	return (await vscode.commands.executeCommand<boolean>('bps.setApiKey', key)) === true;
+}
+
+/** Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let last: unknown;
+	for (;;) {
+		try {
+			const v = await check();
+			if (v) return v;
+		} catch (e) {
+			last = e;
+		}
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+		await sleep(50);
+	}
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((r) => setTimeout(r, ms));
+}
