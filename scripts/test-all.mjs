@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: every tier in order — build, unit (mocha), integration (real VS Code extension host),
+// browser (Playwright against a real workbench) — then one summary line summing all tiers:
+//   N passed, N failed, N skipped
+// Each tier writes mocha's stats to test-results/<tier>.json; a tier that crashes before writing
+// them counts as one failure. Exit code 0 only when every tier passed.
+// Usage: node scripts/test-all.mjs [--only unit,integration,browser] [--no-build]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : '';
+const only = new Set(onlyArg ? onlyArg.split(',') : ['unit', 'integration', 'browser']);
+const results = path.join(root, 'test-results');
+const mocha = path.join(root, 'node_modules/mocha/bin/mocha.js');
+const reporter = path.join(root, 'scripts/mocha-stats-reporter.cjs');
+
+const run = (cmd, args) => {
+	console.log(`\n[test] $ ${cmd} ${args.join(' ')}`);
+	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+	return r.status ?? 1;
+};
+const readStats = (tier) => {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(results, `${tier}.json`), 'utf8'));
+	} catch {
+		return undefined;
+	}
+};
+
+fs.mkdirSync(results, { recursive: true });
+const total = { passes: 0, failures: 0, pending: 0 };
+const lines = [];
+let ok = true;
+const account = (tier, code) => {
+	const s = readStats(tier);
+	if (!s) {
+		// Crashed before mocha could report (build error, server never came up…): one failure.
+		total.failures += 1;
+		ok = false;
+		lines.push(`${tier}: no results (exit ${code})`);
+		return;
+	}
+	total.passes += s.passes;
+	total.failures += s.failures;
+	total.pending += s.pending;
+	if (code !== 0 || s.failures > 0) ok = false;
+	lines.push(`${tier}: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped${code !== 0 && !s.failures ? ` (exit ${code})` : ''}`);
+};
+
+let built = true;
+if (!argv.includes('--no-build')) {
+	built = run('node', ['esbuild.mjs']) === 0 && run('node', ['esbuild.mjs', '--tests']) === 0;
+	if (!built) lines.push('build: FAILED');
+}
+for (const tier of ['unit', 'integration', 'browser']) fs.rmSync(path.join(results, `${tier}.json`), { force: true });
+
+if (!built) {
+	total.failures += 1;
+	ok = false;
+} else {
+	if (only.has('unit')) {
+		const out = `output=${path.join(results, 'unit.json')},tier=unit`;
+		account('unit', run('node', [mocha, '--config', '.mocharc.json', '--reporter', reporter, '--reporter-option', out]));
+	}
+	const needEnv = only.has('integration') || only.has('browser');
+	const envOk = !needEnv || run('bash', ['scripts/setup-test-env.sh']) === 0;
+	if (!envOk) lines.push('setup-test-env.sh: FAILED');
+	if (only.has('integration')) account('integration', envOk ? run('node', ['scripts/run-ext-tests.mjs']) : 1);
+	if (only.has('browser')) account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json']) : 1);
+}
+
+console.log('\n[test] ' + lines.join('\n[test] '));
+console.log(`${total.passes} passed, ${total.failures} failed, ${total.pending} skipped`);
+process.exit(ok ? 0 : 1);
