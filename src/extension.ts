@@ -4,6 +4,7 @@ import { KeyStore } from './auth/keyStore';
 import { PersistentCache } from './catalogue/persistentCache';
 import { registerApiKeyCommands } from './commands/apiKey';
 import { registerShowLog } from './commands/showLog';
+import { registerPreview } from './commands/preview';
 import { ContextKeys, Settings } from './constants';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
 import type { Services } from './services';
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 
 	registerShowLog(context);
 	registerApiKeyCommands(context, services);
+	registerPreview(context, services);
 
 	await seedSandboxKey(keyStore);
 	onKeyChanged(await keyStore.get());

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { itemKey, toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { Views } from '../constants';
+import type { Services } from '../services';
+import { Disposable } from '../util/dispose';
+import type { Logger } from '../util/logger';
+import { PreviewPanel, type PanelDeps } from './previewPanel';
+import type { ExportFormat, PersistedState } from './protocol';
+
+/**
+ * Owns every preview panel: one per item (itemKey), revealed when opened again, restored after a
+ * window reload by the panel serializer. Registered as the `previews` test hook.
+ */
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer<PersistedState> {
+	private readonly panels = new Map<string, PreviewPanel>();
+	private readonly log: Logger;
+	private readonly deps: PanelDeps;
+	private readonly onDidOpenEmitter = this._register(new vscode.EventEmitter<PreviewPanel>());
+	readonly onDidOpen = this.onDidOpenEmitter.event;
+	/** Tests replace this to export without a save dialog. */
+	pickSaveUri: PanelDeps['pickSaveUri'] = (name, format) => showSaveDialog(name, format);
+
+	constructor(services: Services) {
+		super();
+		this.log = services.logger('preview');
+		this.deps = {
+			api: services.client,
+			extensionUri: services.context.extensionUri,
+			lang: () => services.config().lang,
+			log: this.log,
+			pickSaveUri: (name, format) => this.pickSaveUri(name, format),
+		};
+		this._register(vscode.window.registerWebviewPanelSerializer(Views.previewPanel, this));
+		this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.panel.dispose()) });
+	}
+
+	/** Open (or reveal) the panel for an item; resolves with it. */
+	open(ref: ItemRef): PreviewPanel {
+		const existing = this.panels.get(itemKey(ref));
+		if (existing) {
+			existing.reveal();
+			return existing;
+		}
+		const panel = vscode.window.createWebviewPanel(Views.previewPanel, ref.title ?? `BPS ${ref.id}`, vscode.ViewColumn.Active, {
+			enableScripts: true,
+			enableFindWidget: true,
+		});
+		return this.adopt(panel, ref);
+	}
+
+	/** Restores a panel after a window reload from the state the webview saved. */
+	async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void> {
+		const ref = toItemRef(state?.ref);
+		if (!ref) {
+			this.log.warn('a preview could not be restored: no saved item');
+			panel.dispose();
+			return;
+		}
+		const other = this.panels.get(itemKey(ref));
+		if (other) {
+			// Two restored panels for one item: keep the first.
+			panel.dispose();
+			other.reveal();
+			return;
+		}
+		this.adopt(panel, ref);
+	}
+
+	private adopt(panel: vscode.WebviewPanel, ref: ItemRef): PreviewPanel {
+		const p = new PreviewPanel(panel, ref, this.deps);
+		this.panels.set(p.key, p);
+		p.onDidDispose(() => {
+			if (this.panels.get(p.key) === p) this.panels.delete(p.key);
+		});
+		this.onDidOpenEmitter.fire(p);
+		return p;
+	}
+
+	get(idOrKey: string): PreviewPanel | undefined {
+		return this.panels.get(idOrKey) ?? [...this.panels.values()].find((p) => p.id === idOrKey);
+	}
+
+	all(): PreviewPanel[] {
+		return [...this.panels.values()];
+	}
+}
+
+async function showSaveDialog(name: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
+	const filters: Record<ExportFormat, Record<string, string[]>> = {
+		csv: { [vscode.l10n.t('CSV (comma-separated)')]: ['csv'] },
+		xlsx: { [vscode.l10n.t('Excel workbook')]: ['xlsx'] },
+		json: { JSON: ['json'] },
+	};
+	const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+	return vscode.window.showSaveDialog({
+		defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined,
+		filters: filters[format],
+		saveLabel: vscode.l10n.t('Export'),
+	});
+}

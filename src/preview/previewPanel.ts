@@ -1,0 +1,404 @@
+import * as vscode from 'vscode';
+import type { BpsApi } from '../api/api';
+import { ATTRIBUTION_EN, ATTRIBUTION_ID, BPS_HOME, SOURCE_LINE } from '../api/attribution';
+import { isCancelled } from '../api/errors';
+import type { DimItem, Lang, Period } from '../api/types';
+import { itemKey, type ItemRef } from '../catalogue/itemRef';
+import { Disposable } from '../util/dispose';
+import { describeError } from '../util/errors';
+import type { Logger } from '../util/logger';
+import { exportBytes, type ExportMeta } from './export';
+import { previewHtml } from './html';
+import {
+	assertNever,
+	isHttpUrl,
+	toWire,
+	type Attribution,
+	type ExportFormat,
+	type ExportTable,
+	type HostMessage,
+	type WebviewMessage,
+} from './protocol';
+import { webviewStrings } from './strings';
+
+/** What a panel needs from the rest of the extension. */
+export interface PanelDeps {
+	api: BpsApi;
+	extensionUri: vscode.Uri;
+	lang(): Lang;
+	log: Logger;
+	/** Where to save an export; the manager shows a save dialog (tests replace it). */
+	pickSaveUri(defaultName: string, format: ExportFormat): Promise<vscode.Uri | undefined>;
+}
+
+/** How many recent periods a dynamic table shows by default. */
+export const DEFAULT_PERIOD_COUNT = 5;
+
+let nextPanelId = 1;
+
+/**
+ * One preview panel: owns its webview, answers its messages, and aborts whatever it is loading
+ * when it closes. Messages both ways are kept in `sent`/`received` for the test hook.
+ */
+export class PreviewPanel extends Disposable {
+	readonly id = `preview-${nextPanelId++}`;
+	readonly key: string;
+	/** Every message posted to the webview, in order (tests check "what the panel was sent"). */
+	readonly sent: HostMessage[] = [];
+	readonly received: WebviewMessage[] = [];
+	private ready = false;
+	/** Aborted when the panel closes: every call the panel makes listens to it. */
+	private readonly lifetime = new AbortController();
+	/** The running data load (one at a time; a new load or Cancel aborts it). */
+	private load: { requestId: number; ctrl: AbortController } | undefined;
+	private readonly onDidDisposeEmitter = this._register(new vscode.EventEmitter<void>());
+	readonly onDidDispose = this.onDidDisposeEmitter.event;
+	private readonly onDidReceiveEmitter = this._register(new vscode.EventEmitter<WebviewMessage>());
+	/** Fires after each webview message is handled. */
+	readonly onDidReceive = this.onDidReceiveEmitter.event;
+	private hostRequestId = -1;
+	private varId: number | undefined;
+	private lang: Lang;
+
+	constructor(
+		readonly panel: vscode.WebviewPanel,
+		readonly ref: ItemRef,
+		private readonly deps: PanelDeps,
+	) {
+		super();
+		this.key = itemKey(ref);
+		this.lang = deps.lang();
+		panel.title = ref.title ?? defaultTitle(ref);
+		panel.webview.options = {
+			enableScripts: true,
+			enableCommandUris: false,
+			localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+		};
+		panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bps-activity.svg');
+		this._register(panel.webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)));
+		this._register(
+			panel.onDidDispose(() => {
+				this.lifetime.abort();
+				this.load?.ctrl.abort();
+				this.onDidDisposeEmitter.fire();
+				this.dispose();
+			}),
+		);
+		panel.webview.html = previewHtml(panel.webview, deps.extensionUri, this.lang, vscode.Uri);
+	}
+
+	/** True when the panel's data calls have been aborted (closed). */
+	get aborted(): boolean {
+		return this.lifetime.signal.aborted;
+	}
+
+	reveal(): void {
+		this.panel.reveal(undefined, false);
+	}
+
+	/** Post to the webview, never before its `ready` (the handshake). */
+	post(m: HostMessage): void {
+		if (!this.ready || this.isDisposed) return;
+		this.sent.push(m);
+		void this.panel.webview.postMessage(m);
+	}
+
+	/** Handles one webview message. Public so integration tests can drive the host side directly. */
+	async onMessage(m: WebviewMessage): Promise<void> {
+		this.received.push(m);
+		try {
+			switch (m.type) {
+				case 'ready':
+					this.ready = true;
+					this.post(await this.initMessage());
+					void this.start();
+					break;
+				case 'state':
+					// Kept by the webview itself (setState); nothing to do on the host.
+					break;
+				case 'load':
+					await this.loadDynamic(m.requestId, m.periods, m.turvar, m.turth);
+					break;
+				case 'cancel':
+					if (this.load?.requestId === m.requestId) this.load.ctrl.abort();
+					break;
+				case 'retry':
+					void this.start();
+					break;
+				case 'export':
+					await this.export(m.requestId, m.format, m.table);
+					break;
+				case 'copy':
+					await vscode.env.clipboard.writeText(m.text);
+					break;
+				case 'openExternal':
+					if (isHttpUrl(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
+					else this.deps.log.warn(`refused to open a non-http(s) link from the preview`);
+					break;
+				case 'rendered':
+				case 'chart':
+					this.deps.log.debug(`${this.key}: ${JSON.stringify(m)}`);
+					break;
+				default:
+					assertNever(m);
+			}
+		} finally {
+			this.onDidReceiveEmitter.fire(m);
+		}
+	}
+
+	private async initMessage(): Promise<HostMessage> {
+		const language = vscode.env.language.toLowerCase();
+		const locale = language === 'id' || language.startsWith('id-') ? 'id-ID' : vscode.env.language;
+		return {
+			type: 'init',
+			ref: { ...this.ref },
+			strings: webviewStrings(),
+			locale,
+			lang: this.lang,
+			attribution: await this.attribution(locale),
+		};
+	}
+
+	private async attribution(locale: string): Promise<Attribution> {
+		const now = new Date();
+		let sourceUrl = BPS_HOME;
+		let sourceLabel = 'Badan Pusat Statistik';
+		if (this.ref.domain !== '0000') {
+			try {
+				const d = (await this.deps.api.listDomains('all', { signal: this.lifetime.signal })).items.find((x) => x.id === this.ref.domain);
+				if (d && isHttpUrl(d.url)) {
+					sourceUrl = d.url;
+					sourceLabel = `BPS ${d.name}`;
+				}
+			} catch (e) {
+				this.deps.log.debug(`no domain URL for ${this.ref.domain}: ${String(e)}`);
+			}
+		}
+		let accessed: string;
+		try {
+			accessed = now.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+		} catch {
+			accessed = now.toISOString().slice(0, 10);
+		}
+		return {
+			id: ATTRIBUTION_ID,
+			en: this.lang === 'eng' ? ATTRIBUTION_EN : undefined,
+			sourceUrl,
+			sourceLabel,
+			accessed,
+			accessedIso: now.toISOString().slice(0, 10),
+		};
+	}
+
+	/** Fetches what the item kind needs and posts it. */
+	private async start(): Promise<void> {
+		const ref = this.ref;
+		const requestId = this.hostRequestId--;
+		const opts = { signal: this.lifetime.signal, lang: this.lang };
+		try {
+			switch (ref.kind) {
+				case 'var':
+					await this.sendDims(Number(ref.id));
+					break;
+				case 'indicator': {
+					const list = await this.deps.api.listIndicators(ref.domain, opts);
+					const ind = list.items.find((i) => String(i.indicatorId) === String(ref.id));
+					const varId = ind?.varId ?? ref.varId;
+					if (ind) {
+						this.panel.title = ind.title || this.panel.title;
+						this.post({
+							type: 'indicator',
+							card: { title: ind.title, name: ind.name, value: ind.value, unit: ind.unit, period: ind.period, dataSource: ind.dataSource, varId: ind.varId },
+						});
+					}
+					if (varId === undefined) throw new Error(vscode.l10n.t('Indicator {0} was not found in region {1}.', String(ref.id), ref.domain));
+					await this.sendDims(varId);
+					break;
+				}
+				case 'statictable': {
+					this.post({ type: 'loading', requestId, what: 'statictable' });
+					const t = await this.deps.api.getStaticTable(ref.domain, Number(ref.id), opts);
+					this.panel.title = t.title || this.panel.title;
+					this.post({
+						type: 'static',
+						requestId,
+						table: { id: t.id, title: t.title, updated: t.updated, size: t.size, html: t.html, fetchedAt: t.fetchedAt },
+					});
+					break;
+				}
+				case 'publication': {
+					this.post({ type: 'loading', requestId, what: 'publication' });
+					const p = await this.deps.api.getPublication(ref.domain, String(ref.id), opts);
+					this.panel.title = p.title || this.panel.title;
+					this.post({
+						type: 'document',
+						requestId,
+						doc: {
+							kind: 'publication',
+							id: p.id,
+							title: p.title,
+							abstract: p.abstract,
+							releaseDate: p.releaseDate,
+							updated: p.updated,
+							size: p.size,
+							coverUrl: isHttpUrl(p.coverUrl) ? p.coverUrl : '',
+							pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
+							extraUrl: '',
+							issn: p.issn,
+						},
+					});
+					break;
+				}
+				case 'pressrelease': {
+					this.post({ type: 'loading', requestId, what: 'pressrelease' });
+					const p = await this.deps.api.getPressRelease(ref.domain, Number(ref.id), opts);
+					this.panel.title = p.title || this.panel.title;
+					this.post({
+						type: 'document',
+						requestId,
+						doc: {
+							kind: 'pressrelease',
+							id: String(p.id),
+							title: p.title,
+							abstract: p.abstract,
+							releaseDate: p.releaseDate,
+							updated: p.updated,
+							size: p.size,
+							coverUrl: isHttpUrl(p.thumbnailUrl) ? p.thumbnailUrl : '',
+							pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
+							extraUrl: isHttpUrl(p.slideUrl) ? p.slideUrl : '',
+						},
+					});
+					break;
+				}
+				default:
+					assertNever(ref.kind);
+			}
+		} catch (e) {
+			if (isCancelled(e) || this.aborted) return;
+			this.deps.log.error(`${this.key}: ${e instanceof Error ? e.message : String(e)}`);
+			this.post({ type: 'error', requestId, message: describeError(e) });
+		}
+	}
+
+	private async sendDims(varId: number): Promise<void> {
+		this.varId = varId;
+		const { domain } = this.ref;
+		const opts = { signal: this.lifetime.signal, lang: this.lang };
+		// Derived variables / periods are optional metadata: a variable without them answers "no data".
+		const optional = <T>(p: Promise<{ items: T[] }>) => p.then((r) => r.items).catch((e) => (isCancelled(e) ? Promise.reject(e) : [] as T[]));
+		const [periods, turvar, turth] = await Promise.all([
+			this.deps.api.listPeriods(domain, varId, opts).then((r) => r.items),
+			optional(this.deps.api.listDerivedVariables(domain, varId, opts)),
+			optional(this.deps.api.listDerivedPeriods(domain, varId, opts)),
+		]);
+		const sorted = sortPeriods(periods);
+		this.post({
+			type: 'dims',
+			dims: {
+				varId,
+				periods: sorted,
+				defaultPeriods: defaultPeriods(sorted, this.ref.years),
+				derivedVariables: turvar.map(dim),
+				derivedPeriods: turth.map(dim),
+			},
+		});
+	}
+
+	/** A `load` from the webview: the dynamic table for the chosen periods, with progress and Cancel. */
+	private async loadDynamic(requestId: number, periods: number[], turvar?: number[], turth?: number[]): Promise<void> {
+		if (this.varId === undefined) return;
+		this.load?.ctrl.abort();
+		const ctrl = new AbortController();
+		const onClose = () => ctrl.abort();
+		this.lifetime.signal.addEventListener('abort', onClose);
+		this.load = { requestId, ctrl };
+		this.post({ type: 'loading', requestId, what: 'dynamic' });
+		try {
+			const t = await this.deps.api.getDynamicData(
+				{
+					domain: this.ref.domain,
+					variable: this.varId,
+					periods,
+					turvar,
+					turth,
+					onProgress: (done, total) => this.post({ type: 'progress', requestId, done, total }),
+				},
+				{ signal: ctrl.signal, lang: this.lang },
+			);
+			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
+			if (this.ref.kind === 'var' && t.variable.title) this.panel.title = t.variable.title;
+			this.post({ type: 'dynamic', requestId, table: toWire(t) });
+		} catch (e) {
+			if (this.aborted) return;
+			if (ctrl.signal.aborted || isCancelled(e)) {
+				this.post({ type: 'cancelled', requestId });
+				return;
+			}
+			this.deps.log.error(`${this.key}: ${e instanceof Error ? e.message : String(e)}`);
+			this.post({ type: 'error', requestId, message: describeError(e) });
+		} finally {
+			this.lifetime.signal.removeEventListener('abort', onClose);
+			if (this.load?.ctrl === ctrl) this.load = undefined;
+		}
+	}
+
+	/** The provenance every export carries. */
+	exportMeta(): ExportMeta {
+		const init = this.sent.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init');
+		return {
+			attribution: ATTRIBUTION_ID,
+			attributionEn: this.lang === 'eng' ? ATTRIBUTION_EN : undefined,
+			source: SOURCE_LINE,
+			sourceUrl: init?.attribution.sourceUrl ?? BPS_HOME,
+			accessed: init?.attribution.accessedIso ?? new Date().toISOString().slice(0, 10),
+			domain: this.ref.domain,
+			kind: this.ref.kind,
+			id: this.ref.id,
+		};
+	}
+
+	private async export(requestId: number, format: ExportFormat, table: ExportTable): Promise<void> {
+		const name = `bps-${this.ref.domain}-${this.ref.kind}-${this.ref.id}.${format}`.replace(/[^\w.-]+/g, '_');
+		const uri = await this.deps.pickSaveUri(name, format);
+		if (!uri) {
+			this.post({ type: 'exported', requestId });
+			return;
+		}
+		try {
+			await vscode.workspace.fs.writeFile(uri, exportBytes(format, table, this.exportMeta()));
+			this.post({ type: 'exported', requestId, path: uri.fsPath });
+		} catch (e) {
+			this.post({ type: 'error', requestId, message: describeError(e) });
+		}
+	}
+}
+
+function dim(x: { id: number; label: string }): DimItem {
+	return { val: String(x.id), label: x.label };
+}
+
+function defaultTitle(ref: ItemRef): string {
+	return `BPS ${ref.kind} ${ref.id}`;
+}
+
+/** Periods oldest first (by year label, then id). */
+export function sortPeriods(p: Period[]): Period[] {
+	return [...p].sort((a, b) => {
+		const ya = parseInt(a.label, 10);
+		const yb = parseInt(b.label, 10);
+		if (Number.isFinite(ya) && Number.isFinite(yb) && ya !== yb) return ya - yb;
+		return a.id - b.id;
+	});
+}
+
+/** The periods matching `years` (labels) when given, else the most recent DEFAULT_PERIOD_COUNT. */
+export function defaultPeriods(sorted: Period[], years?: string[]): number[] {
+	if (years?.length) {
+		const want = new Set(years.map((y) => y.trim()));
+		const hit = sorted.filter((p) => want.has(p.label.trim())).map((p) => p.id);
+		if (hit.length) return hit;
+	}
+	return sorted.slice(-DEFAULT_PERIOD_COUNT).map((p) => p.id);
+}

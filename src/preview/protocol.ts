@@ -1,0 +1,182 @@
+/**
+ * The one message protocol between a preview panel (extension host) and its webview. Imported by
+ * both sides, so it holds types only (plus tiny pure helpers) and never imports `vscode`.
+ *
+ * Handshake: the webview posts `{ type: 'ready' }` first; the host posts nothing before that.
+ * Requests that expect an answer carry a `requestId`; the answer echoes it.
+ */
+import type { DimItem, DynamicTable, Lang, Period, RelatedTable } from '../api/types';
+
+export type ItemKind = 'var' | 'statictable' | 'publication' | 'pressrelease' | 'indicator';
+
+/** The item a panel shows (mirrors src/catalogue/itemRef.ts ItemRef; kept here so the webview needs no host import). */
+export interface PreviewRef {
+	domain: string;
+	kind: ItemKind;
+	id: number | string;
+	title?: string;
+	years?: string[];
+	varId?: number;
+}
+
+/** UI state of a dynamic table, kept in the webview's getState/setState and restored after a reload. */
+export interface DynamicUiState {
+	/** Selected `th` ids. */
+	periods?: number[];
+	/** Row (vervar) vals shown; undefined = all. */
+	rows?: string[];
+	/** The derived variable val shown, or '*' for all of them as columns. */
+	turvar?: string;
+	/** The sub-period val shown, or '*' for all. */
+	turtahun?: string;
+	swapped?: boolean;
+	sortCol?: number;
+	sortDir?: 1 | -1;
+	filter?: string;
+	tab?: 'table' | 'chart';
+}
+
+/** What the webview persists with setState (restored by the panel serializer). */
+export interface PersistedState {
+	ref: PreviewRef;
+	ui?: DynamicUiState;
+}
+
+/** The attribution banner's content; the API terms require it on every screen. */
+export interface Attribution {
+	/** "Layanan ini menggunakan API Badan Pusat Statistik (BPS)." — always shown. */
+	id: string;
+	/** The English line, shown when the data language is English. */
+	en?: string;
+	/** The region's BPS website. */
+	sourceUrl: string;
+	sourceLabel: string;
+	/** Access date, formatted for the UI locale. */
+	accessed: string;
+	/** Access date, ISO (YYYY-MM-DD), for exports. */
+	accessedIso: string;
+}
+
+/** A DynamicTable as it crosses postMessage: the dense Float64Array becomes an array (null = missing). */
+export type WireDynamicTable = Omit<DynamicTable, 'values'> & { values: Array<number | null> };
+
+export function toWire(t: DynamicTable): WireDynamicTable {
+	const values = new Array<number | null>(t.values.length);
+	for (let i = 0; i < t.values.length; i++) {
+		const x = t.values[i];
+		values[i] = Number.isNaN(x) ? null : x;
+	}
+	return { ...t, values };
+}
+
+export function fromWire(w: WireDynamicTable): DynamicTable {
+	const values = new Float64Array(w.values.length);
+	for (let i = 0; i < w.values.length; i++) {
+		const x = w.values[i];
+		values[i] = x === null || x === undefined ? NaN : x;
+	}
+	return { ...w, values };
+}
+
+/** The dimension choices of a variable (sent before any data). */
+export interface DynamicDims {
+	varId: number;
+	periods: Period[];
+	/** Periods to load when the webview has no saved choice. */
+	defaultPeriods: number[];
+	derivedVariables: DimItem[];
+	derivedPeriods: DimItem[];
+}
+
+export interface IndicatorCard {
+	title: string;
+	name: string;
+	value: number | null;
+	unit: string;
+	period: string;
+	dataSource: string;
+	varId: number;
+}
+
+export interface StaticTablePayload {
+	id: number;
+	title: string;
+	updated: string;
+	size: string;
+	/** Entity-unescaped, NOT sanitized: the webview sanitizes before rendering. */
+	html: string;
+	fetchedAt: number;
+}
+
+export interface DocumentPayload {
+	kind: 'publication' | 'pressrelease';
+	id: string;
+	title: string;
+	/** HTML, NOT sanitized. */
+	abstract: string;
+	releaseDate: string;
+	updated: string | null;
+	size: string;
+	/** http(s) or ''. */
+	coverUrl: string;
+	pdfUrl: string;
+	/** Slides (press releases) or ''. */
+	extraUrl: string;
+	issn?: string;
+	related?: RelatedTable[];
+}
+
+/** A rectangular table the webview asks the host to export (what the user sees, in view order). */
+export interface ExportTable {
+	title: string;
+	columns: string[];
+	rows: Array<Array<string | number | null>>;
+	unit?: string;
+	lastUpdate?: string;
+	/** Number of decimals for numeric cells (XLSX number format). */
+	decimal?: number;
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
+
+/** Messages host → webview. */
+export type HostMessage =
+	| { type: 'init'; ref: PreviewRef; strings: Record<string, string>; locale: string; lang: Lang; attribution: Attribution }
+	| { type: 'loading'; requestId: number; what: string }
+	| { type: 'progress'; requestId: number; done: number; total: number }
+	| { type: 'dims'; dims: DynamicDims }
+	| { type: 'dynamic'; requestId: number; table: WireDynamicTable }
+	| { type: 'indicator'; card: IndicatorCard }
+	| { type: 'static'; requestId: number; table: StaticTablePayload }
+	| { type: 'document'; requestId: number; doc: DocumentPayload }
+	| { type: 'error'; requestId?: number; message: string }
+	| { type: 'cancelled'; requestId: number }
+	| { type: 'exported'; requestId: number; path?: string };
+
+/** Messages webview → host. */
+export type WebviewMessage =
+	| { type: 'ready' }
+	| { type: 'state'; state: PersistedState }
+	| { type: 'load'; requestId: number; periods: number[]; turvar?: number[]; turth?: number[] }
+	| { type: 'cancel'; requestId: number }
+	| { type: 'retry' }
+	| { type: 'export'; requestId: number; format: ExportFormat; table: ExportTable }
+	| { type: 'copy'; text: string; rows: number }
+	| { type: 'openExternal'; url: string }
+	| { type: 'rendered'; view: 'dynamic' | 'static' | 'document'; modelRows: number; modelCols: number; domRows: number; ms: number }
+	| { type: 'chart'; series: number; points: number };
+
+export function assertNever(x: never): never {
+	throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}
+
+/** Only http(s) links may be opened or shown. */
+export function isHttpUrl(u: unknown): u is string {
+	if (typeof u !== 'string') return false;
+	try {
+		const p = new URL(u);
+		return p.protocol === 'https:' || p.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
