@@ -112,7 +112,10 @@ export class BpsClient implements BpsApi {
 
 	constructor(o: BpsClientOptions) {
 		this.o = { ...o };
-		this.limiter = new Limiter({ maxConcurrent: o.maxConcurrent ?? 4, ratePerSecond: o.maxRequestsPerSecond ?? 5 });
+		this.limiter = new Limiter({
+			maxConcurrent: o.maxConcurrent ?? 4,
+			ratePerSecond: o.maxRequestsPerSecond ?? 5,
+		});
 	}
 
 	/** Change options at run time (settings or key provider changed). Omitted options keep their value. */
@@ -132,42 +135,97 @@ export class BpsClient implements BpsApi {
 
 	listDomains(type: DomainType, opts: CallOptions & { prov?: string } = {}): Promise<Paged<Domain>> {
 		if (type === 'kabbyprov' && !opts.prov) {
-			return Promise.reject(new BpsError('apiError', "Listing regencies by province needs a province code ('prov').", {}));
+			return Promise.reject(
+				new BpsError('apiError', "Listing regencies by province needs a province code ('prov').", {}),
+			);
 		}
 		// `/domain` takes no lang and is not paginated (meta {page:1,pages:1,total}).
-		return this.list('domain', { type, prov: type === 'kabbyprov' ? opts.prov : undefined }, S.DomainSchema, M.mapDomain, {
-			...opts,
-			noLang: true,
-			noPageParam: true,
-		});
+		return this.list(
+			'domain',
+			{ type, prov: type === 'kabbyprov' ? opts.prov : undefined },
+			S.DomainSchema,
+			M.mapDomain,
+			{
+				...opts,
+				noLang: true,
+				noPageParam: true,
+			},
+		);
 	}
 
 	listSubjectCategories(domain: string, opts: ListOptions = {}): Promise<Paged<SubjectCategory>> {
-		return this.list('list', { model: 'subcat', domain }, S.SubjectCategorySchema, M.mapSubjectCategory, opts);
+		return this.list(
+			'list',
+			{ model: 'subcat', domain },
+			S.SubjectCategorySchema,
+			M.mapSubjectCategory,
+			opts,
+		);
 	}
 
 	listSubjects(domain: string, opts: ListOptions & { subcat?: number } = {}): Promise<Paged<Subject>> {
-		return this.list('list', { model: 'subject', domain, subcat: opts.subcat }, S.SubjectSchema, M.mapSubject, opts);
+		return this.list(
+			'list',
+			{ model: 'subject', domain, subcat: opts.subcat },
+			S.SubjectSchema,
+			M.mapSubject,
+			opts,
+		);
 	}
 
 	listVariables(domain: string, opts: ListOptions & { subject?: number } = {}): Promise<Paged<Variable>> {
-		return this.list('list', { model: 'var', domain, subject: opts.subject }, S.VariableSchema, M.mapVariable, opts);
+		return this.list(
+			'list',
+			{ model: 'var', domain, subject: opts.subject },
+			S.VariableSchema,
+			M.mapVariable,
+			opts,
+		);
 	}
 
-	listVerticalVariables(domain: string, opts: ListOptions & { variable?: number } = {}): Promise<Paged<VerticalVariable>> {
-		return this.list('list', { model: 'vervar', domain, var: opts.variable }, S.VerticalVariableSchema, M.mapVerticalVariable, opts);
+	listVerticalVariables(
+		domain: string,
+		opts: ListOptions & { variable?: number } = {},
+	): Promise<Paged<VerticalVariable>> {
+		return this.list(
+			'list',
+			{ model: 'vervar', domain, var: opts.variable },
+			S.VerticalVariableSchema,
+			M.mapVerticalVariable,
+			opts,
+		);
 	}
 
 	listPeriods(domain: string, variable: number, opts: ListOptions = {}): Promise<Paged<Period>> {
 		return this.list('list', { model: 'th', domain, var: variable }, S.PeriodSchema, M.mapPeriod, opts);
 	}
 
-	listDerivedVariables(domain: string, variable: number, opts: ListOptions = {}): Promise<Paged<DerivedVariable>> {
-		return this.list('list', { model: 'turvar', domain, var: variable }, S.DerivedVariableSchema, M.mapDerivedVariable, opts);
+	listDerivedVariables(
+		domain: string,
+		variable: number,
+		opts: ListOptions = {},
+	): Promise<Paged<DerivedVariable>> {
+		return this.list(
+			'list',
+			{ model: 'turvar', domain, var: variable },
+			S.DerivedVariableSchema,
+			M.mapDerivedVariable,
+			opts,
+		);
 	}
 
-	listDerivedPeriods(domain: string, variable: number, opts: ListOptions = {}): Promise<Paged<DerivedPeriod>> {
-		return this.list('list', { model: 'turth', domain, var: variable }, S.DerivedPeriodSchema, M.mapDerivedPeriod, opts);
+	listDerivedPeriods(
+		domain: string,
+		variable: number,
+		opts: ListOptions = {},
+	): Promise<Paged<DerivedPeriod>> {
+		return this.list(
+			'list',
+			{ model: 'turth', domain, var: variable },
+			S.DerivedPeriodSchema,
+			M.mapDerivedPeriod,
+			opts,
+		);
 	}
 
 	// --- Content ----------------------------------------------------------------------------
@@ -177,7 +235,12 @@ export class BpsClient implements BpsApi {
 	}
 
 	getStaticTable(domain: string, id: number, opts: CallOptions = {}): Promise<StaticTableDetail & Freshness> {
-		return this.view({ model: 'statictable', domain, id }, S.StaticTableDetailSchema, M.mapStaticTableDetail, opts);
+		return this.view(
+			{ model: 'statictable', domain, id },
+			S.StaticTableDetailSchema,
+			M.mapStaticTableDetail,
+			opts,
+		);
 	}
 
 	listPublications(domain: string, opts: ListOptions = {}): Promise<Paged<Publication>> {
@@ -185,14 +248,29 @@ export class BpsClient implements BpsApi {
 	}
 
 	getPublication(domain: string, id: string, opts: CallOptions = {}): Promise<PublicationDetail & Freshness> {
-		return this.view({ model: 'publication', domain, id }, S.PublicationDetailSchema, M.mapPublicationDetail, opts);
+		return this.view(
+			{ model: 'publication', domain, id },
+			S.PublicationDetailSchema,
+			M.mapPublicationDetail,
+			opts,
+		);
 	}
 
 	listPressReleases(domain: string, opts: ListOptions = {}): Promise<Paged<PressRelease>> {
-		return this.list('list', { model: 'pressrelease', domain }, S.PressReleaseSchema, M.mapPressRelease, opts);
+		return this.list(
+			'list',
+			{ model: 'pressrelease', domain },
+			S.PressReleaseSchema,
+			M.mapPressRelease,
+			opts,
+		);
 	}
 
-	getPressRelease(domain: string, id: number, opts: CallOptions = {}): Promise<PressReleaseDetail & Freshness> {
+	getPressRelease(
+		domain: string,
+		id: number,
+		opts: CallOptions = {},
+	): Promise<PressReleaseDetail & Freshness> {
 		return this.view({ model: 'pressrelease', domain, id }, S.PressReleaseSchema, M.mapPressRelease, opts);
 	}
 
@@ -218,7 +296,8 @@ export class BpsClient implements BpsApi {
 			chunks.push(periods.slice(i, i + cap));
 		}
 		const lang = opts.lang ?? this.lang;
-		const list = (xs?: number[]) => (xs && xs.length ? [...new Set(xs)].sort((a, b) => a - b).join(';') : undefined);
+		const list = (xs?: number[]) =>
+			xs && xs.length ? [...new Set(xs)].sort((a, b) => a - b).join(';') : undefined;
 		const group = linkedController(opts.signal);
 		let done = 0;
 		req.onProgress?.(0, chunks.length);
@@ -244,7 +323,12 @@ export class BpsClient implements BpsApi {
 						let table: DynamicTable | undefined;
 						if (env.available) {
 							try {
-								table = decodeDynamicData(r.body, { domain: req.domain, lang, fetchedAt: r.fetchedAt, stale: r.stale });
+								table = decodeDynamicData(r.body, {
+									domain: req.domain,
+									lang,
+									fetchedAt: r.fetchedAt,
+									stale: r.stale,
+								});
 							} catch (e) {
 								throw withUrl(e, r.url);
 							}
@@ -261,7 +345,10 @@ export class BpsClient implements BpsApi {
 			);
 			const tables = parts.filter((t): t is DynamicTable => t !== undefined);
 			if (tables.length === 0) {
-				throw new BpsError('noData', `The BPS API has no data for variable ${req.variable} in these periods.`);
+				throw new BpsError(
+					'noData',
+					`The BPS API has no data for variable ${req.variable} in these periods.`,
+				);
 			}
 			const merged = mergeTables(tables);
 			merged.fetchedAt = Math.min(...tables.map((t) => t.fetchedAt));
@@ -295,7 +382,14 @@ export class BpsClient implements BpsApi {
 			const page = Math.max(1, Math.floor(opts.page));
 			const one = parsePage(await get(page, opts.signal), schema, map);
 			return one
-				? { items: one.items, total: one.total, page: one.page ?? page, pages: one.pages, fetchedAt: one.fetchedAt, stale: one.stale }
+				? {
+						items: one.items,
+						total: one.total,
+						page: one.page ?? page,
+						pages: one.pages,
+						fetchedAt: one.fetchedAt,
+						stale: one.stale,
+					}
 				: { items: [], total: 0, page, pages: 0, ...freshNow() };
 		}
 
@@ -347,14 +441,25 @@ export class BpsClient implements BpsApi {
 		map: (raw: v.InferOutput<Sch>) => T,
 		opts: CallOptions,
 	): Promise<T & Freshness> {
-		const r = await this.get('view', { ...params, lang: opts.lang ?? this.lang }, { ...opts, kind: 'metadata' });
+		const r = await this.get(
+			'view',
+			{ ...params, lang: opts.lang ?? this.lang },
+			{ ...opts, kind: 'metadata' },
+		);
 		const env = checkEnvelope(r.body, r.url);
 		const data = env.body.data;
 		if (!env.available || data === '' || data === undefined || data === null) {
-			throw new BpsError('noData', `The BPS API has no ${String(params.model)} with id ${String(params.id)} here.`, { url: r.url });
+			throw new BpsError(
+				'noData',
+				`The BPS API has no ${String(params.model)} with id ${String(params.id)} here.`,
+				{ url: r.url },
+			);
 		}
 		if (typeof data !== 'object' || Array.isArray(data)) {
-			throw new BpsError('unexpected', 'Unexpected response from the BPS API: data: expected an object.', { field: 'data', url: r.url });
+			throw new BpsError('unexpected', 'Unexpected response from the BPS API: data: expected an object.', {
+				field: 'data',
+				url: r.url,
+			});
 		}
 		return { ...map(validate(schema, data, 'data', r.url)), fetchedAt: r.fetchedAt, stale: r.stale };
 	}
@@ -383,7 +488,10 @@ export class BpsClient implements BpsApi {
 			return { body: r.body, fetchedAt: r.fetchedAt, stale: false, url: shown };
 		} catch (e) {
 			if (cached && !opts.bypassCache && isBpsError(e) && STALE_OK.has(e.kind)) {
-				this.log('warn', `Serving cached answer from ${new Date(cached.fetchedAt).toISOString()} for ${shown}: ${e.message}`);
+				this.log(
+					'warn',
+					`Serving cached answer from ${new Date(cached.fetchedAt).toISOString()} for ${shown}: ${e.message}`,
+				);
 				this.o.onRequest?.({ url: shown, source: 'stale' });
 				return { body: cached.body, fetchedAt: cached.fetchedAt, stale: true, url: shown };
 			}
@@ -455,7 +563,11 @@ export class BpsClient implements BpsApi {
 		});
 	}
 
-	private async fetchWithRetry(url: string, key: string, signal: AbortSignal): Promise<{ body: unknown; fetchedAt: number }> {
+	private async fetchWithRetry(
+		url: string,
+		key: string,
+		signal: AbortSignal,
+	): Promise<{ body: unknown; fetchedAt: number }> {
 		const retries = Math.max(0, this.o.retries ?? 3);
 		const shown = redact(url, key);
 		for (let i = 0; ; i++) {
@@ -486,7 +598,9 @@ export class BpsClient implements BpsApi {
 					}
 				}, signal);
 			} catch (e) {
-				const err = isBpsError(e) ? e : new BpsError('network', `Request failed: ${redact(String(e), key)}`, { url: shown });
+				const err = isBpsError(e)
+					? e
+					: new BpsError('network', `Request failed: ${redact(String(e), key)}`, { url: shown });
 				if (err.kind === 'cancelled' || signal.aborted) {
 					throw cancelledError(shown);
 				}
@@ -519,22 +633,34 @@ interface PageResult<T> extends Freshness {
 }
 
 /** Validate one list answer. `undefined` when the API says there is nothing (any non-`available`, or `data: ""`). */
-function parsePage<Sch extends v.GenericSchema, T>(r: Fetched, schema: Sch, map: (raw: v.InferOutput<Sch>) => T): PageResult<T> | undefined {
+function parsePage<Sch extends v.GenericSchema, T>(
+	r: Fetched,
+	schema: Sch,
+	map: (raw: v.InferOutput<Sch>) => T,
+): PageResult<T> | undefined {
 	const env = checkEnvelope(r.body, r.url);
 	const data = env.body.data;
 	if (!env.available || data === '' || data === undefined || data === null) {
 		return undefined;
 	}
 	if (!Array.isArray(data)) {
-		throw new BpsError('unexpected', 'Unexpected response from the BPS API: data: expected [pagination, items].', { field: 'data', url: r.url });
+		throw new BpsError(
+			'unexpected',
+			'Unexpected response from the BPS API: data: expected [pagination, items].',
+			{ field: 'data', url: r.url },
+		);
 	}
 	const meta = validate(S.PageMetaSchema, data[0] ?? {}, 'data[0]', r.url);
 	const raw = data[1] ?? [];
 	if (!Array.isArray(raw)) {
-		throw new BpsError('unexpected', 'Unexpected response from the BPS API: data[1]: expected an array of items.', {
-			field: 'data[1]',
-			url: r.url,
-		});
+		throw new BpsError(
+			'unexpected',
+			'Unexpected response from the BPS API: data[1]: expected an array of items.',
+			{
+				field: 'data[1]',
+				url: r.url,
+			},
+		);
 	}
 	const items = raw.map((item, i) => map(validate(schema, item, `data[1][${i}]`, r.url)));
 	return {

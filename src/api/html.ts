@@ -83,18 +83,21 @@ export function unescapeEntities(text: string): string {
 	if (!text || text.indexOf('&') < 0) {
 		return text ?? '';
 	}
-	return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-		if (ref[0] === '#') {
-			const hex = ref[1] === 'x' || ref[1] === 'X';
-			const cp = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
-			// NUL, surrogates and out-of-range code points are not characters.
-			if (!Number.isFinite(cp) || cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-				return whole;
+	return text.replace(
+		/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g,
+		(whole, ref: string) => {
+			if (ref[0] === '#') {
+				const hex = ref[1] === 'x' || ref[1] === 'X';
+				const cp = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+				// NUL, surrogates and out-of-range code points are not characters.
+				if (!Number.isFinite(cp) || cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+					return whole;
+				}
+				return String.fromCodePoint(cp);
 			}
-			return String.fromCodePoint(cp);
-		}
-		// HTML also accepts the all-caps legacy forms (`&AMP;`, `&LT;`); other names are case-sensitive.
-		const ch = NAMED[ref] ?? (ref === ref.toUpperCase() ? NAMED[ref.toLowerCase()] : undefined);
-		return ch ?? whole;
-	});
+			// HTML also accepts the all-caps legacy forms (`&AMP;`, `&LT;`); other names are case-sensitive.
+			const ch = NAMED[ref] ?? (ref === ref.toUpperCase() ? NAMED[ref.toLowerCase()] : undefined);
+			return ch ?? whole;
+		},
+	);
 }

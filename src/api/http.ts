@@ -12,7 +12,11 @@ export type Params = Record<string, string | number | undefined>;
 
 /** Encode a query value; `:` and `;` stay raw (th ranges/lists, as recorded live), spaces become `+`. */
 function enc(v: string): string {
-	return encodeURIComponent(v).replace(/%3A/gi, ':').replace(/%3B/gi, ';').replace(/%2C/gi, ',').replace(/%20/g, '+');
+	return encodeURIComponent(v)
+		.replace(/%3A/gi, ':')
+		.replace(/%3B/gi, ';')
+		.replace(/%2C/gi, ',')
+		.replace(/%20/g, '+');
 }
 
 /**
@@ -77,7 +81,10 @@ export async function attempt(url: string, key: string, o: AttemptOptions): Prom
 		if (status >= 500) {
 			// Free the connection; the body of a 5xx is of no use to us.
 			await res.body?.cancel().catch(() => undefined);
-			throw new BpsError('server', `The BPS API had a server error (HTTP ${status}).`, { status, url: shown });
+			throw new BpsError('server', `The BPS API had a server error (HTTP ${status}).`, {
+				status,
+				url: shown,
+			});
 		}
 		// Read the body under the same timeout: a server that stalls mid-body must not hang us.
 		text = await res.text();
@@ -89,10 +96,14 @@ export async function attempt(url: string, key: string, o: AttemptOptions): Prom
 			throw cancelledError(shown);
 		}
 		if (timeout.signal.aborted) {
-			throw new BpsError('timeout', `The BPS API did not answer within ${Math.round(o.timeoutMs / 100) / 10} s.`, {
-				status: status || undefined,
-				url: shown,
-			});
+			throw new BpsError(
+				'timeout',
+				`The BPS API did not answer within ${Math.round(o.timeoutMs / 100) / 10} s.`,
+				{
+					status: status || undefined,
+					url: shown,
+				},
+			);
 		}
 		throw new BpsError('network', `Could not reach the BPS API: ${redact(describeError(e), key)}`, {
 			status: status || undefined,
@@ -114,7 +125,11 @@ export async function attempt(url: string, key: string, o: AttemptOptions): Prom
 		);
 	}
 	if (trimmed === '') {
-		throw new BpsError('unexpected', `The BPS API sent an empty answer (HTTP ${status}).`, { status, url: shown, field: '(body)' });
+		throw new BpsError('unexpected', `The BPS API sent an empty answer (HTTP ${status}).`, {
+			status,
+			url: shown,
+			field: '(body)',
+		});
 	}
 	let body: unknown;
 	try {
@@ -127,12 +142,19 @@ export async function attempt(url: string, key: string, o: AttemptOptions): Prom
 				url: shown,
 			});
 		}
-		throw new BpsError('unexpected', `The BPS API sent malformed JSON (HTTP ${status}).`, { status, url: shown, field: '(body)' });
+		throw new BpsError('unexpected', `The BPS API sent malformed JSON (HTTP ${status}).`, {
+			status,
+			url: shown,
+			field: '(body)',
+		});
 	}
 	if (status < 200 || status >= 300) {
 		// A JSON error body with a 4xx status: let the envelope speak if it can, else report the status.
 		checkEnvelope(body, shown, key);
-		throw new BpsError('apiError', `The BPS API refused the request (HTTP ${status}).`, { status, url: shown });
+		throw new BpsError('apiError', `The BPS API refused the request (HTTP ${status}).`, {
+			status,
+			url: shown,
+		});
 	}
 	return { status, body };
 }
@@ -170,19 +192,32 @@ export function checkEnvelope(body: unknown, shownUrl?: string, key?: string): E
 	if (status === 'error') {
 		const apiMessage = redact(typeof o.message === 'string' ? o.message : '', key);
 		if (BAD_KEY.test(apiMessage)) {
-			throw new BpsError('badKey', 'The BPS API rejected the API key. Check the key in the developer portal.', {
-				apiMessage,
-				url: shownUrl,
-			});
+			throw new BpsError(
+				'badKey',
+				'The BPS API rejected the API key. Check the key in the developer portal.',
+				{
+					apiMessage,
+					url: shownUrl,
+				},
+			);
 		}
-		throw new BpsError('apiError', `The BPS API returned an error: ${apiMessage || '(no message)'}`, { apiMessage, url: shownUrl });
+		throw new BpsError('apiError', `The BPS API returned an error: ${apiMessage || '(no message)'}`, {
+			apiMessage,
+			url: shownUrl,
+		});
 	}
-	const availability = typeof o['data-availability'] === 'string' ? (o['data-availability'] as string) : 'available';
+	const availability =
+		typeof o['data-availability'] === 'string' ? (o['data-availability'] as string) : 'available';
 	return { available: availability === 'available', availability, body: o };
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^attempt)]. */
-export function backoffDelay(attemptIndex: number, baseMs: number, capMs = 8000, random: () => number = Math.random): number {
+export function backoffDelay(
+	attemptIndex: number,
+	baseMs: number,
+	capMs = 8000,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(capMs, baseMs * 2 ** attemptIndex);
 	return Math.floor(random() * ceiling);
 }

@@ -140,10 +140,13 @@ export class Limiter {
 		if (this.timer) {
 			return;
 		}
-		this.timer = setTimeout(() => {
-			this.timer = undefined;
-			this.pump();
-		}, Math.max(1, Math.ceil(ms)));
+		this.timer = setTimeout(
+			() => {
+				this.timer = undefined;
+				this.pump();
+			},
+			Math.max(1, Math.ceil(ms)),
+		);
 	}
 }
 

@@ -100,14 +100,22 @@ export function mapPeriod(r: Raw<typeof S.PeriodSchema>): Period {
 }
 
 export function mapDerivedVariable(r: Raw<typeof S.DerivedVariableSchema>): DerivedVariable {
-	return withGroup<DerivedVariable>({ id: r.turvar_id, label: r.turvar }, r.group_turvar_id, r.name_group_turvar);
+	return withGroup<DerivedVariable>(
+		{ id: r.turvar_id, label: r.turvar },
+		r.group_turvar_id,
+		r.name_group_turvar,
+	);
 }
 
 export function mapDerivedPeriod(r: Raw<typeof S.DerivedPeriodSchema>): DerivedPeriod {
 	return withGroup<DerivedPeriod>({ id: r.turth_id, label: r.turth }, r.group_turth_id, r.name_group_turth);
 }
 
-function withGroup<T extends { groupId?: number; groupName?: string }>(o: T, groupId: number | null, groupName: string): T {
+function withGroup<T extends { groupId?: number; groupName?: string }>(
+	o: T,
+	groupId: number | null,
+	groupName: string,
+): T {
 	if (groupId !== null) {
 		o.groupId = groupId;
 	}
@@ -161,7 +169,13 @@ export function mapPublication(r: Raw<typeof S.PublicationSchema>): Publication 
 export function mapPublicationDetail(r: Raw<typeof S.PublicationDetailSchema>): PublicationDetail {
 	const out: PublicationDetail = {
 		...mapPublication(r),
-		related: r.related.map((x) => ({ id: x.pub_id, title: x.title, releaseDate: x.rl_date, url: x.url, coverUrl: x.cover })),
+		related: r.related.map((x) => ({
+			id: x.pub_id,
+			title: x.title,
+			releaseDate: x.rl_date,
+			url: x.url,
+			coverUrl: x.cover,
+		})),
 	};
 	if (r.kat_no) {
 		out.catalogueNo = r.kat_no;

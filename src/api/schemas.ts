@@ -10,7 +10,10 @@ import { BpsError } from './errors';
 type Obj = Record<string, unknown>;
 
 function isNumLike(x: unknown): boolean {
-	return (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(x));
+	return (
+		(typeof x === 'number' && Number.isFinite(x)) ||
+		(typeof x === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(x))
+	);
 }
 
 /** A number, also accepted as a numeric string ("12"). Required. */
@@ -21,10 +24,13 @@ const num = v.pipe(
 );
 
 /** A number, or null when absent/empty (`null`, `""`, missing). A non-numeric text is an error. */
-const numOrNull = v.pipe(
-	v.unknown(),
-	v.check((x) => x === undefined || x === null || x === '' || isNumLike(x), 'expected number or null'),
-	v.transform((x): number | null => (x === undefined || x === null || x === '' ? null : Number(x))),
+const numOrNull = v.optional(
+	v.pipe(
+		v.unknown(),
+		v.check((x) => x === undefined || x === null || x === '' || isNumLike(x), 'expected number or null'),
+		v.transform((x): number | null => (x === undefined || x === null || x === '' ? null : Number(x))),
+	),
+	null,
 );
 
 /** A required text; numbers are accepted and turned into text. */
@@ -35,17 +41,29 @@ const str = v.pipe(
 );
 
 /** An optional text: missing/null become "". */
-const strOpt = v.pipe(
-	v.unknown(),
-	v.check((x) => x === undefined || x === null || typeof x === 'string' || typeof x === 'number', 'expected string'),
-	v.transform((x) => (x === undefined || x === null ? '' : String(x))),
+const strOpt = v.optional(
+	v.pipe(
+		v.unknown(),
+		v.check(
+			(x) => x === undefined || x === null || typeof x === 'string' || typeof x === 'number',
+			'expected string',
+		),
+		v.transform((x) => (x === undefined || x === null ? '' : String(x))),
+	),
+	'',
 );
 
 /** A text that may be null (`updt_date`): missing/null/"" become null. */
-const strOrNull = v.pipe(
-	v.unknown(),
-	v.check((x) => x === undefined || x === null || typeof x === 'string' || typeof x === 'number', 'expected string or null'),
-	v.transform((x): string | null => (x === undefined || x === null || x === '' ? null : String(x))),
+const strOrNull = v.optional(
+	v.pipe(
+		v.unknown(),
+		v.check(
+			(x) => x === undefined || x === null || typeof x === 'string' || typeof x === 'number',
+			'expected string or null',
+		),
+		v.transform((x): string | null => (x === undefined || x === null || x === '' ? null : String(x))),
+	),
+	null,
 );
 
 /** Copy `from` into `to` when `to` is absent: the API and its docs disagree on some names. */
@@ -203,10 +221,21 @@ export const PublicationDetailSchema = v.object({
 	kat_no: strOpt,
 	pub_no: strOpt,
 	// `[]` when empty; PHP may also send an object keyed "1","2",… — take its values.
-	related: v.pipe(
-		v.unknown(),
-		v.transform((x) => (x === undefined || x === null || x === '' ? [] : Array.isArray(x) ? x : typeof x === 'object' ? Object.values(x as Obj) : x)),
-		v.array(RelatedPublicationSchema, 'expected array'),
+	related: v.optional(
+		v.pipe(
+			v.unknown(),
+			v.transform((x) =>
+				x === undefined || x === null || x === ''
+					? []
+					: Array.isArray(x)
+						? x
+						: typeof x === 'object'
+							? Object.values(x as Obj)
+							: x,
+			),
+			v.array(RelatedPublicationSchema, 'expected array'),
+		),
+		[],
 	),
 });
 
@@ -243,15 +272,24 @@ export type Raw<S extends v.GenericSchema> = v.InferOutput<S>;
  * Validate `input` against `schema`; on failure throw BpsError('unexpected') naming the field,
  * e.g. `data[1][3].var_id: expected number (got "abc")`. `at` is the path of `input` itself.
  */
-export function validate<S extends v.GenericSchema>(schema: S, input: unknown, at: string, url?: string): v.InferOutput<S> {
+export function validate<S extends v.GenericSchema>(
+	schema: S,
+	input: unknown,
+	at: string,
+	url?: string,
+): v.InferOutput<S> {
 	const r = v.safeParse(schema, input, { abortEarly: true });
 	if (r.success) {
 		return r.output;
 	}
 	const issue = r.issues[0];
 	const field = at + pathText(issue.path);
-	const expected = issue.kind === 'validation' ? issue.message : `expected ${issue.expected ?? 'a different value'}`;
-	throw new BpsError('unexpected', `Unexpected response from the BPS API: ${field}: ${expected} (got ${describe(issue.input)}).`, {
+	// A required key that is absent is reported by the object schema itself ("expected \"key\"").
+	const missing = issue.kind === 'schema' && issue.type === 'object' && issue.input === undefined;
+	const what = missing
+		? 'missing'
+		: `${issue.kind === 'validation' ? issue.message : `expected ${issue.expected ?? 'a different value'}`} (got ${describe(issue.input)})`;
+	throw new BpsError('unexpected', `Unexpected response from the BPS API: ${field}: ${what}.`, {
 		field,
 		url,
 	});

@@ -114,9 +114,11 @@ export class PersistentCache implements ResponseCache {
 		this.mem.clear();
 		this.cancelTimer();
 		this.dirty = false;
-		this.writing = this.writing.then(() => fs.rm(this.file, { force: true })).catch((e) => {
-			this.log('warn', `Response cache: cannot delete ${this.file}: ${String(e)}`);
-		});
+		this.writing = this.writing
+			.then(() => fs.rm(this.file, { force: true }))
+			.catch((e) => {
+				this.log('warn', `Response cache: cannot delete ${this.file}: ${String(e)}`);
+			});
 	}
 
 	/** Write pending changes now (also waits for a write already under way). */
@@ -124,9 +126,11 @@ export class PersistentCache implements ResponseCache {
 		this.cancelTimer();
 		if (this.dirty) {
 			this.dirty = false;
-			this.writing = this.writing.then(() => this.write()).catch((e) => {
-				this.log('warn', `Response cache: cannot write ${this.file}: ${String(e)}`);
-			});
+			this.writing = this.writing
+				.then(() => this.write())
+				.catch((e) => {
+					this.log('warn', `Response cache: cannot write ${this.file}: ${String(e)}`);
+				});
 		}
 		await this.writing;
 	}
