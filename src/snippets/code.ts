@@ -40,7 +40,7 @@ function wrap(items: string[], indent: string, width = 88): string[] {
 export function python(t: CleanTable): string[] {
 	const cell = (v: Cell, i: number) =>
 		v === null ? (t.columns[i].type === 'number' ? 'float("nan")' : 'None') : typeof v === 'number' ? numLiteral(v) : pyString(v);
-	const lines = [...hashComments(metadataLines(t)), 'import pandas as pd', '', 'df = pd.DataFrame('];
+	const lines = [...hashComments(metadataLines(t), true), 'import pandas as pd', '', 'df = pd.DataFrame('];
 	if (t.rows.length) {
 		lines.push('    [');
 		for (const r of t.rows) lines.push(...wrapBracket(r.map(cell), '        ', '[', '],'));
@@ -57,10 +57,10 @@ export function python(t: CleanTable): string[] {
 }
 
 /** `open` + items + `close` on one line when it fits, else items wrapped below `open`. */
-function wrapBracket(items: string[], indent: string, open: string, close: string, width = 88): string[] {
+function wrapBracket(items: string[], indent: string, open: string, close: string, width = 88, step = '    '): string[] {
 	const one = `${indent}${open}${items.join(', ')}${close}`;
 	if (one.length <= width) return [one];
-	return [indent + open, ...wrap(items, indent + '    ', width), indent + close];
+	return [indent + open, ...wrap(items, indent + step, width), indent + close];
 }
 
 /**
@@ -78,10 +78,10 @@ export function r(t: CleanTable): string[] {
 			return v === null ? (num ? 'NA_real_' : 'NA_character_') : typeof v === 'number' ? numLiteral(v) : rString(v);
 		});
 		if (!vals.length) lines.push(`  ${num ? 'numeric(0)' : 'character(0)'},`);
-		else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80));
+		else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80, '  '));
 	});
 	lines.push('  stringsAsFactors = FALSE', ')');
-	lines.push(...wrapBracket(t.columns.map((c) => rString(c.name)), '', 'names(df) <- c(', ')', 80));
+	lines.push(...wrapBracket(t.columns.map((c) => rString(c.name)), '', 'names(df) <- c(', ')', 80, '  '));
 	return lines;
 }
 

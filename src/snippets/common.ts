@@ -95,9 +95,9 @@ export function missingNote(lang: 'ind' | 'eng'): string {
 }
 
 /** `# ` comment lines (Python, R, CSV, TSV). */
-export function hashComments(lines: string[]): string[] {
+export function hashComments(lines: string[], python = false): string[] {
 	// Python reads a `coding[:=]name` comment on line 1 or 2 as the source encoding; break it up.
-	return lines.map((l) => `# ${l.replace(/coding([:=])/g, 'coding $1')}`);
+	return lines.map((l) => `# ${python ? l.replace(/coding([:=])/g, 'coding $1') : l}`);
 }
 
 /** A quoted string literal with the escape set Python, R and JS/TS all understand. */

@@ -40,7 +40,7 @@ function requestOf(t: CleanTable): SnippetRequest {
 /** Python 3 (urllib, json) + pandas; `df` holds the table when the script ends. */
 export function pythonFetch(t: CleanTable): string[] {
 	const r = requestOf(t);
-	const head = [...hashComments([...metadataLines(t), ...howTo(t.lang)])];
+	const head = hashComments([...metadataLines(t), ...howTo(t.lang)], true);
 	const body = `import json
 import os
 import urllib.error
@@ -138,7 +138,7 @@ df = pd.DataFrame(records, columns=columns).astype({"value": "float64"})`;
 /** R (base + jsonlite); `df` holds the table when the script ends. */
 export function rFetch(t: CleanTable): string[] {
 	const r = requestOf(t);
-	const head = [...hashComments([...metadataLines(t), ...howTo(t.lang), 'install.packages("jsonlite") once if needed.'])];
+	const head = hashComments([...metadataLines(t), ...howTo(t.lang), 'install.packages("jsonlite") once if needed.']);
 	const body = `base_url <- ${rString(r.baseUrl)}
 domain <- ${rString(r.domain)}
 variable <- ${numLiteral(r.variable)}
