@@ -5,6 +5,7 @@ import { PersistentCache } from './catalogue/persistentCache';
 import { registerApiKeyCommands } from './commands/apiKey';
 import { registerShowLog } from './commands/showLog';
 import { registerPreview } from './commands/preview';
+import { registerCatalogue } from './tree/registerCatalogue';
 import { ContextKeys, Settings } from './constants';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
 import type { Services } from './services';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	registerShowLog(context);
 	registerApiKeyCommands(context, services);
 	registerPreview(context, services);
+	registerCatalogue(context, services);
 
 	await seedSandboxKey(keyStore);
 	onKeyChanged(await keyStore.get());

@@ -1,0 +1,118 @@
+/**
+ * The catalogue tree's node model: plain data with a `kind` discriminant. The provider turns a
+ * node into a `vscode.TreeItem` in `getTreeItem`; tests inspect nodes directly (`label`, `kind`).
+ * Ids are stable for the same domain + language, so `reveal()` and expansion state survive a refresh.
+ */
+import type { BpsErrorKind } from '../api/errors';
+import type { PressRelease, Publication, StaticTable, StrategicIndicator, Variable } from '../api/types';
+import type { ItemRef } from '../catalogue/itemRef';
+
+interface Base {
+	/** Stable, unique in the tree. */
+	id: string;
+	/** The parent's id; undefined for root nodes. */
+	parentId?: string;
+	label: string;
+	/** The region the node belongs to. */
+	domain: string;
+}
+
+export type FolderKind = 'publications' | 'pressReleases' | 'indicators';
+export type PagedFolderKind = Exclude<FolderKind, 'indicators'>;
+
+export interface RegionNode extends Base {
+	kind: 'region';
+	/** Display name ("Kota Surabaya"), or the code when the domain list could not be read. */
+	name: string;
+	url?: string;
+}
+
+export interface CategoryNode extends Base {
+	kind: 'category';
+	categoryId: number;
+}
+
+export interface SubjectNode extends Base {
+	kind: 'subject';
+	subjectId: number;
+	tableCount: number | null;
+}
+
+export interface FolderNode extends Base {
+	kind: 'folder';
+	folder: FolderKind;
+}
+
+export interface VarNode extends Base {
+	kind: 'var';
+	ref: ItemRef;
+	item: Variable;
+}
+
+export interface StaticTableNode extends Base {
+	kind: 'statictable';
+	ref: ItemRef;
+	item: StaticTable;
+}
+
+export interface PublicationNode extends Base {
+	kind: 'publication';
+	ref: ItemRef;
+	item: Publication;
+}
+
+export interface PressReleaseNode extends Base {
+	kind: 'pressrelease';
+	ref: ItemRef;
+	item: PressRelease;
+}
+
+export interface IndicatorNode extends Base {
+	kind: 'indicator';
+	ref: ItemRef;
+	item: StrategicIndicator;
+}
+
+/** "Load more… (20 of 1758)": fetches the next page of a paged folder. */
+export interface LoadMoreNode extends Base {
+	kind: 'loadMore';
+	parentId: string;
+	nextPage: number;
+	loaded: number;
+	total: number;
+}
+
+/** A failure, shown where the children would be. Clicking retries (or asks for a key). */
+export interface ErrorNode extends Base {
+	kind: 'error';
+	/** What failed: the node whose children these are (undefined: the root). */
+	errorKind: BpsErrorKind | 'unknown';
+	action: 'retry' | 'setKey';
+	detail: string;
+}
+
+/** A plain message: "Nothing here", "Indicators are published for national and province regions only". */
+export interface InfoNode extends Base {
+	kind: 'info';
+}
+
+export type ItemNode = VarNode | StaticTableNode | PublicationNode | PressReleaseNode | IndicatorNode;
+
+export type CatalogueNode =
+	| RegionNode
+	| CategoryNode
+	| SubjectNode
+	| FolderNode
+	| ItemNode
+	| LoadMoreNode
+	| ErrorNode
+	| InfoNode;
+
+export function isItemNode(n: CatalogueNode): n is ItemNode {
+	return n.kind === 'var' || n.kind === 'statictable' || n.kind === 'publication' || n.kind === 'pressrelease' || n.kind === 'indicator';
+}
+
+/** Nodes whose children come from the API (and so can be refreshed). */
+export function hasChildren(n: CatalogueNode): n is CategoryNode | SubjectNode | FolderNode {
+	return n.kind === 'category' || n.kind === 'subject' || n.kind === 'folder';
+}
