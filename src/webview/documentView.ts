@@ -1,0 +1,55 @@
+/** Publication and press-release cards: cover, title, dates, size, sanitized abstract, open buttons. */
+import { isHttpUrl, type DocumentPayload } from '../preview/protocol';
+import { t, type ViewContext } from './context';
+import { h } from './dom';
+import { button } from './elements';
+import { sanitizeToFragment } from './sanitize';
+
+export function documentView(ctx: ViewContext, d: DocumentPayload): HTMLElement {
+	const started = performance.now();
+	const facts = h('dl', { class: 'facts' });
+	for (const [k, v] of [
+		[t(ctx, 'released'), d.releaseDate],
+		[t(ctx, 'updated'), d.updated ?? ''],
+		[t(ctx, 'size'), d.size],
+		['ISSN/ISBN', d.issn && d.issn !== '-' ? d.issn : ''],
+		[t(ctx, 'region'), ctx.regionName ?? ctx.ref.domain],
+	] as const) {
+		if (v) facts.append(h('dt', { text: k }), h('dd', { text: v }));
+	}
+	const actions = h('div', { class: 'row toolbar' });
+	if (isHttpUrl(d.pdfUrl)) {
+		const b = button(t(ctx, 'openPdf'), () => ctx.post({ type: 'openExternal', url: d.pdfUrl }));
+		b.classList.add('open-pdf');
+		actions.append(b);
+	}
+	if (isHttpUrl(d.extraUrl)) {
+		const b = button(t(ctx, 'openSlides'), () => ctx.post({ type: 'openExternal', url: d.extraUrl }), true);
+		b.classList.add('open-slides');
+		actions.append(b);
+	}
+	const cover = isHttpUrl(d.coverUrl) ? h('img', { class: 'cover', attrs: { alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' } }) : null;
+	if (cover) {
+		cover.src = d.coverUrl;
+		cover.addEventListener('error', () => cover.remove());
+	}
+	const abstract = h('div', { class: 'rich abstract', attrs: { id: 'bps-content' } });
+	abstract.append(sanitizeToFragment(ctx.purify, d.abstract));
+	const el = h(
+		'article',
+		{ class: 'card document' },
+		cover,
+		h(
+			'div',
+			{ class: 'doc-body' },
+			h('div', { class: 'kicker', text: t(ctx, d.kind === 'publication' ? 'publication' : 'pressRelease') }),
+			h('h1', { class: 'title', text: d.title }),
+			facts,
+			actions,
+			h('h2', { text: t(ctx, 'abstract') }),
+			abstract,
+		),
+	);
+	requestAnimationFrame(() => ctx.post({ type: 'rendered', view: 'document', modelRows: 1, modelCols: 1, domRows: 1, ms: Math.round(performance.now() - started) }));
+	return el;
+}

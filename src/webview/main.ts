@@ -1,0 +1,161 @@
+/**
+ * The preview webview's entry point (bundled to dist/webview/preview.js). It posts `ready`, waits
+ * for `init` (item, localised strings, locale, attribution), then renders whatever the host sends.
+ * UI state lives in getState/setState so a reloaded window restores the same view.
+ */
+import DOMPurify from 'dompurify';
+import uplotCss from 'uplot/dist/uPlot.min.css';
+import { assertNever, fromWire, type DynamicUiState, type HostMessage, type PersistedState, type PreviewRef, type WebviewMessage } from '../preview/protocol';
+import { banner } from './banner';
+import { t, type ViewContext } from './context';
+import { documentView } from './documentView';
+import { h } from './dom';
+import { DynamicView } from './dynamicView';
+import { progressRing } from './elements';
+import css from './preview.css';
+import { staticView } from './staticView';
+
+interface VsCodeApi {
+	postMessage(m: WebviewMessage): void;
+	getState(): PersistedState | undefined;
+	setState(s: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+// Constructable stylesheets: allowed by our CSP's style-src without 'unsafe-inline' (the same
+// mechanism the vscode-elements components use inside their shadow roots).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(uplotCss + '\n' + css);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const main = h('main', { attrs: { id: 'main' } });
+const statusEl = h('div', { class: 'status', attrs: { hidden: '', role: 'status' } });
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+let ctx: ViewContext | undefined;
+let dynamic: DynamicView | undefined;
+let requestSeq = 1;
+let ui: DynamicUiState = vscode.getState()?.ui ?? {};
+
+function post(m: WebviewMessage): void {
+	vscode.postMessage(m);
+}
+
+function persist(ref: PreviewRef): void {
+	const state: PersistedState = { ref, ui };
+	vscode.setState(state);
+}
+
+function showStatus(text: string): void {
+	statusEl.textContent = text;
+	statusEl.hidden = false;
+	if (statusTimer) clearTimeout(statusTimer);
+	statusTimer = setTimeout(() => (statusEl.hidden = true), 3500);
+}
+
+function showLoading(): void {
+	if (!ctx) return;
+	main.replaceChildren(h('div', { class: 'progress' }, progressRing(), h('span', { text: t(ctx, 'loading') })));
+}
+
+function showError(message: string): void {
+	if (!ctx) return;
+	const retry = document.createElement('vscode-button');
+	retry.textContent = t(ctx, 'retry');
+	retry.addEventListener('click', () => {
+		showLoading();
+		post({ type: 'retry' });
+	});
+	main.replaceChildren(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', { text: message }), retry));
+}
+
+function ensureDynamic(): DynamicView {
+	if (!ctx) throw new Error('not initialised');
+	if (!dynamic) {
+		dynamic = new DynamicView(ctx);
+		main.replaceChildren(dynamic.el);
+	}
+	return dynamic;
+}
+
+function onMessage(m: HostMessage): void {
+	switch (m.type) {
+		case 'init': {
+			const saved = vscode.getState();
+			// A restored panel keeps its UI state only for the same item.
+			if (saved && (saved.ref.domain !== m.ref.domain || saved.ref.kind !== m.ref.kind || String(saved.ref.id) !== String(m.ref.id))) ui = {};
+			ctx = {
+				ref: m.ref,
+				strings: m.strings,
+				locale: m.locale,
+				lang: m.lang,
+				regionName: m.attribution.sourceLabel,
+				purify: DOMPurify,
+				post,
+				ui,
+				saveUi: (patch) => {
+					ui = { ...ui, ...patch };
+					if (ctx) {
+						ctx.ui = ui;
+						persist(ctx.ref);
+					}
+				},
+				nextId: () => requestSeq++,
+				status: showStatus,
+			};
+			persist(m.ref);
+			document.documentElement.lang = m.lang === 'eng' ? 'en' : 'id';
+			app.replaceChildren(banner(m.attribution, m.strings, post), main, statusEl);
+			showLoading();
+			break;
+		}
+		case 'loading':
+			if (m.what !== 'dynamic') showLoading();
+			break;
+		case 'progress':
+			dynamic?.onProgress(m.requestId, m.done, m.total);
+			break;
+		case 'dims':
+			ensureDynamic().setDims(m.dims);
+			break;
+		case 'dynamic':
+			ensureDynamic().setTable(m.requestId, fromWire(m.table));
+			break;
+		case 'indicator':
+			ensureDynamic().showIndicator(m.card);
+			break;
+		case 'static':
+			if (ctx) main.replaceChildren(staticView(ctx, m.table));
+			break;
+		case 'document':
+			if (ctx) main.replaceChildren(documentView(ctx, m.doc));
+			break;
+		case 'error':
+			if (!dynamic?.onError(m.requestId, m.message)) showError(m.message);
+			break;
+		case 'cancelled':
+			dynamic?.onCancelled(m.requestId);
+			break;
+		case 'exported':
+			if (m.path && ctx) showStatus(t(ctx, 'exported').replace('{0}', m.path));
+			break;
+		default:
+			assertNever(m);
+	}
+}
+
+window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
+	const m = e.data;
+	if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
+	try {
+		onMessage(m);
+	} catch (err) {
+		console.error(err);
+		showError(String(err instanceof Error ? err.message : err));
+	}
+});
+
+// The handshake: the host posts nothing until it hears this.
+post({ type: 'ready' });

@@ -1,0 +1,88 @@
+/**
+ * A static table: BPS's Excel-exported HTML (entity-unescaped by the client) rendered only after
+ * DOMPurify. Excel's inline colours are dropped by the sanitizer and the theme styles the table;
+ * rowspan/colspan survive. Export reads the rendered cells back into a rectangle.
+ */
+import type { ExportFormat, ExportTable, StaticTablePayload } from '../preview/protocol';
+import { t, type ViewContext } from './context';
+import { h } from './dom';
+import { button } from './elements';
+import { sanitizeToFragment } from './sanitize';
+
+export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement {
+	const started = performance.now();
+	const content = h('div', { class: 'static-table', attrs: { id: 'bps-content' } });
+	content.append(sanitizeToFragment(ctx.purify, p.html));
+	const facts = h('dl', { class: 'facts' });
+	for (const [k, v] of [
+		[t(ctx, 'updated'), p.updated],
+		[t(ctx, 'size'), p.size],
+		[t(ctx, 'region'), ctx.regionName ?? ctx.ref.domain],
+	] as const) {
+		if (v) facts.append(h('dt', { text: k }), h('dd', { text: v }));
+	}
+	const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
+		const b = button(t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'), () => {
+			ctx.post({ type: 'export', requestId: ctx.nextId(), format: f, table: tableToExport(content, p.title) });
+		}, true);
+		b.classList.add(`export-${f}`);
+		return b;
+	});
+	const el = h(
+		'div',
+		{ class: 'static' },
+		h('section', { class: 'meta' }, h('div', { class: 'kicker', text: t(ctx, 'staticTable') }), h('h1', { class: 'title', text: p.title }), facts),
+		h('div', { class: 'row toolbar' }, ...exportBtns),
+		content,
+	);
+	requestAnimationFrame(() => {
+		const rows = content.querySelectorAll('tr').length;
+		ctx.post({ type: 'rendered', view: 'static', modelRows: rows, modelCols: maxCols(content), domRows: rows, ms: Math.round(performance.now() - started) });
+	});
+	return el;
+}
+
+function maxCols(root: HTMLElement): number {
+	let n = 0;
+	for (const tr of root.querySelectorAll('tr')) {
+		let c = 0;
+		for (const td of tr.querySelectorAll('td,th')) c += Math.max(1, Number(td.getAttribute('colspan')) || 1);
+		n = Math.max(n, c);
+	}
+	return n;
+}
+
+/**
+ * The rendered table as a rectangle: merged cells are repeated into every position they cover
+ * (what spreadsheets expect when un-merging), empty trailing rows dropped. The first row is the header.
+ */
+export function tableToMatrix(root: ParentNode): string[][] {
+	const table = root.querySelector('table');
+	if (!table) return [];
+	const grid: string[][] = [];
+	const trs = Array.from(table.querySelectorAll('tr'));
+	trs.forEach((tr, r) => {
+		grid[r] ??= [];
+		let c = 0;
+		for (const cell of Array.from(tr.children).filter((x) => x.tagName === 'TD' || x.tagName === 'TH')) {
+			while (grid[r][c] !== undefined) c++;
+			const text = (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+			const rs = Math.max(1, Math.min(1000, Number(cell.getAttribute('rowspan')) || 1));
+			const cs = Math.max(1, Math.min(1000, Number(cell.getAttribute('colspan')) || 1));
+			for (let i = 0; i < rs; i++) {
+				grid[r + i] ??= [];
+				for (let j = 0; j < cs; j++) grid[r + i][c + j] = text;
+			}
+			c += cs;
+		}
+	});
+	const width = Math.max(0, ...grid.map((row) => row.length));
+	return grid
+		.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''))
+		.filter((row) => row.some((x) => x !== ''));
+}
+
+function tableToExport(content: HTMLElement, title: string): ExportTable {
+	const m = tableToMatrix(content);
+	return { title, columns: m[0] ?? [], rows: m.slice(1) };
+}
