@@ -58,7 +58,7 @@ const testNode = {
 	minify: false,
 	platform: 'node',
 	format: 'cjs',
-	external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+	external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'jsdom'],
 	outbase: 'test',
 	outdir: 'dist-test',
 };
