@@ -5,6 +5,7 @@
  * and mapping to the model (mappers.ts). No `vscode` import: runs in mocha against the emulator.
  * The key is fetched per request from `getKey()` and never leaves this module unredacted.
  */
+import { setMaxListeners } from 'node:events';
 import type * as v from 'valibot';
 import type { BpsApi, CallOptions, DomainType, DynamicDataRequest, ListOptions } from './api';
 import { periodCap } from './api';
@@ -680,6 +681,8 @@ function freshNow(): Freshness {
 /** An AbortController that also aborts when `parent` does; `dispose()` unhooks it. */
 function linkedController(parent?: AbortSignal): { signal: AbortSignal; abort(): void; dispose(): void } {
 	const ctl = new AbortController();
+	// Every page or chunk request (and its limiter wait) listens to this signal: hundreds is normal.
+	setMaxListeners(0, ctl.signal);
 	const onAbort = () => ctl.abort();
 	if (parent?.aborted) {
 		ctl.abort();

@@ -9,7 +9,6 @@ import { redact } from '../../src/api/redact';
 import * as S from '../../src/api/schemas';
 import { validate } from '../../src/api/schemas';
 
-const KEY = 'emulator-demo-key';
 const HEX = '0123456789abcdef0123456789abcdef'.replace(/0/g, 'f');
 
 function sample(name: string): Record<string, unknown> {
