@@ -656,6 +656,8 @@ export interface StaticTableDef {
 	/** The raw (unescaped) HTML; the view escapes it once. Sample tables give the escaped text. */
 	html: () => string;
 	escapedHtml?: string;
+	/** Recorded detail fields that differ from the list item (the sample's `excel` does). */
+	viewOverride?: Record<string, unknown>;
 }
 export type Row = Record<string, unknown>;
 
@@ -829,7 +831,7 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 	};
 	const out = [base];
 	const counts = stem.kind === 'count' || stem.kind === 'percent' || stem.kind === 'years';
-	if (counts && rng.chance(0.6)) {
+	if (counts && rng.chance(0.8)) {
 		const sex = rng.chance(0.5);
 		out.push({
 			...base,
@@ -840,7 +842,7 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 			periods: range(Math.max(start, 115), 124),
 		});
 	}
-	if ((stem.kind === 'rate' || stem.kind === 'index' || stem.kind === 'count') && rng.chance(0.45)) {
+	if ((stem.kind === 'rate' || stem.kind === 'index' || stem.kind === 'count') && rng.chance(0.6)) {
 		const monthly = rng.chance(0.6);
 		out.push({
 			...base,
@@ -852,7 +854,7 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 			missRate: 0.01,
 		});
 	}
-	if (stem.kind === 'count' && rng.chance(0.25)) {
+	if (stem.kind === 'count' && rng.chance(0.4)) {
 		const age = rng.chance(0.5);
 		out.push({
 			...base,
@@ -971,7 +973,7 @@ function buildContent(
 	if (id === FIXTURE_IDS.sampleDomain) {
 		type StItem = { table_id: number; title: string; subj_id: number; subj: string; updt_date: string; size: string; excel: string };
 		const list = sampleBody<{ data: [unknown, StItem[]] }>('flutter__static_table_list_fixture').data[1];
-		const detail = sampleBody<{ data: { table_id: number; table: string; cr_date: string } }>('flutter__static_table_detail_fixture').data;
+		const detail = sampleBody<{ data: { table_id: number; table: string; cr_date: string; excel: string; size: string; updt_date: string } }>('flutter__static_table_detail_fixture').data;
 		for (const it of list) {
 			const gen = staticFromVar(vars[0], it.table_id, `st|${id}|${it.table_id}`);
 			statictables.push({
@@ -979,6 +981,7 @@ function buildContent(
 				cr_date: it.table_id === detail.table_id ? detail.cr_date : it.updt_date,
 				html: gen.html,
 				escapedHtml: it.table_id === detail.table_id ? detail.table : undefined,
+				viewOverride: it.table_id === detail.table_id ? { excel: detail.excel, size: detail.size, updt_date: detail.updt_date } : undefined,
 			});
 		}
 	}

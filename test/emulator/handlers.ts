@@ -242,6 +242,7 @@ function handleView(cat: Catalogue, p: Record<string, string>): ApiResponse {
 				updt_date: s.updt_date,
 				excel: s.excel,
 				size: s.size,
+				...s.viewOverride,
 			});
 		}
 		case 'publication': {

@@ -245,7 +245,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		const rec: RecordedRequest = {
 			time: Date.now(),
 			method: req.method ?? 'GET',
-			path: pathname,
+			// The key never lands in the log, even from a path-style URL.
+			path: pathname.replace(/\/key\/[^/]*/, '/key/***'),
 			action,
 			params: merged,
 			keyPresent: key !== undefined,
