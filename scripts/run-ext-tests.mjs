@@ -6,8 +6,8 @@
 // window.codeAutomationExit(code), mocha's output through window.codeAutomationLog.
 //
 // Prerequisites: `bash scripts/setup-test-env.sh` and `node esbuild.mjs && node esbuild.mjs --tests`.
-// Usage: node scripts/run-ext-tests.mjs [--tests <index.js>] [--timeout <s>] [--results <json>]
-//                                       [--verbose] [--keep]
+// Usage: node scripts/run-ext-tests.mjs [--grep <regex>] [--tests <index.js>] [--timeout <s>]
+//                                       [--results <json>] [--verbose] [--keep]
 // Exit: 0 pass, 1 test failures, 2 timeout, 3 server/browser failure.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,7 +79,7 @@ const page = await (await browser.newContext()).newPage();
 let done = false;
 // Workbench chatter that reaches the same channel as mocha's output; hidden unless --verbose.
 const noise =
-	/^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|\[AgentHost|\[AccountPolicyGate\]|\[Service Worker\])/;
+	/^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|Updating additional builtin|\[AgentHost|\[AccountPolicyGate\]|\[Service Worker\])/;
 await page.exposeFunction('codeAutomationLog', (type, args) => {
 	if (done) return;
 	if (!verbose && typeof args?.[0] === 'string' && noise.test(args[0])) return;
@@ -98,6 +98,8 @@ if (verbose) page.on('console', (m) => console.log(`[browser:${m.type()}] ${m.te
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 
 // BPS_TEST exposes the extension's test hooks; BPS_TEST_RESULTS is where index.ts writes mocha's stats.
-const url = server.workbenchUrl({ devPath: root, testsPath, env: { BPS_TEST: '1', BPS_TEST_RESULTS: resultsFile } });
+const hostEnv = { BPS_TEST: '1', BPS_TEST_RESULTS: resultsFile };
+if (opt('grep')) hostEnv.BPS_TEST_GREP = opt('grep');
+const url = server.workbenchUrl({ devPath: root, testsPath, env: hostEnv });
 log('opening workbench');
 await page.goto(url);

@@ -96,6 +96,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
 	'git.enabled': false,
 	'git.openRepositoryInParentFolders': 'never',
 	'window.commandCenter': false,
+	// The (empty, chat-oriented) secondary side bar would take a third of every screenshot.
+	'workbench.secondarySideBar.defaultVisibility': 'hidden',
 	'editor.accessibilitySupport': 'off',
 	'accessibility.signalOptions.volume': 0,
 };

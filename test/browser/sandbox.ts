@@ -45,7 +45,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			locale: opts.locale === 'id' ? 'id' : undefined,
 			settings: {
 				'bps.apiBaseUrl': emu.url,
-				'workbench.colorTheme': opts.theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
+				'workbench.colorTheme': opts.theme === 'dark' ? 'Dark Modern' : 'Light Modern',
+				'window.autoDetectColorScheme': false,
 			},
 			verbose: opts.verbose,
 		});

@@ -1,6 +1,6 @@
 /**
  * Playwright driver for a real VS Code workbench (code-server + Debian chromium) with this
- * extension loaded as a development extension. Browser tests (test/browser/*.test.ts) run in
+ * extension installed (the repo symlinked into a fresh extensions dir). Browser tests (test/browser/*.test.ts) run in
  * plain node under mocha, start the emulator in-process, then:
  *
  *   const wb = await launchWorkbench({ emulatorUrl: emu.url, locale: 'id', theme: 'dark' });
@@ -38,7 +38,7 @@ export interface WorkbenchOptions {
 
 export interface Workbench {
 	page: Page;
-	/** The workbench URL (with the development-extension payload). */
+	/** The workbench URL. */
 	url: string;
 	server: CodeServer;
 	/** Runs a command through the command palette (F1, its title — or the id — then Enter). */
@@ -119,7 +119,7 @@ export function toPlaywrightKey(chord: string): string {
 }
 
 /**
- * Starts code-server with the extension as a development extension, opens the workbench in
+ * Starts code-server with the extension installed, opens the workbench in
  * headless chromium and waits until the workbench (and the BPS activity-bar entry) is there.
  */
 export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
@@ -127,12 +127,19 @@ export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench
 	const locale = opts.locale ?? 'en';
 	const env: Record<string, string> = { BPS_SANDBOX_KEY: SANDBOX_KEY, ...opts.env };
 	const settings: Record<string, unknown> = {
-		'workbench.colorTheme': opts.theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
+		// Theme ids in VS Code 1.139 (the labels read "Dark Modern"; 'Default Dark Modern' is not an id there).
+		'workbench.colorTheme': opts.theme === 'dark' ? 'Dark Modern' : 'Light Modern',
+		// Otherwise the web workbench follows the browser's prefers-color-scheme and ignores colorTheme.
+		'window.autoDetectColorScheme': false,
 		...opts.settings,
 		'bps.apiBaseUrl': opts.emulatorUrl,
 	};
 	const server = await startCodeServer({
-		smokeTestDriver: true,
+		// Installed by symlink rather than as a development extension through the URL payload: the
+		// payload needs --enable-smoke-test-driver, and in that mode VS Code ignores
+		// workbench.colorTheme (always the default light theme). The server's environment reaches
+		// the extension host, so `env` still applies.
+		linkExtension: true,
 		settings,
 		keybindings: opts.keybindings,
 		locale: locale === 'en' ? undefined : locale,
@@ -145,10 +152,11 @@ export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench
 		const context = await browser.newContext({
 			viewport: opts.viewport ?? { width: 1400, height: 900 },
 			locale: locale === 'id' ? 'id-ID' : 'en-US',
+			colorScheme: opts.theme === 'dark' ? 'dark' : 'light',
 		});
 		const page = await context.newPage();
 		if (opts.verbose) page.on('console', (m) => console.log(`[browser:${m.type()}] ${m.text()}`));
-		const url = server.workbenchUrl({ devPath: root, env });
+		const url = server.workbenchUrl();
 		await page.goto(url);
 		await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
 		// The activity-bar entry appears once the extension's contributions are registered.
