@@ -180,12 +180,28 @@ interface VarSpec {
 }
 
 const SEX: Dim[][] = [
-	[{ val: 811, label: 'Laki-laki' }, { val: 812, label: 'Perempuan' }, { val: 813, label: 'Laki-laki+Perempuan' }],
-	[{ val: 811, label: 'Male' }, { val: 812, label: 'Female' }, { val: 813, label: 'Male+Female' }],
+	[
+		{ val: 811, label: 'Laki-laki' },
+		{ val: 812, label: 'Perempuan' },
+		{ val: 813, label: 'Laki-laki+Perempuan' },
+	],
+	[
+		{ val: 811, label: 'Male' },
+		{ val: 812, label: 'Female' },
+		{ val: 813, label: 'Male+Female' },
+	],
 ];
 const AREA: Dim[][] = [
-	[{ val: 821, label: 'Perkotaan' }, { val: 822, label: 'Perdesaan' }, { val: 823, label: 'Perkotaan+Perdesaan' }],
-	[{ val: 821, label: 'Urban' }, { val: 822, label: 'Rural' }, { val: 823, label: 'Urban+Rural' }],
+	[
+		{ val: 821, label: 'Perkotaan' },
+		{ val: 822, label: 'Perdesaan' },
+		{ val: 823, label: 'Perkotaan+Perdesaan' },
+	],
+	[
+		{ val: 821, label: 'Urban' },
+		{ val: 822, label: 'Rural' },
+		{ val: 823, label: 'Urban+Rural' },
+	],
 ];
 const NEW_PAPUA: ReadonlyArray<[number, string]> = [
 	[9200, 'PAPUA BARAT DAYA'],
@@ -213,7 +229,18 @@ function seededDate(seed: string, fromYear: number, toYear: number): string {
 /** Row dimension for a domain's region group. */
 function regionRows(domain: string, lang: Lang): VervarItem[] {
 	const lvl = levelOf(domain);
-	const groupName = lang === 'eng' ? (lvl === 'national' ? 'Province' : lvl === 'province' ? 'Regency/Municipality' : 'District') : lvl === 'national' ? 'Provinsi' : lvl === 'province' ? 'Kabupaten/Kota' : 'Kecamatan';
+	const groupName =
+		lang === 'eng'
+			? lvl === 'national'
+				? 'Province'
+				: lvl === 'province'
+					? 'Regency/Municipality'
+					: 'District'
+			: lvl === 'national'
+				? 'Provinsi'
+				: lvl === 'province'
+					? 'Kabupaten/Kota'
+					: 'Kecamatan';
 	let rows: Array<[number, string]>;
 	if (lvl === 'national') {
 		rows = provinces().map((p) => [Number(p.domain_id), p.domain_name.toUpperCase()] as [number, string]);
@@ -252,22 +279,40 @@ function categoryRows(kind: 'age' | 'industry', lang: Lang): VervarItem[] {
 		return AGE_GROUPS.map((label, i) => ({ val: i + 1, label, itemId: 300 + i, groupId: 2, groupName }));
 	}
 	const groupName = lang === 'eng' ? 'Industry' : 'Lapangan Usaha';
-	return INDUSTRIES.map((b, i) => ({ val: i + 1, label: L(lang, b), itemId: 400 + i, groupId: 3, groupName }));
+	return INDUSTRIES.map((b, i) => ({
+		val: i + 1,
+		label: L(lang, b),
+		itemId: 400 + i,
+		groupId: 3,
+		groupName,
+	}));
 }
 
 function regencyRows(lang: Lang): VervarItem[] {
 	const groupName = lang === 'eng' ? 'Regency/Municipality' : 'Kabupaten/Kota';
 	return allDomains()
 		.filter((d) => levelOf(d.domain_id) === 'regency')
-		.map((d, i) => ({ val: Number(d.domain_id), label: regencyLabel(d, lang), itemId: 1000 + i, groupId: 4, groupName }));
+		.map((d, i) => ({
+			val: Number(d.domain_id),
+			label: regencyLabel(d, lang),
+			itemId: 1000 + i,
+			groupId: 4,
+			groupName,
+		}));
 }
 
 function turtahunFor(freq: VarSpec['freq'], lang: Lang): Dim[] {
 	if (freq === 'monthly') {
-		return [...MONTHS.map((m, i) => ({ val: i + 1, label: L(lang, m) })), { val: 13, label: lang === 'eng' ? 'Annual' : 'Tahunan' }];
+		return [
+			...MONTHS.map((m, i) => ({ val: i + 1, label: L(lang, m) })),
+			{ val: 13, label: lang === 'eng' ? 'Annual' : 'Tahunan' },
+		];
 	}
 	if (freq === 'quarterly') {
-		return [...QUARTERS.map((q, i) => ({ val: 31 + i, label: L(lang, q) })), { val: 35, label: lang === 'eng' ? 'Annual' : 'Tahunan' }];
+		return [
+			...QUARTERS.map((q, i) => ({ val: 31 + i, label: L(lang, q) })),
+			{ val: 35, label: lang === 'eng' ? 'Annual' : 'Tahunan' },
+		];
 	}
 	return [{ val: 0, label: lang === 'eng' ? 'Year' : 'Tahun' }];
 }
@@ -277,7 +322,15 @@ function roundTo(x: number, decimals: number): number {
 	return Math.round(x * f) / f;
 }
 
-const DECIMALS: Record<ValueKind, number> = { count: 0, money: 0, percent: 2, rate: 2, index: 2, years: 2, ratio: 3 };
+const DECIMALS: Record<ValueKind, number> = {
+	count: 0,
+	money: 0,
+	percent: 2,
+	rate: 2,
+	index: 2,
+	years: 2,
+	ratio: 3,
+};
 
 /** A deterministic, plausible value for one cell of a generated variable. */
 function generatedValue(
@@ -304,13 +357,18 @@ function generatedValue(
 			if (sub && tt <= 12) v = v / 12;
 			if (sub && tt >= 31) v = v / 4;
 			// Derived variables: shares of the total (total = male + female, roughly).
-			if (spec.turvar === 'sex' || spec.turvar === 'area') v = tvIndex === 2 ? v : v * (tvIndex === 0 ? 0.505 : 0.495);
+			if (spec.turvar === 'sex' || spec.turvar === 'area')
+				v = tvIndex === 2 ? v : v * (tvIndex === 0 ? 0.505 : 0.495);
 			if (spec.turvar === 'age30') v = v / 30;
 			break;
 		}
 		case 'percent': {
 			const [lo, hi] = s.range ?? [0, 100];
-			v = lo + (hi - lo) * (0.15 + 0.7 * unit(`${seed}|row|${rowIndex}`)) + 0.3 * y * (hi > 50 ? 1 : -0.3) + (noise - 0.5) * 2;
+			v =
+				lo +
+				(hi - lo) * (0.15 + 0.7 * unit(`${seed}|row|${rowIndex}`)) +
+				0.3 * y * (hi > 50 ? 1 : -0.3) +
+				(noise - 0.5) * 2;
 			if (spec.turvar !== 'none') v += tvIndex === 0 ? 1.7 : tvIndex === 1 ? -1.9 : 0;
 			v = Math.min(100, Math.max(0, v));
 			break;
@@ -353,7 +411,10 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 		turvar = AREA[lang === 'eng' ? 1 : 0];
 		turvarGroup = { id: 82, name: lang === 'eng' ? 'Area' : 'Klasifikasi Daerah' };
 	} else if (spec.turvar === 'age30') {
-		turvar = range(1, 30).map((i) => ({ val: 900 + i, label: lang === 'eng' ? `Age ${i * 2 - 2}-${i * 2 - 1}` : `Umur ${i * 2 - 2}-${i * 2 - 1}` }));
+		turvar = range(1, 30).map((i) => ({
+			val: 900 + i,
+			label: lang === 'eng' ? `Age ${i * 2 - 2}-${i * 2 - 1}` : `Umur ${i * 2 - 2}-${i * 2 - 1}`,
+		}));
 		turvarGroup = { id: 90, name: lang === 'eng' ? 'Single-Year Age Pairs' : 'Umur Dua Tahunan' };
 	}
 	const turtahun = turtahunFor(spec.freq, lang);
@@ -361,19 +422,26 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 	const seed = `${domain}|${spec.id}`;
 	const r = new Rng(`meta|${seed}`);
 	const labelBase =
-		spec.rows === 'region' ? rows[0].groupName : spec.rows === 'regencies' ? rows[0].groupName : rows[0].groupName;
+		spec.rows === 'region'
+			? rows[0].groupName
+			: spec.rows === 'regencies'
+				? rows[0].groupName
+				: rows[0].groupName;
 	const labelvervar = r.chance(0.3) ? `${labelBase} ` : labelBase;
 	const lastPeriod = spec.periods[spec.periods.length - 1];
 	const rowIndex = new Map(rows.map((row, i) => [row.val, i]));
 	const tvIndex = new Map(turvar.map((d, i) => [String(d.val), i]));
 	// Only additive quantities get INDONESIA/province totals as sums (not prices, wages, rates).
-	const additive = (spec.stem.kind === 'count' || spec.stem.kind === 'money') && !/rupiah|per |rata-rata/i.test(`${spec.stem.unit[0]} ${spec.title[0]}`);
+	const additive =
+		(spec.stem.kind === 'count' || spec.stem.kind === 'money') &&
+		!/rupiah|per |rata-rata/i.test(`${spec.stem.unit[0]} ${spec.title[0]}`);
 	const sumRow = rows.length > 2 && rows[rows.length - 1].val === 9999 && additive;
 	const notes = spec.notes
 		? L(lang, spec.notes)
 		: `<p>${lang === 'eng' ? 'Source' : 'Sumber'}: BPS, ${r.pick(['Survei Sosial Ekonomi Nasional (Susenas)', 'Survei Angkatan Kerja Nasional (Sakernas)', 'Sensus Penduduk', 'Statistik Harga', 'Survei Industri', 'Registrasi'])}.<br /></p>${r.chance(0.4) ? `<p>${lang === 'eng' ? 'Note' : 'Catatan'}: ${lang === 'eng' ? 'figures for the latest year are preliminary' : 'angka tahun terakhir merupakan angka sementara'}&nbsp;</p>` : ''}`;
 	const missing = (v: number, t: number, tt: number, i: number, tvi: number): boolean => {
-		if (spec.rows === 'region' && domain === '0000' && v >= 9200 && v !== 9400 && v !== 9999 && t < 122) return true;
+		if (spec.rows === 'region' && domain === '0000' && v >= 9200 && v !== 9400 && v !== 9999 && t < 122)
+			return true;
 		if (tt === 13 || tt === 35) {
 			if (t === lastPeriod) return true;
 		}
@@ -387,7 +455,8 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 		if (sumRow && v === 9999) {
 			let sum = 0;
 			for (let j = 0; j < rows.length - 1; j++) {
-				if (!missing(rows[j].val, t, tt, j, tvi)) sum += generatedValue(seed, spec, j, rows.length, tvi, t, tt);
+				if (!missing(rows[j].val, t, tt, j, tvi))
+					sum += generatedValue(seed, spec, j, rows.length, tvi, t, tt);
 			}
 			return roundTo(sum, DECIMALS[spec.stem.kind]);
 		}
@@ -400,7 +469,13 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 		subName: L(lang, sub.title),
 		csaId: sub.csa[0],
 		csaName: lang === 'eng' ? sub.csa[2] : sub.csa[1],
-		def: spec.def ? L(lang, spec.def) : r.chance(0.3) ? (lang === 'eng' ? `${spec.title[1]} as measured by BPS.` : `${spec.title[0]} sebagaimana diukur oleh BPS.`) : '',
+		def: spec.def
+			? L(lang, spec.def)
+			: r.chance(0.3)
+				? lang === 'eng'
+					? `${spec.title[1]} as measured by BPS.`
+					: `${spec.title[0]} sebagaimana diukur oleh BPS.`
+				: '',
 		notes,
 		vertical: rows[0].groupId,
 		unit: L(lang, spec.stem.unit),
@@ -414,7 +489,12 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 		turvarGroup,
 		tahun,
 		turtahun,
-		turthGroup: spec.freq === 'annual' ? { id: 0, name: lang === 'eng' ? 'Year' : 'Tahun' } : spec.freq === 'monthly' ? { id: 1, name: lang === 'eng' ? 'Monthly' : 'Bulanan' } : { id: 3, name: lang === 'eng' ? 'Quarterly' : 'Triwulanan' },
+		turthGroup:
+			spec.freq === 'annual'
+				? { id: 0, name: lang === 'eng' ? 'Year' : 'Tahun' }
+				: spec.freq === 'monthly'
+					? { id: 1, name: lang === 'eng' ? 'Monthly' : 'Bulanan' }
+					: { id: 3, name: lang === 'eng' ? 'Quarterly' : 'Triwulanan' },
 		related: r.chance(0.25)
 			? {
 					'1': {
@@ -422,7 +502,9 @@ function buildGeneratedVar(domain: string, lang: Lang, spec: VarSpec, lastUpdate
 						title: `${L(lang, spec.title)} (${lang === 'eng' ? 'previous series' : 'seri sebelumnya'})`,
 						tablesource: 2,
 						last_update: seededDate(`${seed}|rel`, 2019, 2024),
-						link: `/2/${Buffer.from(`${r.int(100, 999)}#2`).toString('base64')}/${L(lang, spec.title).toLowerCase().replace(/[^a-z0-9]+/g, '-')}.html`,
+						link: `/2/${Buffer.from(`${r.int(100, 999)}#2`).toString('base64')}/${L(lang, spec.title)
+							.toLowerCase()
+							.replace(/[^a-z0-9]+/g, '-')}.html`,
 					},
 				}
 			: [],
@@ -442,7 +524,15 @@ function buildSampleVar(opts: {
 	type DataBody = {
 		last_update: string;
 		subject: Array<{ val: number; label: string }>;
-		var: Array<{ val: number; label: string; unit: string; subj: string; def: string; decimal: number; note: string }>;
+		var: Array<{
+			val: number;
+			label: string;
+			unit: string;
+			subj: string;
+			def: string;
+			decimal: number;
+			note: string;
+		}>;
 		turvar: Dim[];
 		labelvervar: string;
 		vervar: Array<{ val: number; label: string }>;
@@ -498,18 +588,29 @@ function buildSampleVar(opts: {
 		def: v0.def,
 		notes: v0.note,
 		vertical: 1,
-		unit: eng ? ({ Orang: 'Persons', Persen: 'Percent' } as Record<string, string>)[v0.unit] ?? v0.unit : v0.unit,
+		unit: eng
+			? (({ Orang: 'Persons', Persen: 'Percent' } as Record<string, string>)[v0.unit] ?? v0.unit)
+			: v0.unit,
 		graphId: b.turtahun.length > 1 ? 3 : 1,
 		graphName: b.turtahun.length > 1 ? 'line' : 'bar',
 		decimal: v0.decimal,
 		lastUpdate: b.last_update,
 		labelvervar: b.labelvervar,
-		vervar: b.vervar.map((r, i) => ({ val: r.val, label: r.label, itemId: 500 + i, groupId: 1, groupName: b.labelvervar.trim() })),
+		vervar: b.vervar.map((r, i) => ({
+			val: r.val,
+			label: r.label,
+			itemId: 500 + i,
+			groupId: 1,
+			groupName: b.labelvervar.trim(),
+		})),
 		turvar: eng ? [{ val: '0', label: 'None' }] : b.turvar,
 		turvarGroup: { id: 0, name: eng ? 'None' : 'Tidak ada' },
 		tahun: opts.periods.map((t) => ({ val: t, label: String(1900 + t) })),
 		turtahun,
-		turthGroup: b.turtahun.length > 1 ? { id: 1, name: eng ? 'Monthly' : 'Bulanan' } : { id: 0, name: eng ? 'Year' : 'Tahun' },
+		turthGroup:
+			b.turtahun.length > 1
+				? { id: 1, name: eng ? 'Monthly' : 'Bulanan' }
+				: { id: 0, name: eng ? 'Year' : 'Tahun' },
 		related: b.related,
 		value,
 		recordedOrder: sampleDatacontentOrder(opts.sample),
@@ -546,23 +647,153 @@ function namedNationalSpecs(): VarSpec[] {
 	const pctU: Bi = ['Persen', 'Percent'];
 	const none: Bi = ['Tidak Ada Satuan', 'No Unit'];
 	return [
-		mk(9514, 12, ['Jumlah Penduduk Menurut Kabupaten/Kota', 'Population by Regency/Municipality'], { kind: 'count', unit: ['Jiwa', 'Person'], scale: 520_000 }, { rows: 'regencies', missRate: 0.01 }),
-		mk(2096, 12, ['Jumlah Penduduk Menurut Kabupaten/Kota dan Kelompok Umur Dua Tahunan', 'Population by Regency/Municipality and Two-Year Age Group'], { kind: 'count', unit: ['Jiwa', 'Person'], scale: 520_000 }, { rows: 'regencies', turvar: 'age30', periods: p(118, 120), missRate: 0 }),
-		mk(698, 6, ['Jumlah Pencari Kerja Terdaftar Menurut Provinsi', 'Registered Job Seekers by Province'], { kind: 'count', unit: ['Orang', 'Persons'], scale: 60_000 }, { periods: p(110, 124) }),
-		mk(104, 11, ['Laju Pertumbuhan PDB Triwulanan (Y-on-Y) Menurut Provinsi', 'Quarterly GDP Growth Rate (Y-on-Y) by Province'], { kind: 'rate', unit: pctU, range: [-4, 8] }, { freq: 'quarterly' }),
-		mk(501, 40, ['Angka Harapan Hidup (AHH) Menurut Provinsi dan Jenis Kelamin', 'Life Expectancy at Birth by Province and Sex'], { kind: 'years', unit: ['Tahun', 'Year'], range: [64, 74] }, { turvar: 'sex' }),
-		mk(2262, 3, ['Inflasi Bulanan (M-to-M) 38 Provinsi (2022=100)', 'Monthly Inflation (M-to-M) 38 Provinces (2022=100)'], { kind: 'rate', unit: pctU, range: [-0.8, 1.1] }, { freq: 'monthly', periods: p(124, 125), missRate: 0 }),
-		mk(192, 23, ['Persentase Penduduk Miskin (P0) Menurut Provinsi dan Daerah', 'Percentage of Poor People (P0) by Province and Area'], { kind: 'percent', unit: pctU, range: [4, 27] }, { turvar: 'area' }),
-		mk(543, 6, ['Tingkat Pengangguran Terbuka Menurut Provinsi', 'Open Unemployment Rate by Province'], { kind: 'percent', unit: pctU, range: [2.5, 9] }),
-		mk(98, 23, ['Gini Ratio Menurut Provinsi dan Daerah', 'Gini Ratio by Province and Area'], { kind: 'ratio', unit: none }, { turvar: 'area' }),
-		mk(2207, 26, ['[Metode Baru] Indeks Pembangunan Manusia menurut Provinsi (Umur Harapan Hidup Hasil Long Form SP2020)', '[New Method] Human Development Index by Province (Life Expectancy from the SP2020 Long Form)'], { kind: 'years', unit: none, range: [62, 82] }, { periods: p(120, 125) }),
-		mk(2273, 30, ['Umur Harapan Hidup Saat Lahir (UHH) Hasil Long Form SP2020 Menurut Provinsi dan Jenis Kelamin', 'Life Expectancy at Birth (SP2020 Long Form) by Province and Sex'], { kind: 'years', unit: none, range: [64, 75] }, { turvar: 'sex', periods: p(120, 125) }),
-		mk(196, 8, ['Nilai Ekspor Menurut Provinsi Asal Barang', 'Export Value by Province of Origin'], { kind: 'count', unit: ['Juta US$', 'Million US$'], scale: 9000 }, { freq: 'monthly', periods: p(122, 125) }),
-		mk(497, 8, ['Nilai Impor Menurut Provinsi Bongkar', 'Import Value by Province of Unloading'], { kind: 'count', unit: ['Juta US$', 'Million US$'], scale: 7500 }, { freq: 'monthly', periods: p(122, 125) }),
-		mk(1150, 16, ['Jumlah Kunjungan Wisatawan Mancanegara per Bulan ke Indonesia Menurut Provinsi Pintu Masuk', 'Monthly Foreign Tourist Arrivals to Indonesia by Province of Entry'], { kind: 'count', unit: ['Kunjungan', 'Visit'], scale: 900_000 }, { freq: 'monthly', periods: p(121, 125) }),
-		mk(2498, 21, ['Indeks Harga Perdagangan Besar (IHPB) Umum Menurut Provinsi (2018=100)', 'General Wholesale Price Index by Province (2018=100)'], { kind: 'index', unit: none }, { freq: 'monthly', periods: p(121, 125) }),
-		mk(1741, 22, ['NTP (Nilai Tukar Petani) menurut Provinsi (2018=100)', 'Farmer Terms of Trade by Province (2018=100)'], { kind: 'index', unit: none }, { freq: 'monthly', periods: p(120, 125) }),
-		mk(2215, 12, ['Angka Kelahiran Menurut Kelompok Umur Ibu dan Provinsi', 'Age-Specific Fertility Rate by Province'], { kind: 'count', unit: ['Per 1000 Perempuan', 'Per 1000 Women'], scale: 70 }, { rows: 'age', periods: [120] }),
+		mk(
+			9514,
+			12,
+			['Jumlah Penduduk Menurut Kabupaten/Kota', 'Population by Regency/Municipality'],
+			{ kind: 'count', unit: ['Jiwa', 'Person'], scale: 520_000 },
+			{ rows: 'regencies', missRate: 0.01 },
+		),
+		mk(
+			2096,
+			12,
+			[
+				'Jumlah Penduduk Menurut Kabupaten/Kota dan Kelompok Umur Dua Tahunan',
+				'Population by Regency/Municipality and Two-Year Age Group',
+			],
+			{ kind: 'count', unit: ['Jiwa', 'Person'], scale: 520_000 },
+			{ rows: 'regencies', turvar: 'age30', periods: p(118, 120), missRate: 0 },
+		),
+		mk(
+			698,
+			6,
+			['Jumlah Pencari Kerja Terdaftar Menurut Provinsi', 'Registered Job Seekers by Province'],
+			{ kind: 'count', unit: ['Orang', 'Persons'], scale: 60_000 },
+			{ periods: p(110, 124) },
+		),
+		mk(
+			104,
+			11,
+			[
+				'Laju Pertumbuhan PDB Triwulanan (Y-on-Y) Menurut Provinsi',
+				'Quarterly GDP Growth Rate (Y-on-Y) by Province',
+			],
+			{ kind: 'rate', unit: pctU, range: [-4, 8] },
+			{ freq: 'quarterly' },
+		),
+		mk(
+			501,
+			40,
+			[
+				'Angka Harapan Hidup (AHH) Menurut Provinsi dan Jenis Kelamin',
+				'Life Expectancy at Birth by Province and Sex',
+			],
+			{ kind: 'years', unit: ['Tahun', 'Year'], range: [64, 74] },
+			{ turvar: 'sex' },
+		),
+		mk(
+			2262,
+			3,
+			[
+				'Inflasi Bulanan (M-to-M) 38 Provinsi (2022=100)',
+				'Monthly Inflation (M-to-M) 38 Provinces (2022=100)',
+			],
+			{ kind: 'rate', unit: pctU, range: [-0.8, 1.1] },
+			{ freq: 'monthly', periods: p(124, 125), missRate: 0 },
+		),
+		mk(
+			192,
+			23,
+			[
+				'Persentase Penduduk Miskin (P0) Menurut Provinsi dan Daerah',
+				'Percentage of Poor People (P0) by Province and Area',
+			],
+			{ kind: 'percent', unit: pctU, range: [4, 27] },
+			{ turvar: 'area' },
+		),
+		mk(543, 6, ['Tingkat Pengangguran Terbuka Menurut Provinsi', 'Open Unemployment Rate by Province'], {
+			kind: 'percent',
+			unit: pctU,
+			range: [2.5, 9],
+		}),
+		mk(
+			98,
+			23,
+			['Gini Ratio Menurut Provinsi dan Daerah', 'Gini Ratio by Province and Area'],
+			{ kind: 'ratio', unit: none },
+			{ turvar: 'area' },
+		),
+		mk(
+			2207,
+			26,
+			[
+				'[Metode Baru] Indeks Pembangunan Manusia menurut Provinsi (Umur Harapan Hidup Hasil Long Form SP2020)',
+				'[New Method] Human Development Index by Province (Life Expectancy from the SP2020 Long Form)',
+			],
+			{ kind: 'years', unit: none, range: [62, 82] },
+			{ periods: p(120, 125) },
+		),
+		mk(
+			2273,
+			30,
+			[
+				'Umur Harapan Hidup Saat Lahir (UHH) Hasil Long Form SP2020 Menurut Provinsi dan Jenis Kelamin',
+				'Life Expectancy at Birth (SP2020 Long Form) by Province and Sex',
+			],
+			{ kind: 'years', unit: none, range: [64, 75] },
+			{ turvar: 'sex', periods: p(120, 125) },
+		),
+		mk(
+			196,
+			8,
+			['Nilai Ekspor Menurut Provinsi Asal Barang', 'Export Value by Province of Origin'],
+			{ kind: 'count', unit: ['Juta US$', 'Million US$'], scale: 9000 },
+			{ freq: 'monthly', periods: p(122, 125) },
+		),
+		mk(
+			497,
+			8,
+			['Nilai Impor Menurut Provinsi Bongkar', 'Import Value by Province of Unloading'],
+			{ kind: 'count', unit: ['Juta US$', 'Million US$'], scale: 7500 },
+			{ freq: 'monthly', periods: p(122, 125) },
+		),
+		mk(
+			1150,
+			16,
+			[
+				'Jumlah Kunjungan Wisatawan Mancanegara per Bulan ke Indonesia Menurut Provinsi Pintu Masuk',
+				'Monthly Foreign Tourist Arrivals to Indonesia by Province of Entry',
+			],
+			{ kind: 'count', unit: ['Kunjungan', 'Visit'], scale: 900_000 },
+			{ freq: 'monthly', periods: p(121, 125) },
+		),
+		mk(
+			2498,
+			21,
+			[
+				'Indeks Harga Perdagangan Besar (IHPB) Umum Menurut Provinsi (2018=100)',
+				'General Wholesale Price Index by Province (2018=100)',
+			],
+			{ kind: 'index', unit: none },
+			{ freq: 'monthly', periods: p(121, 125) },
+		),
+		mk(
+			1741,
+			22,
+			[
+				'NTP (Nilai Tukar Petani) menurut Provinsi (2018=100)',
+				'Farmer Terms of Trade by Province (2018=100)',
+			],
+			{ kind: 'index', unit: none },
+			{ freq: 'monthly', periods: p(120, 125) },
+		),
+		mk(
+			2215,
+			12,
+			['Angka Kelahiran Menurut Kelompok Umur Ibu dan Provinsi', 'Age-Specific Fertility Rate by Province'],
+			{ kind: 'count', unit: ['Per 1000 Perempuan', 'Per 1000 Women'], scale: 70 },
+			{ rows: 'age', periods: [120] },
+		),
 	];
 }
 
@@ -579,7 +810,12 @@ function recordedVarListSpecs(): Array<VarSpec & { raw: Record<string, unknown> 
 			id: Number(raw.var_id),
 			sub,
 			title: [title, title] as Bi,
-			stem: { title: [title, title] as Bi, kind: 'percent' as const, unit: [String(raw.unit), 'No Unit'] as Bi, range: [20, 95] as const },
+			stem: {
+				title: [title, title] as Bi,
+				kind: 'percent' as const,
+				unit: [String(raw.unit), 'No Unit'] as Bi,
+				range: [20, 95] as const,
+			},
 			rows: 'region' as const,
 			turvar,
 			freq: 'annual' as const,
@@ -593,7 +829,10 @@ function recordedVarListSpecs(): Array<VarSpec & { raw: Record<string, unknown> 
 
 /** Undo one level of HTML entity escaping (`&lt;p&gt;` → `<p>`). */
 export function decodeEntities(s: string): string {
-	return s.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? _m);
+	return s.replace(
+		/&(lt|gt|quot|#39|amp);/g,
+		(_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? _m,
+	);
 }
 /** Entity-escape once, as BPS does for `notes`, `abstract`, static `table`. */
 export function escapeEntities(s: string): string {
@@ -605,7 +844,8 @@ const XSS = {
 	script: '<script>alert("xss")</script>',
 	link: '<a href="javascript:alert(1)">klik</a>',
 	svg: '<svg onload=alert(1)>',
-	style: '<div style="position:fixed;top:0;left:0;width:100%;height:100%;background:url(javascript:alert(1))">overlay</div>',
+	style:
+		'<div style="position:fixed;top:0;left:0;width:100%;height:100%;background:url(javascript:alert(1))">overlay</div>',
 	iframe: '<iframe src="javascript:alert(1)"></iframe>',
 };
 
@@ -746,34 +986,58 @@ function buildCatalogue(domain: DomainInfo, lang: Lang, xss: boolean): Catalogue
 		};
 		for (const sub of SUBJECTS) {
 			for (const stem of sub.stems) {
-				for (const spec of stemVariants(sub, stem, rng, 'national')) vars.push(buildGeneratedVar(id, lang, { ...spec, id: takeId() }, `lu|${id}|${nextId}`));
+				for (const spec of stemVariants(sub, stem, rng, 'national'))
+					vars.push(buildGeneratedVar(id, lang, { ...spec, id: takeId() }, `lu|${id}|${nextId}`));
 			}
 		}
 	} else {
 		const popSub = subjectById(12);
-		const regionWord: Bi = level === 'province' ? ['Kabupaten/Kota', 'Regency/Municipality'] : ['Kecamatan', 'District'];
-		const popTitle: Bi = [`Jumlah Penduduk Menurut ${regionWord[0]} dan Jenis Kelamin`, `Population by ${regionWord[1]} and Sex`];
+		const regionWord: Bi =
+			level === 'province' ? ['Kabupaten/Kota', 'Regency/Municipality'] : ['Kecamatan', 'District'];
+		const popTitle: Bi = [
+			`Jumlah Penduduk Menurut ${regionWord[0]} dan Jenis Kelamin`,
+			`Population by ${regionWord[1]} and Sex`,
+		];
 		vars.push(
-			buildGeneratedVar(id, lang, {
-				id: FIXTURE_IDS.regionalVar,
-				sub: popSub,
-				title: popTitle,
-				stem: { title: popTitle, kind: 'count', unit: ['Jiwa', 'Person'], scale: level === 'province' ? 700_000 : 60_000 },
-				rows: 'region',
-				turvar: 'sex',
-				freq: 'annual',
-				periods: range(115, 124),
-				missRate: 0.01,
-			}, `lu|${id}|1`),
+			buildGeneratedVar(
+				id,
+				lang,
+				{
+					id: FIXTURE_IDS.regionalVar,
+					sub: popSub,
+					title: popTitle,
+					stem: {
+						title: popTitle,
+						kind: 'count',
+						unit: ['Jiwa', 'Person'],
+						scale: level === 'province' ? 700_000 : 60_000,
+					},
+					rows: 'region',
+					turvar: 'sex',
+					freq: 'annual',
+					periods: range(115, 124),
+					missRate: 0.01,
+				},
+				`lu|${id}|1`,
+			),
 		);
 		if (id === FIXTURE_IDS.malukuDomain) {
-			vars.push(buildSampleVar({ sample: 'vue-embedded__data_var218_maluku_monthly', lang, sub: subjectById(3), engTitle: '2- Calendar-Year Inflation (y-to-d) Ambon and Tual', periods: [117, 119, 122] }));
+			vars.push(
+				buildSampleVar({
+					sample: 'vue-embedded__data_var218_maluku_monthly',
+					lang,
+					sub: subjectById(3),
+					engTitle: '2- Calendar-Year Inflation (y-to-d) Ambon and Tual',
+					periods: [117, 119, 122],
+				}),
+			);
 		}
 		const target = level === 'province' ? rng.int(35, 60) : rng.int(20, 40);
 		const reserved = new Set<number>([1, 218]);
 		let nextId = 1;
 		const specs: Array<Omit<VarSpec, 'id'>> = [];
-		for (const sub of subjects) for (const stem of sub.stems) specs.push(...stemVariants(sub, stem, rng, level));
+		for (const sub of subjects)
+			for (const stem of sub.stems) specs.push(...stemVariants(sub, stem, rng, level));
 		for (const spec of rng.shuffle(specs).slice(0, target - vars.length)) {
 			do nextId += rng.int(1, 6);
 			while (reserved.has(nextId));
@@ -796,7 +1060,10 @@ function buildCatalogue(domain: DomainInfo, lang: Lang, xss: boolean): Catalogue
 	});
 	subjectRows.sort((a, b) => a.subcat_id - b.subcat_id || a.sub_id - b.sub_id);
 	const usedSubcats = new Set(subjectRows.map((s) => s.subcat_id));
-	const subcats = SUBCATS.filter((c) => usedSubcats.has(c.id)).map((c) => ({ subcat_id: c.id, title: L(lang, c.title) }));
+	const subcats = SUBCATS.filter((c) => usedSubcats.has(c.id)).map((c) => ({
+		subcat_id: c.id,
+		title: L(lang, c.title),
+	}));
 
 	const unitNames = [...new Set(vars.map((v) => v.unit))].sort();
 	const units = unitNames.map((u) => ({ unit_id: 1 + (hash32(`unit|${u}`) % 9000), unit: u }));
@@ -815,9 +1082,18 @@ function buildCatalogue(domain: DomainInfo, lang: Lang, xss: boolean): Catalogue
 	};
 }
 
-function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, level: Level): Array<Omit<VarSpec, 'id'>> {
+function stemVariants(
+	sub: (typeof SUBJECTS)[number],
+	stem: Stem,
+	rng: Rng,
+	level: Level,
+): Array<Omit<VarSpec, 'id'>> {
 	const regionWord: Bi =
-		level === 'national' ? ['Provinsi', 'Province'] : level === 'province' ? ['Kabupaten/Kota', 'Regency/Municipality'] : ['Kecamatan', 'District'];
+		level === 'national'
+			? ['Provinsi', 'Province']
+			: level === 'province'
+				? ['Kabupaten/Kota', 'Regency/Municipality']
+				: ['Kecamatan', 'District'];
 	const start = rng.pick([110, 113, 115, 115, 117, 118]);
 	const base: Omit<VarSpec, 'id'> = {
 		sub,
@@ -836,8 +1112,14 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 		out.push({
 			...base,
 			title: sex
-				? [`${stem.title[0]} Menurut ${regionWord[0]} dan Jenis Kelamin`, `${stem.title[1]} by ${regionWord[1]} and Sex`]
-				: [`${stem.title[0]} Menurut ${regionWord[0]} dan Klasifikasi Daerah`, `${stem.title[1]} by ${regionWord[1]} and Area`],
+				? [
+						`${stem.title[0]} Menurut ${regionWord[0]} dan Jenis Kelamin`,
+						`${stem.title[1]} by ${regionWord[1]} and Sex`,
+					]
+				: [
+						`${stem.title[0]} Menurut ${regionWord[0]} dan Klasifikasi Daerah`,
+						`${stem.title[1]} by ${regionWord[1]} and Area`,
+					],
 			turvar: sex ? 'sex' : 'area',
 			periods: range(Math.max(start, 115), 124),
 		});
@@ -847,8 +1129,14 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 		out.push({
 			...base,
 			title: monthly
-				? [`${stem.title[0]} Bulanan Menurut ${regionWord[0]}`, `Monthly ${stem.title[1]} by ${regionWord[1]}`]
-				: [`${stem.title[0]} Triwulanan Menurut ${regionWord[0]}`, `Quarterly ${stem.title[1]} by ${regionWord[1]}`],
+				? [
+						`${stem.title[0]} Bulanan Menurut ${regionWord[0]}`,
+						`Monthly ${stem.title[1]} by ${regionWord[1]}`,
+					]
+				: [
+						`${stem.title[0]} Triwulanan Menurut ${regionWord[0]}`,
+						`Quarterly ${stem.title[1]} by ${regionWord[1]}`,
+					],
 			freq: monthly ? 'monthly' : 'quarterly',
 			periods: range(120, 124),
 			missRate: 0.01,
@@ -858,7 +1146,9 @@ function stemVariants(sub: (typeof SUBJECTS)[number], stem: Stem, rng: Rng, leve
 		const age = rng.chance(0.5);
 		out.push({
 			...base,
-			title: age ? [`${stem.title[0]} Menurut Kelompok Umur`, `${stem.title[1]} by Age Group`] : [`${stem.title[0]} Menurut Lapangan Usaha`, `${stem.title[1]} by Industry`],
+			title: age
+				? [`${stem.title[0]} Menurut Kelompok Umur`, `${stem.title[1]} by Age Group`]
+				: [`${stem.title[0]} Menurut Lapangan Usaha`, `${stem.title[1]} by Industry`],
 			rows: age ? 'age' : 'industry',
 			periods: range(118, 124),
 		});
@@ -883,7 +1173,10 @@ function coverUrl(site: string, pubId: string): string {
 	return `${site}/publication/getImageCover.html?url=${encodeURIComponent(Buffer.from(inner).toString('base64'))}`;
 }
 function slug(s: string): string {
-	return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 }
 function fmtNum(v: number, decimals: number, lang: Lang): string {
 	const fixed = v.toFixed(decimals);
@@ -893,20 +1186,40 @@ function fmtNum(v: number, decimals: number, lang: Lang): string {
 }
 
 /** A BPS-style Excel-export HTML table (unescaped), like the recorded static table. */
-function excelTable(titleInd: string, titleEng: string, head: string[], rows: Array<[string, ...string[]]>, extraCell = ''): string {
+function excelTable(
+	titleInd: string,
+	titleEng: string,
+	head: string[],
+	rows: Array<[string, ...string[]]>,
+	extraCell = '',
+): string {
 	const cols = head.length;
 	const td = (text: string, style = '') => `\t\t<td style="${style}"><nobr>${text}</nobr></td>\r\n`;
 	const empty = () => td('&nbsp;');
-	const tr = (cells: string, h = 20) => `\r\n\t<tr style="height:${h}px;">\r\n${cells.replace(/\r\n$/, '')}</tr>\r\n`;
-	const hs = 'font-family:Calibri;text-align:center;font-size:12px;background-color:#003366;color:#FFFFFF;font-weight:bold;border-left:1px solid;border-right:1px solid;border-top:1px solid;border-left-color:#FFFFFF;border-right-color:#FFFFFF;border-top-color:#000000;';
-	const ds = 'font-family:Calibri;font-size:11px;color:#000000;border-left:1px solid;border-right:1px solid;border-left-color:#000000;border-right-color:#000000;';
+	const tr = (cells: string, h = 20) =>
+		`\r\n\t<tr style="height:${h}px;">\r\n${cells.replace(/\r\n$/, '')}</tr>\r\n`;
+	const hs =
+		'font-family:Calibri;text-align:center;font-size:12px;background-color:#003366;color:#FFFFFF;font-weight:bold;border-left:1px solid;border-right:1px solid;border-top:1px solid;border-left-color:#FFFFFF;border-right-color:#FFFFFF;border-top-color:#000000;';
+	const ds =
+		'font-family:Calibri;font-size:11px;color:#000000;border-left:1px solid;border-right:1px solid;border-left-color:#000000;border-right-color:#000000;';
 	let html = `<table class="excel" cellpadding=0 cellspacing=0 width=${cols * 107} style="border-collapse:\r\n collapse;table-layout:fixed;width:${cols * 80}pt"><tbody>\r\n`;
-	html += tr(td(titleInd, 'font-family:Times New Roman;font-size:11px;color:#000000;') + empty().repeat(cols - 1));
-	html += tr(td(titleEng, 'font-family:Times New Roman;font-size:11px;color:#000000;font-style:italic;') + empty().repeat(cols - 1));
+	html += tr(
+		td(titleInd, 'font-family:Times New Roman;font-size:11px;color:#000000;') + empty().repeat(cols - 1),
+	);
+	html += tr(
+		td(titleEng, 'font-family:Times New Roman;font-size:11px;color:#000000;font-style:italic;') +
+			empty().repeat(cols - 1),
+	);
 	html += tr(empty().repeat(cols));
 	html += tr(head.map((h) => td(h + extraCell, hs)).join(''), 21);
-	for (const row of rows) html += tr(row.map((c, i) => td(c, i === 0 ? ds : `${ds}text-align:right;`)).join(''));
-	html += tr(td('Sumber/<i>Source</i>: Badan Pusat Statistik', 'font-family:Calibri;font-size:10px;font-style:italic;') + empty().repeat(cols - 1));
+	for (const row of rows)
+		html += tr(row.map((c, i) => td(c, i === 0 ? ds : `${ds}text-align:right;`)).join(''));
+	html += tr(
+		td(
+			'Sumber/<i>Source</i>: Badan Pusat Statistik',
+			'font-family:Calibri;font-size:10px;font-style:italic;',
+		) + empty().repeat(cols - 1),
+	);
 	html += '</tbody></table>' + '                            \r\n'.repeat(6) + '                            ';
 	return html;
 }
@@ -917,7 +1230,15 @@ function buildContent(
 	lang: Lang,
 	vars: VarDef[],
 	xss: boolean,
-): Pick<Catalogue, 'statictables' | 'publications' | 'publicationDetail' | 'pressreleases' | 'pressreleaseDetail' | 'indicators'> {
+): Pick<
+	Catalogue,
+	| 'statictables'
+	| 'publications'
+	| 'publicationDetail'
+	| 'pressreleases'
+	| 'pressreleaseDetail'
+	| 'indicators'
+> {
 	const id = domain.domain_id;
 	const site = siteOf(domain);
 	const rng = new Rng(`content|${id}`);
@@ -928,7 +1249,13 @@ function buildContent(
 	// Static tables: one per chosen annual region var, showing its three latest years.
 	const statictables: StaticTableDef[] = [];
 	const nTables = level === 'national' ? 40 : level === 'province' ? rng.int(6, 10) : rng.int(3, 6);
-	const candidates = vars.filter((v) => v.turtahun.length === 1 && v.turvar.length === 1 && v.vervar.length <= 60 && v.id !== FIXTURE_IDS.xssVar);
+	const candidates = vars.filter(
+		(v) =>
+			v.turtahun.length === 1 &&
+			v.turvar.length === 1 &&
+			v.vervar.length <= 60 &&
+			v.id !== FIXTURE_IDS.xssVar,
+	);
 	const chosen = rng.shuffle(candidates).slice(0, nTables);
 	let tableId = level === 'national' ? 1000 : 10;
 	for (const v of chosen) {
@@ -960,20 +1287,43 @@ function buildContent(
 				size: '0.01 MB',
 				excel: 'javascript:alert(1)',
 				html: () =>
-					excelTable(`Judul ${XSS.script}`, `Title ${XSS.img}`, ['Wilayah', `Nilai ${XSS.svg}`], [
-						[XSS.link, '1'],
-						[XSS.style, '2'],
-						[XSS.iframe, '3'],
-						['<form action="https://evil.example"><input name=x></form>', '4'],
-						['<meta http-equiv="refresh" content="0;url=https://evil.example">', '5'],
-					], '<style>body{display:none}</style>'),
+					excelTable(
+						`Judul ${XSS.script}`,
+						`Title ${XSS.img}`,
+						['Wilayah', `Nilai ${XSS.svg}`],
+						[
+							[XSS.link, '1'],
+							[XSS.style, '2'],
+							[XSS.iframe, '3'],
+							['<form action="https://evil.example"><input name=x></form>', '4'],
+							['<meta http-equiv="refresh" content="0;url=https://evil.example">', '5'],
+						],
+						'<style>body{display:none}</style>',
+					),
 			});
 		}
 	}
 	if (id === FIXTURE_IDS.sampleDomain) {
-		type StItem = { table_id: number; title: string; subj_id: number; subj: string; updt_date: string; size: string; excel: string };
+		type StItem = {
+			table_id: number;
+			title: string;
+			subj_id: number;
+			subj: string;
+			updt_date: string;
+			size: string;
+			excel: string;
+		};
 		const list = sampleBody<{ data: [unknown, StItem[]] }>('flutter__static_table_list_fixture').data[1];
-		const detail = sampleBody<{ data: { table_id: number; table: string; cr_date: string; excel: string; size: string; updt_date: string } }>('flutter__static_table_detail_fixture').data;
+		const detail = sampleBody<{
+			data: {
+				table_id: number;
+				table: string;
+				cr_date: string;
+				excel: string;
+				size: string;
+				updt_date: string;
+			};
+		}>('flutter__static_table_detail_fixture').data;
 		for (const it of list) {
 			const gen = staticFromVar(vars[0], it.table_id, `st|${id}|${it.table_id}`);
 			statictables.push({
@@ -981,7 +1331,10 @@ function buildContent(
 				cr_date: it.table_id === detail.table_id ? detail.cr_date : it.updt_date,
 				html: gen.html,
 				escapedHtml: it.table_id === detail.table_id ? detail.table : undefined,
-				viewOverride: it.table_id === detail.table_id ? { excel: detail.excel, size: detail.size, updt_date: detail.updt_date } : undefined,
+				viewOverride:
+					it.table_id === detail.table_id
+						? { excel: detail.excel, size: detail.size, updt_date: detail.updt_date }
+						: undefined,
 			});
 		}
 	}
@@ -990,7 +1343,8 @@ function buildContent(
 	function staticFromVar(v: VarDef, tableId: number, seed: string): StaticTableDef {
 		const years = v.tahun.slice(-3);
 		const date = seededDate(seed, 2019, 2025);
-		const titleFor = (lng: Lang) => `${lng === lang ? v.title : v.title}, ${years[0].label}-${years[years.length - 1].label}`;
+		const titleFor = (lng: Lang) =>
+			`${lng === lang ? v.title : v.title}, ${years[0].label}-${years[years.length - 1].label}`;
 		const title = titleFor(lang);
 		return {
 			table_id: tableId,
@@ -1027,9 +1381,15 @@ function buildContent(
 		(y) => [`${placeInd} Dalam Angka ${y}`, `${placeEng} in Figures ${y}`],
 		(y) => [`Statistik Kesejahteraan Rakyat ${placeInd} ${y}`, `Welfare Statistics of ${placeEng} ${y}`],
 		(y, m) => [`Indikator Ekonomi ${m[0]} ${y}`, `Economic Indicators ${m[1]} ${y}`],
-		(y, m) => [`Buletin Statistik Perdagangan Luar Negeri Ekspor ${m[0]} ${y}`, `Foreign Trade Statistical Bulletin Exports ${m[1]} ${y}`],
+		(y, m) => [
+			`Buletin Statistik Perdagangan Luar Negeri Ekspor ${m[0]} ${y}`,
+			`Foreign Trade Statistical Bulletin Exports ${m[1]} ${y}`,
+		],
 		(y) => [`Profil Kemiskinan di ${placeInd} ${y}`, `Poverty Profile of ${placeEng} ${y}`],
-		(y, m) => [`Keadaan Angkatan Kerja di ${placeInd} ${m[0]} ${y}`, `Labor Force Situation in ${placeEng} ${m[1]} ${y}`],
+		(y, m) => [
+			`Keadaan Angkatan Kerja di ${placeInd} ${m[0]} ${y}`,
+			`Labor Force Situation in ${placeEng} ${m[1]} ${y}`,
+		],
 		(y) => [`Statistik Harga Produsen Pertanian ${y}`, `Agricultural Producer Price Statistics ${y}`],
 		(y) => [`Indeks Pembangunan Manusia ${placeInd} ${y}`, `Human Development Index of ${placeEng} ${y}`],
 		(y) => [`Statistik Daerah ${placeInd} ${y}`, `Regional Statistics of ${placeEng} ${y}`],
@@ -1040,7 +1400,11 @@ function buildContent(
 			pub_id: pubId,
 			title,
 			abstract,
-			issn: rng.chance(0.5) ? `${rng.int(2000, 2999)}-${rng.int(1000, 9999)}` : rng.chance(0.5) ? `978-602-${rng.int(100, 999)}-${rng.int(10, 99)}-${rng.int(0, 9)}` : '-',
+			issn: rng.chance(0.5)
+				? `${rng.int(2000, 2999)}-${rng.int(1000, 9999)}`
+				: rng.chance(0.5)
+					? `978-602-${rng.int(100, 999)}-${rng.int(10, 99)}-${rng.int(0, 9)}`
+					: '-',
 			sch_date: rl,
 			rl_date: rl,
 			updt_date: null,
@@ -1064,15 +1428,32 @@ function buildContent(
 		addPub(new Rng(`pub|${id}|${i}`).hex(24), title, abstract, rl);
 	}
 	if (level === 'national') {
-		addPub(FIXTURE_IDS.publication, lang === 'eng' ? 'Foreign Trade Statistical Bulletin Imports May 2023' : 'Buletin Statistik Perdagangan Luar Negeri Impor Mei 2023', lang === 'eng' ? 'The bulletin presents import data by commodity and country of origin for May 2023.' : 'Buletin ini menyajikan data impor menurut komoditas dan negara asal untuk bulan Mei 2023.', '2023-07-14');
+		addPub(
+			FIXTURE_IDS.publication,
+			lang === 'eng'
+				? 'Foreign Trade Statistical Bulletin Imports May 2023'
+				: 'Buletin Statistik Perdagangan Luar Negeri Impor Mei 2023',
+			lang === 'eng'
+				? 'The bulletin presents import data by commodity and country of origin for May 2023.'
+				: 'Buletin ini menyajikan data impor menurut komoditas dan negara asal untuk bulan Mei 2023.',
+			'2023-07-14',
+		);
 		if (xss) {
-			addPub(FIXTURE_IDS.xssPublication, `Publikasi ${XSS.img}`, `${XSS.script}${XSS.link}${XSS.style}`, '2024-02-02', { cover: 'javascript:alert(1)', pdf: 'javascript:alert(1)' });
+			addPub(
+				FIXTURE_IDS.xssPublication,
+				`Publikasi ${XSS.img}`,
+				`${XSS.script}${XSS.link}${XSS.style}`,
+				'2024-02-02',
+				{ cover: 'javascript:alert(1)', pdf: 'javascript:alert(1)' },
+			);
 		}
 	}
 	if (id === FIXTURE_IDS.sampleDomain) {
-		for (const p of sampleBody<{ data: [unknown, Row[]] }>('flutter__publication_list_fixture').data[1]) publications.push(p);
+		for (const p of sampleBody<{ data: [unknown, Row[]] }>('flutter__publication_list_fixture').data[1])
+			publications.push(p);
 		const det = sampleBody<{ data: Row }>('flutter__publication_detail_fixture').data;
-		const { related: _r, kat_no: _k, pub_no: _n, ...listItem } = det;
+		const listItem: Row = { ...det };
+		for (const k of ['related', 'kat_no', 'pub_no']) delete listItem[k];
 		publications.push(listItem);
 		publicationDetail.set(String(det.pub_id), det);
 	}
@@ -1112,17 +1493,63 @@ function buildContent(
 	const pressreleases: Row[] = [];
 	const pressreleaseDetail = new Map<number, Row>();
 	const brsTemplates: Array<(y: number, m: Bi, x: string) => [Bi, number]> = [
-		(y, m, x) => [[`Inflasi Year on Year (y-on-y) ${place === 'Indonesia' ? '' : `${placeInd} `}${m[0]} ${y} sebesar ${x} persen`, `Year-on-Year Inflation ${place === 'Indonesia' ? '' : `in ${placeEng} `}${m[1]} ${y} was ${x} percent`], 3],
-		(y, m, x) => [[`Ekspor ${m[0]} ${y} mencapai US$${x} miliar`, `Exports in ${m[1]} ${y} reached US$${x} billion`], 8],
-		(y, m, x) => [[`Tingkat Pengangguran Terbuka (TPT) ${m[0]} ${y} sebesar ${x} persen`, `Open Unemployment Rate in ${m[1]} ${y} was ${x} percent`], 6],
-		(y, m, x) => [[`Persentase penduduk miskin ${m[0]} ${y} sebesar ${x} persen`, `The percentage of poor people in ${m[1]} ${y} was ${x} percent`], 23],
-		(y, _m, x) => [[`Ekonomi ${placeInd} Triwulan II-${y} tumbuh ${x} persen (y-on-y)`, `The economy of ${placeEng} grew ${x} percent (y-on-y) in Q2-${y}`], 11],
-		(y, m, x) => [[`Nilai Tukar Petani (NTP) ${m[0]} ${y} sebesar 1${x}`, `Farmer Terms of Trade in ${m[1]} ${y} was 1${x}`], 22],
-		(y, m, x) => [[`Tingkat penghunian kamar hotel bintang ${m[0]} ${y} mencapai ${x} persen`, `Star hotel room occupancy in ${m[1]} ${y} reached ${x} percent`], 16],
+		(y, m, x) => [
+			[
+				`Inflasi Year on Year (y-on-y) ${place === 'Indonesia' ? '' : `${placeInd} `}${m[0]} ${y} sebesar ${x} persen`,
+				`Year-on-Year Inflation ${place === 'Indonesia' ? '' : `in ${placeEng} `}${m[1]} ${y} was ${x} percent`,
+			],
+			3,
+		],
+		(y, m, x) => [
+			[`Ekspor ${m[0]} ${y} mencapai US$${x} miliar`, `Exports in ${m[1]} ${y} reached US$${x} billion`],
+			8,
+		],
+		(y, m, x) => [
+			[
+				`Tingkat Pengangguran Terbuka (TPT) ${m[0]} ${y} sebesar ${x} persen`,
+				`Open Unemployment Rate in ${m[1]} ${y} was ${x} percent`,
+			],
+			6,
+		],
+		(y, m, x) => [
+			[
+				`Persentase penduduk miskin ${m[0]} ${y} sebesar ${x} persen`,
+				`The percentage of poor people in ${m[1]} ${y} was ${x} percent`,
+			],
+			23,
+		],
+		(y, _m, x) => [
+			[
+				`Ekonomi ${placeInd} Triwulan II-${y} tumbuh ${x} persen (y-on-y)`,
+				`The economy of ${placeEng} grew ${x} percent (y-on-y) in Q2-${y}`,
+			],
+			11,
+		],
+		(y, m, x) => [
+			[
+				`Nilai Tukar Petani (NTP) ${m[0]} ${y} sebesar 1${x}`,
+				`Farmer Terms of Trade in ${m[1]} ${y} was 1${x}`,
+			],
+			22,
+		],
+		(y, m, x) => [
+			[
+				`Tingkat penghunian kamar hotel bintang ${m[0]} ${y} mencapai ${x} persen`,
+				`Star hotel room occupancy in ${m[1]} ${y} reached ${x} percent`,
+			],
+			16,
+		],
 	];
 	const nBrs = level === 'national' ? 36 : level === 'province' ? rng.int(8, 16) : rng.int(3, 7);
 	let brsId = level === 'national' ? 1900 : 100;
-	const addBrs = (brs: number, title: string, abstract: string, rl: string, subjId: number, extra: Partial<Row> = {}) => {
+	const addBrs = (
+		brs: number,
+		title: string,
+		abstract: string,
+		rl: string,
+		subjId: number,
+		extra: Partial<Row> = {},
+	) => {
 		const sub = SUBJECTS.find((s) => s.id === subjId);
 		const stamp = rl.replace(/-/g, '') + '103633';
 		const item: Row = {
@@ -1143,7 +1570,13 @@ function buildContent(
 	};
 	for (let i = 0; i < nBrs; i++) {
 		brsId += rng.int(1, 6);
-		if (brsId === FIXTURE_IDS.pressRelease || brsId === FIXTURE_IDS.xssPressRelease || brsId === 1969 || brsId === 2011) brsId++;
+		if (
+			brsId === FIXTURE_IDS.pressRelease ||
+			brsId === FIXTURE_IDS.xssPressRelease ||
+			brsId === 1969 ||
+			brsId === 2011
+		)
+			brsId++;
 		const y = 2026 - Math.floor(i / 8);
 		const m = MONTHS[rng.int(0, 11)];
 		const x = fmtNum(rng.int(100, 899) / 100, 2, lang);
@@ -1157,14 +1590,44 @@ function buildContent(
 		addBrs(brsId, title, abstract, `${y}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`, subjId);
 	}
 	if (level === 'national') {
-		addBrs(FIXTURE_IDS.pressRelease, lang === 'eng' ? 'The Gini Ratio in March 2023 was 0.388.' : 'Gini Ratio Maret 2023 tercatat sebesar 0,388.', escapeEntities('<p>Tingkat ketimpangan pengeluaran penduduk Indonesia yang diukur oleh Gini Ratio adalah sebesar 0,388.</p>'), '2023-07-17', 23);
+		addBrs(
+			FIXTURE_IDS.pressRelease,
+			lang === 'eng'
+				? 'The Gini Ratio in March 2023 was 0.388.'
+				: 'Gini Ratio Maret 2023 tercatat sebesar 0,388.',
+			escapeEntities(
+				'<p>Tingkat ketimpangan pengeluaran penduduk Indonesia yang diukur oleh Gini Ratio adalah sebesar 0,388.</p>',
+			),
+			'2023-07-17',
+			23,
+		);
 		type Brs = Row & { brs_id: number };
-		for (const it of sampleBody<{ data: [unknown, Brs[]] }>('flutter__press_release_list_fixture').data[1]) pressreleases.push(it);
+		for (const it of sampleBody<{ data: [unknown, Brs[]] }>('flutter__press_release_list_fixture').data[1])
+			pressreleases.push(it);
 		const det = sampleBody<{ data: Brs }>('flutter__press_release_detail_fixture').data;
-		pressreleases.push({ brs_id: det.brs_id, subj_id: 22, subj: L(lang, subjectById(22).title), title: det.title, abstract: det.abstract, rl_date: det.rl_date, updt_date: det.updt_date, pdf: det.pdf, size: det.size, slide: det.slide, thumbnail: det.thumbnail });
+		pressreleases.push({
+			brs_id: det.brs_id,
+			subj_id: 22,
+			subj: L(lang, subjectById(22).title),
+			title: det.title,
+			abstract: det.abstract,
+			rl_date: det.rl_date,
+			updt_date: det.updt_date,
+			pdf: det.pdf,
+			size: det.size,
+			slide: det.slide,
+			thumbnail: det.thumbnail,
+		});
 		pressreleaseDetail.set(det.brs_id, det);
 		if (xss) {
-			addBrs(FIXTURE_IDS.xssPressRelease, `BRS ${XSS.img}${XSS.script}`, escapeEntities(`${XSS.svg}${XSS.link}${XSS.style}<img src="https://tracker.example/pixel.gif">`), '2024-03-03', 12, { thumbnail: 'javascript:alert(1)' });
+			addBrs(
+				FIXTURE_IDS.xssPressRelease,
+				`BRS ${XSS.img}${XSS.script}`,
+				escapeEntities(`${XSS.svg}${XSS.link}${XSS.style}<img src="https://tracker.example/pixel.gif">`),
+				'2024-03-03',
+				12,
+				{ thumbnail: 'javascript:alert(1)' },
+			);
 		}
 	}
 	pressreleases.sort((a, b) => String(b.rl_date).localeCompare(String(a.rl_date)));

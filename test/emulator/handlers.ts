@@ -2,7 +2,16 @@
  * The BPS WebAPI's behaviour, as pure functions: (action, params) → HTTP status + body text.
  * Envelopes, error texts and quirks follow /work/shared/bps-api.md §2–§4.
  */
-import { allDomains, type Catalogue, escapeEntities, findDomain, getCatalogue, type Lang, levelOf, type VarDef } from './data';
+import {
+	allDomains,
+	type Catalogue,
+	escapeEntities,
+	findDomain,
+	getCatalogue,
+	type Lang,
+	levelOf,
+	type VarDef,
+} from './data';
 import { Rng } from './prng';
 
 export interface ApiResponse {
@@ -30,14 +39,19 @@ export const PER_PAGE = 10;
 export function json(body: unknown, status = 200): ApiResponse {
 	return { status, contentType: JSON_TYPE, body: JSON.stringify(body) };
 }
-export const listNotAvailable = (): ApiResponse => json({ status: 'OK', 'data-availability': 'list-not-available', data: '' });
-export const notAvailable = (): ApiResponse => json({ status: 'OK', 'data-availability': 'not-available', data: '' });
+export const listNotAvailable = (): ApiResponse =>
+	json({ status: 'OK', 'data-availability': 'list-not-available', data: '' });
+export const notAvailable = (): ApiResponse =>
+	json({ status: 'OK', 'data-availability': 'not-available', data: '' });
 export const unavailable = (): ApiResponse => json({ status: 'OK', 'data-availability': 'unavailable' });
 export const badKey = (): ApiResponse => json({ status: 'Error', message: BAD_KEY_MESSAGE });
 export const apiError = (message: string): ApiResponse => json({ status: 'Error', message });
 /** Yii's route-not-found answer. */
 export function notFound(route: string): ApiResponse {
-	return json({ name: 'Not Found', message: `Unable to resolve the request "${route}".`, code: 0, status: 404 }, 404);
+	return json(
+		{ name: 'Not Found', message: `Unable to resolve the request "${route}".`, code: 0, status: 404 },
+		404,
+	);
 }
 
 /** Paginate a list the BPS way (per_page fixed at 10; past the end → list-not-available). */
@@ -77,7 +91,11 @@ function keywordFilter<T>(items: T[], keyword: string | undefined, title: (t: T)
 	return items.filter((it) => title(it).toLowerCase().includes(k));
 }
 
-function dateFilter<T extends Record<string, unknown>>(items: T[], p: Record<string, string>, field: string): T[] {
+function dateFilter<T extends Record<string, unknown>>(
+	items: T[],
+	p: Record<string, string>,
+	field: string,
+): T[] {
 	let out = items;
 	if (p.year) out = out.filter((it) => String(it[field] ?? '').startsWith(p.year));
 	if (p.month) {
@@ -109,10 +127,16 @@ function handleDomain(p: Record<string, string>): ApiResponse {
 	else if (type === 'kab') items = items.filter((d) => levelOf(d.domain_id) === 'regency');
 	else if (type === 'kabbyprov') {
 		const prov = p.prov ?? '';
-		items = items.filter((d) => levelOf(d.domain_id) === 'regency' && d.domain_id.slice(0, 2) === prov.slice(0, 2));
+		items = items.filter(
+			(d) => levelOf(d.domain_id) === 'regency' && d.domain_id.slice(0, 2) === prov.slice(0, 2),
+		);
 	} else if (type !== 'all') items = [];
 	if (items.length === 0) return listNotAvailable();
-	return json({ status: 'OK', 'data-availability': 'available', data: [{ page: 1, pages: 1, total: items.length }, items] });
+	return json({
+		status: 'OK',
+		'data-availability': 'available',
+		data: [{ page: 1, pages: 1, total: items.length }, items],
+	});
 }
 
 function varRow(v: VarDef) {
@@ -152,11 +176,17 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 	const page = p.page;
 	switch (p.model) {
 		case 'subcat':
-			return paged(keywordFilter(cat.subcats, p.keyword, (s) => s.title), page);
+			return paged(
+				keywordFilter(cat.subcats, p.keyword, (s) => s.title),
+				page,
+			);
 		case 'subject': {
 			let items = cat.subjects;
 			if (p.subcat !== undefined) items = items.filter((s) => String(s.subcat_id) === p.subcat);
-			return paged(keywordFilter(items, p.keyword, (s) => s.title), page);
+			return paged(
+				keywordFilter(items, p.keyword, (s) => s.title),
+				page,
+			);
 		}
 		case 'var': {
 			let items = cat.vars;
@@ -171,16 +201,31 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 			const rows = uniqueBy(
 				vars.flatMap((v) => v.vervar),
 				(r) => `${r.groupId}|${r.val}`,
-			).map((r) => ({ kode_ver_id: r.val, vervar: r.label, item_ver_id: r.itemId, group_ver_id: r.groupId, name_group_ver_id: r.groupName }));
-			return paged(keywordFilter(rows, p.keyword, (r) => r.vervar), page);
+			).map((r) => ({
+				kode_ver_id: r.val,
+				vervar: r.label,
+				item_ver_id: r.itemId,
+				group_ver_id: r.groupId,
+				name_group_ver_id: r.groupName,
+			}));
+			return paged(
+				keywordFilter(rows, p.keyword, (r) => r.vervar),
+				page,
+			);
 		}
 		case 'th': {
 			const vars = varsFor(cat, p);
 			if (!vars) return listNotAvailable();
-			const rows = uniqueBy(vars.flatMap((v) => v.tahun), (t) => Number(t.val))
+			const rows = uniqueBy(
+				vars.flatMap((v) => v.tahun),
+				(t) => Number(t.val),
+			)
 				.sort((a, b) => Number(b.val) - Number(a.val))
 				.map((t) => ({ th_id: Number(t.val), th: t.label }));
-			return paged(keywordFilter(rows, p.keyword, (r) => r.th), page);
+			return paged(
+				keywordFilter(rows, p.keyword, (r) => r.th),
+				page,
+			);
 		}
 		case 'turvar': {
 			const vars = varsFor(cat, p);
@@ -188,8 +233,16 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 			const rows = uniqueBy(
 				vars.flatMap((v) => v.turvar.map((d) => ({ d, g: v.turvarGroup }))),
 				(x) => String(x.d.val),
-			).map(({ d, g }) => ({ turvar_id: Number(d.val), turvar: d.label, group_turvar_id: g.id, name_group_turvar: g.name }));
-			return paged(keywordFilter(rows, p.keyword, (r) => r.turvar), page);
+			).map(({ d, g }) => ({
+				turvar_id: Number(d.val),
+				turvar: d.label,
+				group_turvar_id: g.id,
+				name_group_turvar: g.name,
+			}));
+			return paged(
+				keywordFilter(rows, p.keyword, (r) => r.turvar),
+				page,
+			);
 		}
 		case 'turth': {
 			const vars = varsFor(cat, p);
@@ -199,24 +252,55 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 				(x) => Number(x.d.val),
 			)
 				.sort((a, b) => Number(a.d.val) - Number(b.d.val))
-				.map(({ d, g }) => ({ turth_id: Number(d.val), turth: d.label, group_turth_id: g.id, name_group_turth: g.name }));
-			return paged(keywordFilter(rows, p.keyword, (r) => r.turth), page);
+				.map(({ d, g }) => ({
+					turth_id: Number(d.val),
+					turth: d.label,
+					group_turth_id: g.id,
+					name_group_turth: g.name,
+				}));
+			return paged(
+				keywordFilter(rows, p.keyword, (r) => r.turth),
+				page,
+			);
 		}
 		case 'unit':
-			return paged(keywordFilter(cat.units, p.keyword, (u) => u.unit), page);
+			return paged(
+				keywordFilter(cat.units, p.keyword, (u) => u.unit),
+				page,
+			);
 		case 'statictable': {
-			const rows = cat.statictables.map((s) => ({ table_id: s.table_id, title: s.title, subj_id: s.subj_id, subj: s.subj, updt_date: s.updt_date, size: s.size, excel: s.excel }));
-			return paged(keywordFilter(dateFilter(rows, p, 'updt_date'), p.keyword, (r) => r.title), page);
+			const rows = cat.statictables.map((s) => ({
+				table_id: s.table_id,
+				title: s.title,
+				subj_id: s.subj_id,
+				subj: s.subj,
+				updt_date: s.updt_date,
+				size: s.size,
+				excel: s.excel,
+			}));
+			return paged(
+				keywordFilter(dateFilter(rows, p, 'updt_date'), p.keyword, (r) => r.title),
+				page,
+			);
 		}
 		case 'publication':
-			return paged(keywordFilter(dateFilter(cat.publications, p, 'rl_date'), p.keyword, (r) => String(r.title)), page);
+			return paged(
+				keywordFilter(dateFilter(cat.publications, p, 'rl_date'), p.keyword, (r) => String(r.title)),
+				page,
+			);
 		case 'pressrelease':
-			return paged(keywordFilter(dateFilter(cat.pressreleases, p, 'rl_date'), p.keyword, (r) => String(r.title)), page);
+			return paged(
+				keywordFilter(dateFilter(cat.pressreleases, p, 'rl_date'), p.keyword, (r) => String(r.title)),
+				page,
+			);
 		case 'indicators': {
 			if (!cat.indicators) return listNotAvailable();
 			let items = cat.indicators;
 			if (p.var !== undefined) items = items.filter((i) => String(i.var) === p.var);
-			return paged(keywordFilter(items, p.keyword, (r) => String(r.title)), page);
+			return paged(
+				keywordFilter(items, p.keyword, (r) => String(r.title)),
+				page,
+			);
 		}
 		case 'data':
 			return handleData(cat, p, opts);
@@ -252,7 +336,13 @@ function handleView(cat: Catalogue, p: Record<string, string>): ApiResponse {
 			const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${now.toTimeString().slice(0, 8)}`;
 			return json({
 				status: 'OK',
-				request: { domain: cat.domain.domain_url, model: 'publication', lang: cat.lang, id, time_access: stamp },
+				request: {
+					domain: cat.domain.domain_url,
+					model: 'publication',
+					lang: cat.lang,
+					id,
+					time_access: stamp,
+				},
 				'data-availability': 'available',
 				data: d,
 			});
@@ -316,7 +406,17 @@ function handleData(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 		'data-availability': 'available',
 		last_update: v.lastUpdate,
 		subject: [{ val: v.csaId, label: v.csaName }],
-		var: [{ val: v.id, label: v.title, unit: v.unit, subj: v.subName, def: v.def, decimal: v.decimal, note: v.notes }],
+		var: [
+			{
+				val: v.id,
+				label: v.title,
+				unit: v.unit,
+				subj: v.subName,
+				def: v.def,
+				decimal: v.decimal,
+				note: v.notes,
+			},
+		],
 		turvar: turvar.map((d) => ({ val: d.val, label: d.label })),
 		labelvervar: v.labelvervar,
 		vervar: vervar.map((d) => ({ val: d.val, label: d.label })),
@@ -327,7 +427,11 @@ function handleData(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 	};
 	// A JS object would re-sort integer-like keys; write datacontent by hand to keep our order.
 	const dc = `{${ordered.map((k) => `${JSON.stringify(k)}:${JSON.stringify(entries.get(k))}`).join(',')}}`;
-	return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(body).replace(JSON.stringify(PLACEHOLDER), dc) };
+	return {
+		status: 200,
+		contentType: JSON_TYPE,
+		body: JSON.stringify(body).replace(JSON.stringify(PLACEHOLDER), dc),
+	};
 }
 
 /** Re-exported for tests that want to check a domain exists. */

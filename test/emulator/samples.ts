@@ -46,7 +46,7 @@ export function sampleFile(name: string): { json: unknown; text: string } {
  * The response body of a sample. bps-looker files wrap it as `{name, request, status_code,
  * content_type, body}`; the Flutter/Vue files are the bare body.
  */
-export function sampleBody<T = any>(name: string): T {
+export function sampleBody<T = unknown>(name: string): T {
 	const j = sampleFile(name).json as Record<string, unknown>;
 	return (j && typeof j === 'object' && 'body' in j && 'status_code' in j ? j.body : j) as T;
 }

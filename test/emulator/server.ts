@@ -6,7 +6,16 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FIXTURE_IDS } from './data';
-import { type ApiResponse, badKey, handleApi, json, listNotAvailable, notAvailable, notFound, unavailable } from './handlers';
+import {
+	type ApiResponse,
+	badKey,
+	handleApi,
+	json,
+	listNotAvailable,
+	notAvailable,
+	notFound,
+	unavailable,
+} from './handlers';
 import { sampleBody } from './samples';
 
 export { FIXTURE_IDS } from './data';
@@ -96,10 +105,12 @@ let wafTemplate: string | undefined;
 /** The recorded "Perimeter WAF Block" page, with the URL line showing this request (key masked). */
 export function wafPage(url: string): string {
 	wafTemplate ??= sampleBody<string>('bps-looker__error_waf_block');
-	return wafTemplate.replace('https://webapi.bps.go.id/v1/api/list?model=subcat&amp;domain=0000&amp;key=***', url).replace(
-		'https://webapi.bps.go.id/v1/api/list?model=subcat&domain=0000&key=***',
-		url.replace(/&/g, '&amp;').replace(/</g, '&lt;'),
-	);
+	return wafTemplate
+		.replace('https://webapi.bps.go.id/v1/api/list?model=subcat&amp;domain=0000&amp;key=***', url)
+		.replace(
+			'https://webapi.bps.go.id/v1/api/list?model=subcat&domain=0000&key=***',
+			url.replace(/&/g, '&amp;').replace(/</g, '&lt;'),
+		);
 }
 
 function htmlStatusPage(status: number): string {
@@ -110,7 +121,10 @@ function htmlStatusPage(status: number): string {
 /** Splits `/v1/api/list/model/var/domain/0000/key/K/` into the action and its path pairs. */
 function parseRoute(pathname: string): { action: string; pairs: Record<string, string> } | undefined {
 	if (!pathname.startsWith(API_PREFIX)) return undefined;
-	const segs = pathname.slice(API_PREFIX.length).split('/').filter((s) => s !== '');
+	const segs = pathname
+		.slice(API_PREFIX.length)
+		.split('/')
+		.filter((s) => s !== '');
 	const action = segs.shift();
 	if (!action || !ACTIONS.has(action)) return undefined;
 	if (segs.length % 2 !== 0) return undefined;
@@ -141,7 +155,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 function validFaults(input: unknown): Fault[] {
 	if (!Array.isArray(input)) throw new Error('faults must be a JSON array');
 	return input.map((f) => {
-		if (!f || typeof f !== 'object' || typeof (f as Fault).kind !== 'string') throw new Error('each fault needs a kind');
+		if (!f || typeof f !== 'object' || typeof (f as Fault).kind !== 'string')
+			throw new Error('each fault needs a kind');
 		return { ...(f as Fault) };
 	});
 }
@@ -192,11 +207,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 	function handleControl(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
 		const reply = (status: number, body: unknown) => {
 			const text = JSON.stringify(body);
-			res.writeHead(status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Content-Length': Buffer.byteLength(text) });
+			res.writeHead(status, {
+				'Content-Type': 'application/json',
+				'Access-Control-Allow-Origin': '*',
+				'Content-Length': Buffer.byteLength(text),
+			});
 			res.end(text);
 		};
 		const route = `${req.method} ${pathname.replace(/\/$/, '')}`;
-		if (route === 'GET /__emulator/health') return reply(200, { ok: true, url: emulator.url, requests: requests.length, faults: faults.length });
+		if (route === 'GET /__emulator/health')
+			return reply(200, { ok: true, url: emulator.url, requests: requests.length, faults: faults.length });
 		if (route === 'GET /__emulator/requests') return reply(200, requests);
 		if (route === 'GET /__emulator/faults') return reply(200, faults);
 		if (route === 'DELETE /__emulator/faults') {
@@ -230,7 +250,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		const pathname = url.pathname;
 		if (pathname.startsWith('/__emulator/')) return handleControl(req, res, pathname);
 		if (req.method === 'OPTIONS') {
-			res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Allow-Headers': '*' });
+			res.writeHead(204, {
+				'Access-Control-Allow-Origin': '*',
+				'Access-Control-Allow-Methods': 'GET, OPTIONS',
+				'Access-Control-Allow-Headers': '*',
+			});
 			res.end();
 			return;
 		}
@@ -263,7 +287,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		if (res.destroyed) return;
 
 		const normal = (): ApiResponse => {
-			if (requireUA && (!userAgent || TOOL_UA.test(userAgent))) return { status: 403, contentType: 'text/html', body: wafPage(maskedUrl) };
+			if (requireUA && (!userAgent || TOOL_UA.test(userAgent)))
+				return { status: 403, contentType: 'text/html', body: wafPage(maskedUrl) };
 			if (!route) return notFound(pathname.replace(/^\//, '').replace(/\/$/, ''));
 			if (key === undefined || !keys.includes(key)) return badKey();
 			return handleApi(action, merged, { keys, maxCells, xssProbes });
@@ -311,7 +336,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 				const pieces = Math.min(10, Math.max(1, buf.length));
 				const step = Math.ceil(buf.length / pieces);
 				const total = fault.ms ?? 2000;
-				res.writeHead(r.status, { 'Content-Type': r.contentType, 'Content-Length': buf.length, 'Access-Control-Allow-Origin': '*' });
+				res.writeHead(r.status, {
+					'Content-Type': r.contentType,
+					'Content-Length': buf.length,
+					'Access-Control-Allow-Origin': '*',
+				});
 				res.flushHeaders();
 				for (let i = 0; i < pieces; i++) {
 					if (res.destroyed) return;
@@ -332,14 +361,22 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 			case 'unavailable':
 				return send(res, unavailable(), rec);
 			default:
-				return send(res, json({ status: 'Error', message: `emulator: unknown fault ${String((fault as Fault).kind)}` }, 500), rec);
+				return send(
+					res,
+					json({ status: 'Error', message: `emulator: unknown fault ${String((fault as Fault).kind)}` }, 500),
+					rec,
+				);
 		}
 	}
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((e: unknown) => {
 			if (!res.headersSent && !res.destroyed) {
-				const body = JSON.stringify({ name: 'Internal Server Error', message: e instanceof Error ? e.message : String(e), status: 500 });
+				const body = JSON.stringify({
+					name: 'Internal Server Error',
+					message: e instanceof Error ? e.message : String(e),
+					status: 500,
+				});
 				res.writeHead(500, { 'Content-Type': 'application/json' });
 				res.end(body);
 			}

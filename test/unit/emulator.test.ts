@@ -38,9 +38,17 @@ describe('BPS WebAPI emulator', function () {
 		const url = pathOrUrl.startsWith('http') ? pathOrUrl : emu.url + pathOrUrl;
 		const headers: Record<string, string> = {};
 		if (init.ua !== null) headers['user-agent'] = init.ua ?? UA;
-		const r = await fetch(url, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+		const r = await fetch(url, {
+			...init,
+			headers: { ...headers, ...(init.headers as Record<string, string>) },
+		});
 		const text = await r.text();
-		return { status: r.status, type: r.headers.get('content-type') ?? '', text, json: () => JSON.parse(text) };
+		return {
+			status: r.status,
+			type: r.headers.get('content-type') ?? '',
+			text,
+			json: () => JSON.parse(text),
+		};
 	}
 
 	before(async () => {
@@ -71,7 +79,11 @@ describe('BPS WebAPI emulator', function () {
 
 		it('rejects a missing or unknown key with the HTTP 200 error envelope', async () => {
 			const expected = sample('bps-looker__error_bad_key').body;
-			for (const p of ['list?model=subcat&domain=0000', 'list?model=subcat&domain=0000&key=deadbeef', 'domain/type/all/']) {
+			for (const p of [
+				'list?model=subcat&domain=0000',
+				'list?model=subcat&domain=0000&key=deadbeef',
+				'domain/type/all/',
+			]) {
 				const r = await get(p);
 				assert.equal(r.status, 200);
 				assert.deepEqual(r.json(), expected);
@@ -81,7 +93,12 @@ describe('BPS WebAPI emulator', function () {
 		it('answers 404 with the Yii body for /v1/list and unknown actions', async () => {
 			const r = await get(`${root}v1/list?model=subcat&domain=0000&key=${K}`);
 			assert.equal(r.status, 404);
-			assert.deepEqual(r.json(), { name: 'Not Found', message: 'Unable to resolve the request "v1/list".', code: 0, status: 404 });
+			assert.deepEqual(r.json(), {
+				name: 'Not Found',
+				message: 'Unable to resolve the request "v1/list".',
+				code: 0,
+				status: 404,
+			});
 			assert.equal((await get(`search?key=${K}`)).status, 404);
 		});
 	});
@@ -120,7 +137,11 @@ describe('BPS WebAPI emulator', function () {
 			assert.equal(kab.data[0].total, 514);
 			const jatim = (await get(`domain/type/kabbyprov/prov/3500/key/${K}`)).json();
 			assert.equal(jatim.data[1].length, 38);
-			assert.ok(jatim.data[1].every((d: { domain_id: string }) => d.domain_id.startsWith('35') && d.domain_id !== '3500'));
+			assert.ok(
+				jatim.data[1].every(
+					(d: { domain_id: string }) => d.domain_id.startsWith('35') && d.domain_id !== '3500',
+				),
+			);
 		});
 
 		it('pages by 10 whatever perpage says; page past the end is list-not-available', async () => {
@@ -139,12 +160,17 @@ describe('BPS WebAPI emulator', function () {
 
 		it('has the four national subject categories in both languages, and filters subjects by subcat', async () => {
 			const ind = (await get(`list?model=subcat&domain=0000&key=${K}`)).json().data[1];
-			assert.deepEqual(ind.map((s: { subcat_id: number }) => s.subcat_id), [0, 1, 2, 3]);
+			assert.deepEqual(
+				ind.map((s: { subcat_id: number }) => s.subcat_id),
+				[0, 1, 2, 3],
+			);
 			assert.equal(ind[1].title, 'Sosial dan Kependudukan');
 			const eng = (await get(`list?model=subcat&domain=0000&lang=eng&key=${K}`)).json().data[1];
 			assert.equal(eng[1].title, 'Social and Population');
 			const subj = (await get(`list?model=subject&domain=0000&subcat=3&key=${K}`)).json();
-			assert.ok(subj.data[1].length > 0 && subj.data[1].every((s: { subcat_id: number }) => s.subcat_id === 3));
+			assert.ok(
+				subj.data[1].length > 0 && subj.data[1].every((s: { subcat_id: number }) => s.subcat_id === 3),
+			);
 		});
 
 		it('filters titles by keyword (case-insensitive, + is a space) in both URL styles', async () => {
@@ -157,26 +183,60 @@ describe('BPS WebAPI emulator', function () {
 
 		it('var list items have the recorded field set and entity-escaped notes', async () => {
 			const v = (await get(`list?model=var&domain=0000&key=${K}`)).json().data[1][0];
-			assert.deepEqual(Object.keys(v), Object.keys((sample('bps-looker__var_0000_p1').body as any).data[1][0])); // eslint-disable-line @typescript-eslint/no-explicit-any
+			assert.deepEqual(
+				Object.keys(v),
+				Object.keys((sample('bps-looker__var_0000_p1').body as { data: [unknown, object[]] }).data[1][0]),
+			);
 			assert.ok(!/<p>/.test(v.notes) && /&lt;p&gt;/.test(v.notes));
 		});
 
 		it('serves the recorded th list of var 1804 and per-var dimension lists', async () => {
-			assert.deepEqual((await get(`list?model=th&domain=0000&var=1804&key=${K}`)).json(), sample('bps-looker__th_0000_1804').body);
-			const tv = (await get(`list?model=turvar&domain=0000&var=${FIXTURE_IDS.derivedVar}&key=${K}`)).json().data[1];
-			assert.deepEqual(tv.map((x: { turvar_id: number }) => x.turvar_id), [811, 812, 813]);
-			const tt = (await get(`list?model=turth&domain=0000&var=${FIXTURE_IDS.quarterlyVar}&key=${K}`)).json().data[1];
-			assert.deepEqual(tt.map((x: { turth_id: number }) => x.turth_id), [31, 32, 33, 34, 35]);
-			const vv = (await get(`list?model=vervar&domain=3578&var=${FIXTURE_IDS.regionalVar}&page=4&key=${K}`)).json().data[1];
-			assert.deepEqual(Object.keys(vv[0]), ['kode_ver_id', 'vervar', 'item_ver_id', 'group_ver_id', 'name_group_ver_id']);
+			assert.deepEqual(
+				(await get(`list?model=th&domain=0000&var=1804&key=${K}`)).json(),
+				sample('bps-looker__th_0000_1804').body,
+			);
+			const tv = (await get(`list?model=turvar&domain=0000&var=${FIXTURE_IDS.derivedVar}&key=${K}`)).json()
+				.data[1];
+			assert.deepEqual(
+				tv.map((x: { turvar_id: number }) => x.turvar_id),
+				[811, 812, 813],
+			);
+			const tt = (await get(`list?model=turth&domain=0000&var=${FIXTURE_IDS.quarterlyVar}&key=${K}`)).json()
+				.data[1];
+			assert.deepEqual(
+				tt.map((x: { turth_id: number }) => x.turth_id),
+				[31, 32, 33, 34, 35],
+			);
+			const vv = (
+				await get(`list?model=vervar&domain=3578&var=${FIXTURE_IDS.regionalVar}&page=4&key=${K}`)
+			).json().data[1];
+			assert.deepEqual(Object.keys(vv[0]), [
+				'kode_ver_id',
+				'vervar',
+				'item_ver_id',
+				'group_ver_id',
+				'name_group_ver_id',
+			]);
 			assert.equal(vv[vv.length - 1].kode_ver_id, 9999);
 		});
 
 		it('serves the recorded national indicators; none on regencies', async () => {
-			assert.deepEqual((await get(`list?model=indicators&domain=0000&page=1&key=${K}`)).json(), sample('bps-looker__indicators_0000_p1').body);
-			assert.deepEqual((await get(`list?model=indicators&domain=0000&page=2&key=${K}`)).json(), sample('bps-looker__indicators_0000_p2').body);
-			assert.equal((await get(`list?model=indicators&domain=3578&key=${K}`)).json()['data-availability'], 'list-not-available');
-			assert.equal((await get(`list?model=indicators&domain=3500&key=${K}`)).json()['data-availability'], 'available');
+			assert.deepEqual(
+				(await get(`list?model=indicators&domain=0000&page=1&key=${K}`)).json(),
+				sample('bps-looker__indicators_0000_p1').body,
+			);
+			assert.deepEqual(
+				(await get(`list?model=indicators&domain=0000&page=2&key=${K}`)).json(),
+				sample('bps-looker__indicators_0000_p2').body,
+			);
+			assert.equal(
+				(await get(`list?model=indicators&domain=3578&key=${K}`)).json()['data-availability'],
+				'list-not-available',
+			);
+			assert.equal(
+				(await get(`list?model=indicators&domain=3500&key=${K}`)).json()['data-availability'],
+				'available',
+			);
 		});
 
 		it('gives every domain a non-empty catalogue', async () => {
@@ -186,8 +246,18 @@ describe('BPS WebAPI emulator', function () {
 			for (const [i, d] of domains.entries()) {
 				if (!d.domain_id.endsWith('00') && i % 5 !== 0) continue;
 				const c = getCatalogue(d.domain_id, 'ind')!;
-				assert.ok(c.subjects.length > 0 && c.vars.length >= 20 && c.statictables.length > 0 && c.publications.length > 0 && c.pressreleases.length > 0, d.domain_id);
-				assert.ok(c.vars.some((v) => v.id === FIXTURE_IDS.regionalVar) || d.domain_id === '0000', d.domain_id);
+				assert.ok(
+					c.subjects.length > 0 &&
+						c.vars.length >= 20 &&
+						c.statictables.length > 0 &&
+						c.publications.length > 0 &&
+						c.pressreleases.length > 0,
+					d.domain_id,
+				);
+				assert.ok(
+					c.vars.some((v) => v.id === FIXTURE_IDS.regionalVar) || d.domain_id === '0000',
+					d.domain_id,
+				);
 			}
 			for (const domain of ['3578', '3500', '9471', '1101']) {
 				for (const model of ['subcat', 'subject', 'var', 'statictable', 'publication', 'pressrelease']) {
@@ -202,12 +272,21 @@ describe('BPS WebAPI emulator', function () {
 		it('requires th with the exact recorded message', async () => {
 			const r = await get(`list?model=data&domain=0000&var=1804&key=${K}`);
 			assert.deepEqual(r.json(), sample('bps-looker__error_data_missing_th').body);
-			assert.deepEqual((await get(`list?model=data&domain=0000&var=1804&th=abc&key=${K}`)).json(), sample('bps-looker__error_data_missing_th').body);
+			assert.deepEqual(
+				(await get(`list?model=data&domain=0000&var=1804&th=abc&key=${K}`)).json(),
+				sample('bps-looker__error_data_missing_th').body,
+			);
 		});
 
 		it('caps periods at 3 nationally and 2 elsewhere with the exact recorded messages', async () => {
-			assert.deepEqual((await get(`list?model=data&domain=0000&var=1804&th=113:119&key=${K}`)).json(), sample('bps-looker__error_data_too_many_th').body);
-			assert.deepEqual((await get(`list?model=data&domain=1200&var=297&th=110:112&key=${K}`)).json(), sample('bps-looker__error_data_prov_max_2_th').body);
+			assert.deepEqual(
+				(await get(`list?model=data&domain=0000&var=1804&th=113:119&key=${K}`)).json(),
+				sample('bps-looker__error_data_too_many_th').body,
+			);
+			assert.deepEqual(
+				(await get(`list?model=data&domain=1200&var=297&th=110:112&key=${K}`)).json(),
+				sample('bps-looker__error_data_prov_max_2_th').body,
+			);
 			const list = (await get(`list?model=data&domain=0000&var=1804&th=113;114;115;116&key=${K}`)).json();
 			assert.match(list.message, /is 3\. You provided 4\./);
 			assert.equal((await get(`list?model=data&domain=3578&var=1&th=123;124&key=${K}`)).json().status, 'OK');
@@ -215,7 +294,11 @@ describe('BPS WebAPI emulator', function () {
 
 		it('reproduces the recorded var 1804 response (values, labels and key order)', async () => {
 			const s = sample('bps-looker__data_0000_1804');
-			for (const p of [`list?model=data&domain=0000&var=1804&th=117:119&key=${K}`, `list/model/data/lang/ind/domain/0000/var/1804/th/117:119/key/${K}/`, `list?model=data&domain=0000&var=1804&th=117;118;119&key=${K}`]) {
+			for (const p of [
+				`list?model=data&domain=0000&var=1804&th=117:119&key=${K}`,
+				`list/model/data/lang/ind/domain/0000/var/1804/th/117:119/key/${K}/`,
+				`list?model=data&domain=0000&var=1804&th=117;118;119&key=${K}`,
+			]) {
 				const r = await get(p);
 				assert.deepEqual(r.json(), s.body);
 				assert.deepEqual(dcOrder(r.text), dcOrder(s.text));
@@ -230,7 +313,9 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('serves the recorded Maluku var 218 cells on domain 8100 by the key rule', async () => {
-			const s = sample('vue-embedded__data_var218_maluku_monthly').body as { datacontent: Record<string, number> };
+			const s = sample('vue-embedded__data_var218_maluku_monthly').body as {
+				datacontent: Record<string, number>;
+			};
 			const r = (await get(`list?model=data&domain=8100&var=218&th=117;122&key=${K}`)).json();
 			assert.deepEqual(r.related, (s as unknown as { related: unknown }).related);
 			let n = 0;
@@ -248,7 +333,9 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('builds every datacontent key by the concatenation rule, unambiguously (derived var)', async () => {
-			const r = (await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=122:124&key=${K}`)).json();
+			const r = (
+				await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=122:124&key=${K}`)
+			).json();
 			const produced = new Map<string, number>();
 			for (const v of r.vervar)
 				for (const tv of r.turvar)
@@ -266,9 +353,19 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('applies vervar/turvar/turth filters', async () => {
-			const r = (await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.quarterlyVar}&th=123&vervar=9999;3500&turth=31:32&key=${K}`)).json();
-			assert.deepEqual(r.vervar.map((v: { val: number }) => v.val), [3500, 9999]);
-			assert.deepEqual(r.turtahun.map((v: { val: number }) => v.val), [31, 32]);
+			const r = (
+				await get(
+					`list?model=data&domain=0000&var=${FIXTURE_IDS.quarterlyVar}&th=123&vervar=9999;3500&turth=31:32&key=${K}`,
+				)
+			).json();
+			assert.deepEqual(
+				r.vervar.map((v: { val: number }) => v.val),
+				[3500, 9999],
+			);
+			assert.deepEqual(
+				r.turtahun.map((v: { val: number }) => v.val),
+				[31, 32],
+			);
 			assert.deepEqual(r.turvar, [{ val: '0', label: 'Tidak ada' }]);
 			assert.equal(Object.keys(r.datacontent).length, 4);
 		});
@@ -281,10 +378,16 @@ describe('BPS WebAPI emulator', function () {
 			assert.equal(big.status, 200);
 			assert.match(big.type, /^application\/json/);
 			assert.equal(big.text, 'null');
-			assert.notEqual((await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.tooLargeVar}&th=118&key=${K}`)).text, 'null');
+			assert.notEqual(
+				(await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.tooLargeVar}&th=118&key=${K}`)).text,
+				'null',
+			);
 			const small = await startEmulator({ maxCells: 100 });
 			try {
-				const x = await fetch(`${small.url}list?model=data&domain=0000&var=${VAR_REGENCIES}&th=124&key=${K}`, { headers: { 'user-agent': UA } });
+				const x = await fetch(
+					`${small.url}list?model=data&domain=0000&var=${VAR_REGENCIES}&th=124&key=${K}`,
+					{ headers: { 'user-agent': UA } },
+				);
 				assert.equal(await x.text(), 'null');
 			} finally {
 				await small.close();
@@ -297,14 +400,26 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('switches labels with lang=eng and is deterministic across instances', async () => {
-			const eng = (await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=124&lang=eng&key=${K}`)).json();
-			assert.deepEqual(eng.turvar.map((t: { label: string }) => t.label), ['Male', 'Female', 'Male+Female']);
-			const ind = (await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=124&key=${K}`)).json();
+			const eng = (
+				await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=124&lang=eng&key=${K}`)
+			).json();
+			assert.deepEqual(
+				eng.turvar.map((t: { label: string }) => t.label),
+				['Male', 'Female', 'Male+Female'],
+			);
+			const ind = (
+				await get(`list?model=data&domain=0000&var=${FIXTURE_IDS.derivedVar}&th=124&key=${K}`)
+			).json();
 			assert.deepEqual(eng.datacontent, ind.datacontent);
 			const other = await startEmulator();
 			try {
-				const x = await fetch(`${other.url}list?model=data&domain=3578&var=1&th=123;124&key=${K}`, { headers: { 'user-agent': UA } });
-				assert.equal(await x.text(), (await get(`list?model=data&domain=3578&var=1&th=123;124&key=${K}`)).text);
+				const x = await fetch(`${other.url}list?model=data&domain=3578&var=1&th=123;124&key=${K}`, {
+					headers: { 'user-agent': UA },
+				});
+				assert.equal(
+					await x.text(),
+					(await get(`list?model=data&domain=3578&var=1&th=123;124&key=${K}`)).text,
+				);
 			} finally {
 				await other.close();
 			}
@@ -313,26 +428,42 @@ describe('BPS WebAPI emulator', function () {
 
 	describe('views', () => {
 		it('serves the recorded static table, publication and press release details', async () => {
-			const st = (await get(`view?model=statictable&domain=${FIXTURE_IDS.sampleDomain}&id=${FIXTURE_IDS.sampleStaticTable}&key=${K}`)).json();
+			const st = (
+				await get(
+					`view?model=statictable&domain=${FIXTURE_IDS.sampleDomain}&id=${FIXTURE_IDS.sampleStaticTable}&key=${K}`,
+				)
+			).json();
 			assert.deepEqual(st, sample('flutter__static_table_detail_fixture').body);
-			const pub = (await get(`view/model/publication/domain/${FIXTURE_IDS.sampleDomain}/id/${FIXTURE_IDS.samplePublication}/key/${K}`)).json();
+			const pub = (
+				await get(
+					`view/model/publication/domain/${FIXTURE_IDS.sampleDomain}/id/${FIXTURE_IDS.samplePublication}/key/${K}`,
+				)
+			).json();
 			const recorded = sample('flutter__publication_detail_fixture').body as { data: unknown };
 			assert.deepEqual(pub.data, recorded.data);
 			assert.deepEqual(Object.keys(pub), ['status', 'request', 'data-availability', 'data']);
 			assert.equal(pub.request.id, FIXTURE_IDS.samplePublication);
-			const brs = (await get(`view?model=pressrelease&domain=0000&id=${FIXTURE_IDS.samplePressRelease}&key=${K}`)).json();
+			const brs = (
+				await get(`view?model=pressrelease&domain=0000&id=${FIXTURE_IDS.samplePressRelease}&key=${K}`)
+			).json();
 			assert.deepEqual(brs, sample('flutter__press_release_detail_fixture').body);
 		});
 
 		it('serves generated details with BPS-style fields and escaping', async () => {
-			const st = (await get(`view?model=statictable&domain=0000&id=${FIXTURE_IDS.staticTable}&key=${K}`)).json().data;
+			const st = (
+				await get(`view?model=statictable&domain=0000&id=${FIXTURE_IDS.staticTable}&key=${K}`)
+			).json().data;
 			assert.equal(st.sub_id, 12);
 			assert.match(st.table, /^&lt;table class=&quot;excel&quot;/);
 			assert.doesNotMatch(st.table, /<td/);
-			const pub = (await get(`view?model=publication&domain=0000&id=${FIXTURE_IDS.publication}&key=${K}`)).json();
+			const pub = (
+				await get(`view?model=publication&domain=0000&id=${FIXTURE_IDS.publication}&key=${K}`)
+			).json();
 			for (const k of ['pub_id', 'kat_no', 'pub_no', 'cover', 'pdf', 'related']) assert.ok(k in pub.data, k);
 			assert.match(pub.data.pub_id, /^[0-9a-f]{24}$/);
-			const brs = (await get(`view?model=pressrelease&domain=0000&id=${FIXTURE_IDS.pressRelease}&key=${K}`)).json().data;
+			const brs = (
+				await get(`view?model=pressrelease&domain=0000&id=${FIXTURE_IDS.pressRelease}&key=${K}`)
+			).json().data;
 			assert.equal(brs.title, 'Gini Ratio Maret 2023 tercatat sebesar 0,388.');
 			assert.equal(typeof brs.hit, 'number');
 		});
@@ -345,19 +476,30 @@ describe('BPS WebAPI emulator', function () {
 
 	describe('xss probes', () => {
 		it('adds hostile items only when asked', async () => {
-			assert.equal((await get(`list?model=data&domain=0000&var=666&th=124&key=${K}`)).json()['data-availability'], 'list-not-available');
+			assert.equal(
+				(await get(`list?model=data&domain=0000&var=666&th=124&key=${K}`)).json()['data-availability'],
+				'list-not-available',
+			);
 			const x = await startEmulator({ xssProbes: true });
 			try {
 				const h = { headers: { 'user-agent': UA } };
-				const d = (await (await fetch(`${x.url}list?model=data&domain=0000&var=666&th=124&key=${K}`, h)).json()) as { var: Array<{ label: string; note: string }>; vervar: Array<{ label: string }> };
+				const d = (await (
+					await fetch(`${x.url}list?model=data&domain=0000&var=666&th=124&key=${K}`, h)
+				).json()) as { var: Array<{ label: string; note: string }>; vervar: Array<{ label: string }> };
 				assert.match(d.var[0].label, /<img src=x onerror=alert\(1\)>/);
 				assert.match(d.var[0].note, /javascript:/);
 				assert.ok(d.vervar.some((v) => v.label.includes('<script>')));
-				const st = await (await fetch(`${x.url}view?model=statictable&domain=0000&id=666&key=${K}`, h)).text();
+				const st = await (
+					await fetch(`${x.url}view?model=statictable&domain=0000&id=666&key=${K}`, h)
+				).text();
 				assert.match(st, /&lt;script&gt;/);
-				const pub = (await (await fetch(`${x.url}view?model=publication&domain=0000&id=aaaaaaaaaaaaaaaaaaaa0666&key=${K}`, h)).json()) as { data: { abstract: string } };
+				const pub = (await (
+					await fetch(`${x.url}view?model=publication&domain=0000&id=aaaaaaaaaaaaaaaaaaaa0666&key=${K}`, h)
+				).json()) as { data: { abstract: string } };
 				assert.match(pub.data.abstract, /<script>/);
-				const brs = (await (await fetch(`${x.url}view?model=pressrelease&domain=0000&id=666&key=${K}`, h)).json()) as { data: { title: string } };
+				const brs = (await (
+					await fetch(`${x.url}view?model=pressrelease&domain=0000&id=666&key=${K}`, h)
+				).json()) as { data: { title: string } };
 				assert.match(brs.data.title, /onerror/);
 			} finally {
 				await x.close();
@@ -380,7 +522,10 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('status answers the given HTTP status (default 503) with an error page', async () => {
-			emu.setFaults([{ kind: 'status', times: 1 }, { kind: 'status', status: 429, times: 1 }]);
+			emu.setFaults([
+				{ kind: 'status', times: 1 },
+				{ kind: 'status', status: 429, times: 1 },
+			]);
 			assert.equal((await get(P)).status, 503);
 			assert.equal((await get(P)).status, 429);
 			assert.equal((await get(P)).status, 200);
@@ -403,7 +548,11 @@ describe('BPS WebAPI emulator', function () {
 		});
 
 		it('waf / waf200 / htmlError answer HTML', async () => {
-			emu.setFaults([{ kind: 'waf', times: 1 }, { kind: 'waf200', times: 1 }, { kind: 'htmlError', times: 1 }]);
+			emu.setFaults([
+				{ kind: 'waf', times: 1 },
+				{ kind: 'waf200', times: 1 },
+				{ kind: 'htmlError', times: 1 },
+			]);
 			const a = await get(P);
 			assert.equal(a.status, 403);
 			assert.match(a.text, /Akses ini ditolak/);
@@ -440,14 +589,20 @@ describe('BPS WebAPI emulator', function () {
 			assert.equal((await get(P)).json().status, 'Error');
 			assert.equal((await get(P)).text, 'null');
 			assert.equal((await get(P)).json()['data-availability'], 'list-not-available');
-			assert.equal((await get(`view?model=pressrelease&domain=0000&id=26&key=${K}`)).json()['data-availability'], 'not-available');
+			assert.equal(
+				(await get(`view?model=pressrelease&domain=0000&id=26&key=${K}`)).json()['data-availability'],
+				'not-available',
+			);
 			assert.deepEqual((await get(P)).json(), { status: 'OK', 'data-availability': 'unavailable' });
 			assert.equal((await get(P)).status, 404);
 			assert.equal((await get(P)).json().status, 'OK');
 		});
 
 		it('match restricts a fault to matching requests (params and action)', async () => {
-			emu.setFaults([{ kind: 'status', status: 502, match: { model: 'var', domain: '3578' } }, { kind: 'null', match: { action: 'domain' } }]);
+			emu.setFaults([
+				{ kind: 'status', status: 502, match: { model: 'var', domain: '3578' } },
+				{ kind: 'null', match: { action: 'domain' } },
+			]);
 			assert.equal((await get(`list?model=var&domain=3578&key=${K}`)).status, 502);
 			assert.equal((await get(`list/model/var/domain/3578/page/2/key/${K}`)).status, 502);
 			assert.equal((await get(`list?model=var&domain=0000&key=${K}`)).status, 200);
@@ -476,7 +631,10 @@ describe('BPS WebAPI emulator', function () {
 		it('health, faults, requests and reset work over HTTP without a key', async () => {
 			const health = await get(`${root}__emulator/health`);
 			assert.equal(health.json().ok, true);
-			const set = await fetch(`${root}__emulator/faults`, { method: 'POST', body: JSON.stringify([{ kind: 'status', status: 500, times: 1 }]) });
+			const set = await fetch(`${root}__emulator/faults`, {
+				method: 'POST',
+				body: JSON.stringify([{ kind: 'status', status: 500, times: 1 }]),
+			});
 			assert.equal(set.status, 200);
 			assert.equal((await get(P2())).status, 500);
 			const log = (await get(`${root}__emulator/requests`)).json();
@@ -485,7 +643,10 @@ describe('BPS WebAPI emulator', function () {
 			await fetch(`${root}__emulator/faults`, { method: 'POST', body: JSON.stringify([{ kind: 'badKey' }]) });
 			assert.equal((await fetch(`${root}__emulator/faults`, { method: 'DELETE' })).status, 200);
 			assert.equal((await get(P2())).json().status, 'OK');
-			assert.equal((await fetch(`${root}__emulator/faults`, { method: 'POST', body: '{not json' })).status, 400);
+			assert.equal(
+				(await fetch(`${root}__emulator/faults`, { method: 'POST', body: '{not json' })).status,
+				400,
+			);
 			await fetch(`${root}__emulator/faults`, { method: 'POST', body: JSON.stringify([{ kind: 'null' }]) });
 			assert.equal((await fetch(`${root}__emulator/reset`, { method: 'POST' })).status, 200);
 			assert.equal((await get(`${root}__emulator/requests`)).json().length, 0);
