@@ -67,8 +67,9 @@ async function pickRegion(f: TreeFeature, recent: readonly string[]): Promise<st
 		const q = qp.value.trim();
 		const items = q ? searchItems(entries, q, recent) : browseItems(entries, recent, current);
 		qp.items = items;
-		const active = items.find((i) => i.id === (q ? undefined : current)) ?? items.find((i) => i.id);
-		qp.activeItems = active ? [active] : [];
+		// With a query, VS Code focuses the first (best) item itself; setting it here races its filter.
+		const active = q ? undefined : items.find((i) => i.id === current);
+		if (active) qp.activeItems = [active];
 	};
 	return new Promise<string | undefined>((resolve) => {
 		let done = false;

@@ -523,7 +523,7 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			case 'region':
 				return this.staleSince !== undefined ? vscode.l10n.t('offline — cached at {0}', hhmm(this.staleSince)) : '';
 			case 'subject':
-				return n.tableCount ? vscode.l10n.t('{0} tables', n.tableCount) : '';
+				return !n.tableCount ? '' : n.tableCount === 1 ? vscode.l10n.t('1 table') : vscode.l10n.t('{0} tables', n.tableCount);
 			case 'folder': {
 				const st = this.state.get(n.id);
 				const more = st?.children.find((c): c is LoadMoreNode => c.kind === 'loadMore');
