@@ -78,17 +78,20 @@ const BodySchema = v.looseObject({
 
 type RawDimItem = v.InferOutput<typeof DimItemSchema>;
 
-/** `vervar[3].val`-style path of a valibot issue (the deepest issue of a union when there is one). */
+/** `vervar[3].val`-style path of a valibot issue (into the most specific issue of a union). */
 function issuePath(issue: v.BaseIssue<unknown>): string {
-	let deepest: v.BaseIssue<unknown> = issue;
-	// A union issue carries the issues of each option; the longest path is the most specific one.
-	while (deepest.issues?.length) {
-		const next = deepest.issues.reduce((a, b) => ((b.path?.length ?? 0) > (a.path?.length ?? 0) ? b : a));
-		if ((next.path?.length ?? 0) <= (deepest.path?.length ?? 0)) break;
-		deepest = next;
+	const items = [...(issue.path ?? [])];
+	let cur: v.BaseIssue<unknown> = issue;
+	// A union issue carries the issues of its options, with paths relative to the union's input;
+	// the longest one is the most specific (first wins on ties: the array option of `related`).
+	while (cur.issues?.length) {
+		const next = cur.issues.reduce((a, b) => ((b.path?.length ?? 0) > (a.path?.length ?? 0) ? b : a));
+		if (!next.path?.length) break;
+		items.push(...next.path);
+		cur = next;
 	}
 	let out = '';
-	for (const item of deepest.path ?? []) {
+	for (const item of items) {
 		const key = (item as { key: unknown }).key;
 		if (typeof key === 'number') out += `[${key}]`;
 		else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key)) out += out ? `.${key}` : key;
@@ -216,6 +219,9 @@ function groupIndices(strs: string[]): Map<string, number[]> {
  * @throws BpsError kind `unexpected` with `details.field` (e.g. `vervar[3].val`) on a bad shape.
  */
 export function decodeDynamicData(body: unknown, ctx: DecodeContext): DynamicTable {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new BpsError('unexpected', 'Unexpected dynamic-table response: not an object', { field: '(body)' });
+	}
 	const parsed = v.safeParse(BodySchema, body, { abortEarly: true });
 	if (!parsed.success) {
 		const issue = parsed.issues[0];
