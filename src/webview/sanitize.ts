@@ -21,7 +21,9 @@ export const SANITIZE_CONFIG: Config = {
 	ALLOW_ARIA_ATTR: false,
 	FORBID_TAGS: ['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'link', 'meta', 'base', 'template'],
 	FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'src', 'action', 'formaction', 'xlink:href'],
-	ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+	// Applies to every allowed attribute value, not just URLs: plain values ("3", "left") and
+	// http(s)/mailto pass; any other scheme (javascript:, data:, vbscript:…) fails.
+	ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 	KEEP_CONTENT: true,
 	WHOLE_DOCUMENT: false,
 	SANITIZE_DOM: true,
