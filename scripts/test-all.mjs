@@ -18,9 +18,12 @@ const results = path.join(root, 'test-results');
 const mocha = path.join(root, 'node_modules/mocha/bin/mocha.js');
 const reporter = path.join(root, 'scripts/mocha-stats-reporter.cjs');
 
+// A hung tier must not eat CI's whole time budget.
+const TIER_TIMEOUT_MS = 30 * 60_000;
 const run = (cmd, args) => {
 	console.log(`\n[test] $ ${cmd} ${args.join(' ')}`);
-	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, timeout: TIER_TIMEOUT_MS, killSignal: 'SIGKILL' });
+	if (r.error) console.log(`[test] ${cmd}: ${r.error.message}`);
 	return r.status ?? 1;
 };
 const readStats = (tier) => {
@@ -64,13 +67,13 @@ if (!built) {
 } else {
 	if (only.has('unit')) {
 		const out = `output=${path.join(results, 'unit.json')},tier=unit`;
-		account('unit', run('node', [mocha, '--config', '.mocharc.json', '--reporter', reporter, '--reporter-option', out]));
+		account('unit', run('node', [mocha, '--config', '.mocharc.json', '--exit', '--reporter', reporter, '--reporter-option', out]));
 	}
 	const needEnv = only.has('integration') || only.has('browser');
 	const envOk = !needEnv || run('bash', ['scripts/setup-test-env.sh']) === 0;
 	if (!envOk) lines.push('setup-test-env.sh: FAILED');
 	if (only.has('integration')) account('integration', envOk ? run('node', ['scripts/run-ext-tests.mjs']) : 1);
-	if (only.has('browser')) account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json']) : 1);
+	if (only.has('browser')) account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json', '--exit']) : 1);
 }
 
 console.log('\n[test] ' + lines.join('\n[test] '));
