@@ -14,6 +14,9 @@ import { VirtualGrid, type GridModel } from './grid';
 import { htmlToText, sanitizeToFragment } from './sanitize';
 import { button, option, progressRing, select, textfield, type VscSelect } from './elements';
 
+/** Above this many rows the row picker is hidden (the text filter still works). */
+const MAX_ROW_OPTIONS = 2000;
+
 export class DynamicView {
 	readonly el: HTMLElement;
 	private readonly headerEl = h('section', { class: 'meta' });
@@ -26,6 +29,7 @@ export class DynamicView {
 	private readonly turvarSel: VscSelect;
 	private readonly turtahunSel: VscSelect;
 	private readonly turvarWrap: HTMLElement;
+	private readonly rowsWrap: HTMLElement;
 	private readonly turtahunWrap: HTMLElement;
 	private readonly filterField: HTMLInputElement;
 	private readonly countEl = h('span', { class: 'count' });
@@ -69,6 +73,7 @@ export class DynamicView {
 			this.relayout();
 		});
 		this.turvarWrap = field(t(ctx, 'derivedVariable'), this.turvarSel);
+		this.rowsWrap = field(t(ctx, 'rows'), this.rowsSel, 'wide');
 		this.turtahunWrap = field(t(ctx, 'subPeriod'), this.turtahunSel);
 		this.filterField = textfield(t(ctx, 'filter'), ctx.ui.filter ?? '');
 		this.filterField.addEventListener('input', () => {
@@ -142,7 +147,7 @@ export class DynamicView {
 				'section',
 				{ class: 'controls' },
 				h('div', { class: 'row' }, field(t(ctx, 'periods') + ' — ' + t(ctx, 'from'), this.fromSel), field(t(ctx, 'to'), this.toSel), loadBtn, this.progressEl),
-				h('div', { class: 'row' }, field(t(ctx, 'rows'), this.rowsSel, 'wide'), this.turvarWrap, this.turtahunWrap, swapBtn),
+				h('div', { class: 'row' }, this.rowsWrap, this.turvarWrap, this.turtahunWrap, swapBtn),
 				h('div', { class: 'row toolbar' }, field(t(ctx, 'filter'), this.filterField), copyBtn, ...exportBtns, this.countEl),
 			),
 			this.messageEl,
@@ -281,7 +286,10 @@ export class DynamicView {
 		const ui = this.ctx.ui;
 		const rows = new Set(ui.rows ?? tb.vervar.map((x) => x.val));
 		clear(this.rowsSel);
-		for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
+		// A picker with tens of thousands of options would freeze the page; the text filter
+		// covers huge tables.
+		this.rowsWrap.hidden = tb.vervar.length > MAX_ROW_OPTIONS;
+		if (!this.rowsWrap.hidden) for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
 		const fillOne = (sel: VscSelect, wrap: HTMLElement, items: { val: string; label: string }[], saved: string | undefined) => {
 			clear(sel);
 			wrap.hidden = isTrivialDim(items);
