@@ -324,11 +324,13 @@ export async function fetchBpsTable(): Promise<BpsRecord[]> {
   const showTurtahun = [...dims.turtahun.keys()].some((x) => x !== '0');
   return combos.map(([v, tv, th, tt]) => {
     const key = v + varId + tv + th + tt;
-    const record: BpsRecord = { vervar: dims.vervar.get(v) ?? '', tahun: dims.tahun.get(th) ?? '', value: null };
-    if (showTurvar) record.turvar = dims.turvar.get(tv) ?? '';
-    if (showTurtahun) record.turtahun = dims.turtahun.get(tt) ?? '';
-    record.value = uses.get(key) === 1 ? toNumber(content.get(key)) : null;
-    return record;
+    return {
+      vervar: dims.vervar.get(v) ?? '',
+      ...(showTurvar ? { turvar: dims.turvar.get(tv) ?? '' } : {}),
+      tahun: dims.tahun.get(th) ?? '',
+      ...(showTurtahun ? { turtahun: dims.turtahun.get(tt) ?? '' } : {}),
+      value: uses.get(key) === 1 ? toNumber(content.get(key)) : null,
+    };
   });
 }`;
 	return [...head, ...body.split('\n')];
