@@ -23,10 +23,7 @@ export interface DecodeContext {
 // Shape (valibot). Lenient exactly where the live API is known to vary (bps-api.md §4.2).
 
 /** A `val`: a finite number, or a numeric string (turvar "0"). Kept as the API's text. */
-const ValSchema = v.union([
-	v.pipe(v.number(), v.finite()),
-	v.pipe(v.string(), v.regex(/^-?\d+(?:\.\d+)?$/)),
-]);
+const ValSchema = v.union([v.pipe(v.number(), v.finite()), v.pipe(v.string(), v.regex(/^-?\d+(?:\.\d+)?$/))]);
 
 /** Free text that may be absent, null, or (rarely) a number. */
 const TextSchema = v.nullish(v.union([v.string(), v.number()]));
@@ -144,9 +141,13 @@ function cellValue(x: unknown, key: string): number {
 	if (typeof x === 'number') return x;
 	if (x === null || x === undefined) return NaN;
 	if (typeof x === 'string') return NUMERIC.test(x) ? Number(x) : NaN;
-	throw new BpsError('unexpected', `datacontent value for key ${key} is a ${Array.isArray(x) ? 'array' : typeof x}`, {
-		field: `datacontent[${JSON.stringify(key)}]`,
-	});
+	throw new BpsError(
+		'unexpected',
+		`datacontent value for key ${key} is a ${Array.isArray(x) ? 'array' : typeof x}`,
+		{
+			field: `datacontent[${JSON.stringify(key)}]`,
+		},
+	);
 }
 
 /**
@@ -160,7 +161,10 @@ function cellValue(x: unknown, key: string): number {
  * every key of a 1 M-cell table, and gives the same answer (the fuzz test compares it with one).
  * Returns undefined when there is no ambiguity (the usual case: never seen live).
  */
-function findAmbiguous(prefixes: string[], suffixes: string[]): { cells: Uint8Array; keys: Set<string> } | undefined {
+function findAmbiguous(
+	prefixes: string[],
+	suffixes: string[],
+): { cells: Uint8Array; keys: Set<string> } | undefined {
 	const nS = suffixes.length;
 	if (prefixes.length === 0 || nS === 0) return undefined;
 	const pGroups = groupIndices(prefixes);
@@ -226,7 +230,9 @@ export function decodeDynamicData(body: unknown, ctx: DecodeContext): DynamicTab
 	if (!parsed.success) {
 		const issue = parsed.issues[0];
 		const field = issuePath(issue);
-		throw new BpsError('unexpected', `Unexpected dynamic-table response: ${field}: ${issue.message}`, { field });
+		throw new BpsError('unexpected', `Unexpected dynamic-table response: ${field}: ${issue.message}`, {
+			field,
+		});
 	}
 	const b = parsed.output;
 	const variable = b.var[0];

@@ -167,7 +167,8 @@ function product(t: DynamicTable, axes: Axis[], sel: Record<Axis, number[]>, str
  */
 export function pivot(t: DynamicTable, spec: PivotSpec): PivotResult {
 	const used = [...spec.rows, ...spec.cols];
-	if (new Set(used).size !== used.length) throw new RangeError(`pivot: an axis is used twice (${used.join(', ')})`);
+	if (new Set(used).size !== used.length)
+		throw new RangeError(`pivot: an axis is used twice (${used.join(', ')})`);
 	for (const a of used) if (!AXES.includes(a)) throw new RangeError(`pivot: unknown axis ${String(a)}`);
 
 	const stride: Record<Axis, number> = {
@@ -184,7 +185,9 @@ export function pivot(t: DynamicTable, spec: PivotSpec): PivotResult {
 	for (const a of AXES) {
 		if (used.includes(a)) continue;
 		if (sel[a].length > 1) {
-			throw new RangeError(`pivot: axis ${a} is in neither rows nor cols and has ${sel[a].length} values; filter it to one`);
+			throw new RangeError(
+				`pivot: axis ${a} is in neither rows nor cols and has ${sel[a].length} values; filter it to one`,
+			);
 		}
 		if (sel[a].length === 0) empty = true;
 		else fixed += sel[a][0] * stride[a];

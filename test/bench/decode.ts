@@ -16,7 +16,21 @@ export interface BenchResult {
 	target?: string;
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember', 'Tahunan'];
+const MONTHS = [
+	'Januari',
+	'Februari',
+	'Maret',
+	'April',
+	'Mei',
+	'Juni',
+	'Juli',
+	'Agustus',
+	'September',
+	'Oktober',
+	'November',
+	'Desember',
+	'Tahunan',
+];
 
 /** Deterministic PRNG (mulberry32) so every run decodes the same bodies. */
 function rng(seed: number): () => number {
@@ -34,11 +48,20 @@ function rng(seed: number): () => number {
  * A synthetic, realistic-looking `model=data` body: `nV` 4-digit regions × turvar × years ×
  * 13 months (+ "Tahunan"), ~90 % of cells present, values floats with 2 decimals.
  */
-export function syntheticBody(nV: number, nTv: number, years: number[], fill = 0.9, seed = 1): Record<string, unknown> {
+export function syntheticBody(
+	nV: number,
+	nTv: number,
+	years: number[],
+	fill = 0.9,
+	seed = 1,
+): Record<string, unknown> {
 	const rand = rng(seed);
 	const varId = 2263;
 	const vervar = Array.from({ length: nV }, (_, i) => ({ val: 1100 + i, label: `Wilayah ${1100 + i}` }));
-	const turvar = nTv === 1 ? [{ val: '0', label: 'Tidak ada' }] : Array.from({ length: nTv }, (_, i) => ({ val: 280 + i, label: `Turunan ${i}` }));
+	const turvar =
+		nTv === 1
+			? [{ val: '0', label: 'Tidak ada' }]
+			: Array.from({ length: nTv }, (_, i) => ({ val: 280 + i, label: `Turunan ${i}` }));
 	const tahun = years.map((y) => ({ val: y - 1900, label: String(y) }));
 	const turtahun = MONTHS.map((label, i) => ({ val: i + 1, label }));
 	const datacontent: Record<string, number> = {};
@@ -46,7 +69,9 @@ export function syntheticBody(nV: number, nTv: number, years: number[], fill = 0
 		for (const tv of turvar) {
 			for (const t of tahun) {
 				for (const tt of turtahun) {
-					if (rand() < fill) datacontent[`${v.val}${varId}${tv.val}${t.val}${tt.val}`] = Math.round((rand() * 200 - 50) * 100) / 100;
+					if (rand() < fill)
+						datacontent[`${v.val}${varId}${tv.val}${t.val}${tt.val}`] =
+							Math.round((rand() * 200 - 50) * 100) / 100;
 				}
 			}
 		}
@@ -69,12 +94,19 @@ export function syntheticBody(nV: number, nTv: number, years: number[], fill = 0
 
 /** A 514-region × 40-year annual table, the pivot benchmark's input. */
 export function table514x40(): DynamicTable {
-	const body = syntheticBody(514, 1, Array.from({ length: 40 }, (_, i) => 1985 + i), 0.95, 7);
+	const body = syntheticBody(
+		514,
+		1,
+		Array.from({ length: 40 }, (_, i) => 1985 + i),
+		0.95,
+		7,
+	);
 	body.turtahun = [{ val: 0, label: 'Tahun' }];
 	const dc: Record<string, number> = {};
 	const rand = rng(9);
 	for (const v of body.vervar as Array<{ val: number }>) {
-		for (const t of body.tahun as Array<{ val: number }>) if (rand() < 0.95) dc[`${v.val}22630${t.val}0`] = rand() * 1000;
+		for (const t of body.tahun as Array<{ val: number }>)
+			if (rand() < 0.95) dc[`${v.val}22630${t.val}0`] = rand() * 1000;
 	}
 	body.datacontent = dc;
 	return decodeDynamicData(body, ctx);
@@ -104,11 +136,20 @@ function time(fn: () => unknown, runs: number): number {
 export async function runDecodeBench(): Promise<BenchResult[]> {
 	const out: BenchResult[] = [];
 	// 26 / 257 / 2565 regions × 10 turvar × 3 years × 13 months ≈ 10 k / 100 k / 1 M cells.
-	for (const [label, nV, runs] of [['10k', 26, 21], ['100k', 257, 9], ['1M', 2565, 5]] as const) {
+	for (const [label, nV, runs] of [
+		['10k', 26, 21],
+		['100k', 257, 9],
+		['1M', 2565, 5],
+	] as const) {
 		const body = syntheticBody(nV, 10, [2022, 2023, 2024]);
 		const cells = nV * 10 * 3 * 13;
 		const ms = time(() => decodeDynamicData(body, ctx), runs);
-		out.push({ name: `decode ${label} cells (${cells})`, value: Math.round(cells / (ms / 1000)), unit: 'cells/s', target: '>= 2000000' });
+		out.push({
+			name: `decode ${label} cells (${cells})`,
+			value: Math.round(cells / (ms / 1000)),
+			unit: 'cells/s',
+			target: '>= 2000000',
+		});
 		await new Promise((r) => setImmediate(r));
 	}
 	{
@@ -121,9 +162,19 @@ export async function runDecodeBench(): Promise<BenchResult[]> {
 	{
 		const t = table514x40();
 		const spec = defaultPivot(t);
-		out.push({ name: 'pivot 514 × 40 (default view)', value: round(time(() => pivot(t, spec), 21)), unit: 'ms', target: '< 50' });
+		out.push({
+			name: 'pivot 514 × 40 (default view)',
+			value: round(time(() => pivot(t, spec), 21)),
+			unit: 'ms',
+			target: '< 50',
+		});
 		const swapped = { rows: spec.cols, cols: spec.rows };
-		out.push({ name: 'pivot 40 × 514 (swapped axes)', value: round(time(() => pivot(t, swapped), 21)), unit: 'ms', target: '< 50' });
+		out.push({
+			name: 'pivot 40 × 514 (swapped axes)',
+			value: round(time(() => pivot(t, swapped), 21)),
+			unit: 'ms',
+			target: '< 50',
+		});
 	}
 	return out;
 }
@@ -134,11 +185,21 @@ function round(ms: number): number {
 
 /** Print results as an aligned text table. */
 export function formatBenchTable(rows: BenchResult[]): string {
-	const cols = [['benchmark', ...rows.map((r) => r.name)], ['value', ...rows.map((r) => r.value.toLocaleString('en-US'))], ['unit', ...rows.map((r) => r.unit)], ['target', ...rows.map((r) => r.target ?? '')]];
+	const cols = [
+		['benchmark', ...rows.map((r) => r.name)],
+		['value', ...rows.map((r) => r.value.toLocaleString('en-US'))],
+		['unit', ...rows.map((r) => r.unit)],
+		['target', ...rows.map((r) => r.target ?? '')],
+	];
 	const widths = cols.map((c) => Math.max(...c.map((s) => s.length)));
 	const lines: string[] = [];
 	for (let i = 0; i <= rows.length; i++) {
-		lines.push(cols.map((c, j) => (j === 1 ? c[i].padStart(widths[j]) : c[i].padEnd(widths[j]))).join('  ').trimEnd());
+		lines.push(
+			cols
+				.map((c, j) => (j === 1 ? c[i].padStart(widths[j]) : c[i].padEnd(widths[j])))
+				.join('  ')
+				.trimEnd(),
+		);
 		if (i === 0) lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
 	}
 	return lines.join('\n');

@@ -60,7 +60,10 @@ function body(over: Record<string, unknown> = {}): Record<string, unknown> {
 		var: [{ val: 7, label: 'V', unit: 'U', subj: 'S', def: '', decimal: 1, note: '' }],
 		turvar: [{ val: '0', label: 'Tidak ada' }],
 		labelvervar: 'Wilayah',
-		vervar: [{ val: 1, label: 'A' }, { val: 2, label: 'B' }],
+		vervar: [
+			{ val: 1, label: 'A' },
+			{ val: 2, label: 'B' },
+		],
 		tahun: [{ val: 120, label: '2020' }],
 		turtahun: [{ val: 0, label: 'Tahun' }],
 		datacontent: { '1701200': 1.5, '2701200': -2 },
@@ -93,9 +96,15 @@ describe('decodeDynamicData', () => {
 
 	it('maps the 1804 sample exactly (dims, metadata, index formula)', () => {
 		const t = decodeDynamicData(loadSample('bps-looker__data_0000_1804.json'), ctx);
-		assert.deepEqual(t.vervar.map((d) => d.val), ['1', '2', '3']);
+		assert.deepEqual(
+			t.vervar.map((d) => d.val),
+			['1', '2', '3'],
+		);
 		assert.deepEqual(t.turvar, [{ val: '0', label: 'Tidak ada' }]);
-		assert.deepEqual(t.tahun.map((d) => d.label), ['2017', '2018', '2019']);
+		assert.deepEqual(
+			t.tahun.map((d) => d.label),
+			['2017', '2018', '2019'],
+		);
 		assert.deepEqual(t.turtahun, [{ val: '0', label: 'Tahun' }]);
 		assert.equal(t.rowTitle, 'Jenis Korban', 'labelvervar trailing space trimmed');
 		assert.equal(t.variable.id, 1804);
@@ -147,7 +156,10 @@ describe('decodeDynamicData', () => {
 		const t = decodeDynamicData(
 			body({
 				var: [{ val: '7', label: 'V', decimal: '' }], // unit/subj/def/note absent
-				vervar: [{ val: '1', label: ' A ' }, { val: 2, label: null }],
+				vervar: [
+					{ val: '1', label: ' A ' },
+					{ val: 2, label: null },
+				],
 				labelvervar: 'Wilayah  ',
 				related: null,
 				subject: undefined,
@@ -162,7 +174,10 @@ describe('decodeDynamicData', () => {
 		assert.equal(t.variable.definition, '');
 		assert.equal(t.variable.unit, '');
 		assert.equal(t.rowTitle, 'Wilayah');
-		assert.deepEqual(t.vervar, [{ val: '1', label: 'A' }, { val: '2', label: '' }]);
+		assert.deepEqual(t.vervar, [
+			{ val: '1', label: 'A' },
+			{ val: '2', label: '' },
+		]);
 		assert.deepEqual(t.related, []);
 		assert.deepEqual(t.subjects, []);
 		assert.equal(t.lastUpdate, '');
@@ -174,7 +189,12 @@ describe('decodeDynamicData', () => {
 	it('treats null, "" and "-" as missing and counts them as matched', () => {
 		const t = decodeDynamicData(
 			body({
-				vervar: [{ val: 1, label: 'A' }, { val: 2, label: 'B' }, { val: 3, label: 'C' }, { val: 4, label: 'D' }],
+				vervar: [
+					{ val: 1, label: 'A' },
+					{ val: 2, label: 'B' },
+					{ val: 3, label: 'C' },
+					{ val: 4, label: 'D' },
+				],
 				datacontent: { '1701200': null, '2701200': '', '3701200': '-', '4701200': 0 },
 			}),
 			ctx,
@@ -192,14 +212,21 @@ describe('decodeDynamicData', () => {
 	});
 
 	it('counts datacontent keys no combination produces', () => {
-		const t = decodeDynamicData(body({ datacontent: { '1701200': 1, '2701200': 2, '9701200': 3, '17012000': 4 } }), ctx);
+		const t = decodeDynamicData(
+			body({ datacontent: { '1701200': 1, '2701200': 2, '9701200': 3, '17012000': 4 } }),
+			ctx,
+		);
 		assert.equal(t.unmatchedKeys, 2);
 		assert.deepEqual([...t.values], [1, 2]);
 	});
 
 	describe('bad shapes throw BpsError(unexpected) naming the field', () => {
 		const cases: Array<[string, unknown, string]> = [
-			['vervar[3].val an object', body({ vervar: [{ val: 1 }, { val: 2 }, { val: 3 }, { val: {} }] }), 'vervar[3].val'],
+			[
+				'vervar[3].val an object',
+				body({ vervar: [{ val: 1 }, { val: 2 }, { val: 3 }, { val: {} }] }),
+				'vervar[3].val',
+			],
 			['vervar[1].val a word', body({ vervar: [{ val: 1 }, { val: 'abc' }] }), 'vervar[1].val'],
 			['var missing', body({ var: undefined }), 'var'],
 			['var empty', body({ var: [] }), 'var'],
@@ -215,10 +242,14 @@ describe('decodeDynamicData', () => {
 			['body null', null, '(body)'],
 			['body an array', [], '(body)'],
 		];
-		for (const [what, b, field] of cases) it(what, () => expectUnexpected(() => decodeDynamicData(b, ctx), field));
+		for (const [what, b, field] of cases)
+			it(what, () => expectUnexpected(() => decodeDynamicData(b, ctx), field));
 
 		it('a datacontent value that is an object', () => {
-			expectUnexpected(() => decodeDynamicData(body({ datacontent: { '1701200': { x: 1 } } }), ctx), 'datacontent["1701200"]');
+			expectUnexpected(
+				() => decodeDynamicData(body({ datacontent: { '1701200': { x: 1 } } }), ctx),
+				'datacontent["1701200"]',
+			);
 		});
 	});
 
@@ -226,8 +257,14 @@ describe('decodeDynamicData', () => {
 		it('suffix overlap: tahun 1 + turtahun 11 == tahun 11 + turtahun 1', () => {
 			const b = body({
 				vervar: [{ val: 5, label: 'A' }],
-				tahun: [{ val: 1, label: 'y1' }, { val: 11, label: 'y11' }],
-				turtahun: [{ val: 1, label: 'm1' }, { val: 11, label: 'm11' }],
+				tahun: [
+					{ val: 1, label: 'y1' },
+					{ val: 11, label: 'y11' },
+				],
+				turtahun: [
+					{ val: 1, label: 'm1' },
+					{ val: 11, label: 'm11' },
+				],
 				// keys: 5 7 0 + {1·1=11, 1·11=111, 11·1=111, 11·11=1111}
 				datacontent: { '57011': 1, '570111': 2, '5701111': 3 },
 			});
@@ -243,9 +280,18 @@ describe('decodeDynamicData', () => {
 		it('prefix overlap: vervar 1 + turvar 2 + tahun 25 == vervar 12 + turvar 2 + tahun 5', () => {
 			const b = body({
 				var: [{ val: 2, label: 'V' }],
-				vervar: [{ val: 1, label: 'a' }, { val: 12, label: 'b' }],
-				turvar: [{ val: 2, label: 'x' }, { val: '0', label: 'y' }],
-				tahun: [{ val: 5, label: '5' }, { val: 25, label: '25' }],
+				vervar: [
+					{ val: 1, label: 'a' },
+					{ val: 12, label: 'b' },
+				],
+				turvar: [
+					{ val: 2, label: 'x' },
+					{ val: '0', label: 'y' },
+				],
+				tahun: [
+					{ val: 5, label: '5' },
+					{ val: 25, label: '25' },
+				],
 				turtahun: [{ val: 0, label: 'Tahun' }],
 				datacontent: { '122250': 9, '122050': 4, '1222250': 7 },
 			});
@@ -267,13 +313,33 @@ describe('decodeDynamicData', () => {
 		});
 
 		it('a dimension value listed twice is kept once', () => {
-			const t = decodeDynamicData(body({ vervar: [{ val: 1, label: 'A' }, { val: 1, label: 'A2' }, { val: 2, label: 'B' }] }), ctx);
-			assert.deepEqual(t.vervar, [{ val: '1', label: 'A' }, { val: '2', label: 'B' }]);
+			const t = decodeDynamicData(
+				body({
+					vervar: [
+						{ val: 1, label: 'A' },
+						{ val: 1, label: 'A2' },
+						{ val: 2, label: 'B' },
+					],
+				}),
+				ctx,
+			);
+			assert.deepEqual(t.vervar, [
+				{ val: '1', label: 'A' },
+				{ val: '2', label: 'B' },
+			]);
 			assert.deepEqual([...t.values], [1.5, -2]);
 		});
 
 		it('two vals with the same text (1 and "1") collapse too', () => {
-			const t = decodeDynamicData(body({ vervar: [{ val: 1, label: 'A' }, { val: '1', label: 'B' }] }), ctx);
+			const t = decodeDynamicData(
+				body({
+					vervar: [
+						{ val: 1, label: 'A' },
+						{ val: '1', label: 'B' },
+					],
+				}),
+				ctx,
+			);
 			assert.equal(t.vervar.length, 1);
 		});
 	});
@@ -290,12 +356,21 @@ function chunk(b: Record<string, unknown>, years: string[]): Record<string, unkn
 			for (const th of b.tahun as Array<{ val: unknown }>)
 				for (const tt of b.turtahun as Array<{ val: unknown }>)
 					if (years.includes(String(th.val))) keep.add(`${v.val}${varVal}${tv.val}${th.val}${tt.val}`);
-	const dc = Object.fromEntries(Object.entries(b.datacontent as Record<string, unknown>).filter(([k]) => keep.has(k)));
-	return { ...b, tahun: (b.tahun as Array<{ val: unknown }>).filter((t) => years.includes(String(t.val))), datacontent: dc };
+	const dc = Object.fromEntries(
+		Object.entries(b.datacontent as Record<string, unknown>).filter(([k]) => keep.has(k)),
+	);
+	return {
+		...b,
+		tahun: (b.tahun as Array<{ val: unknown }>).filter((t) => years.includes(String(t.val))),
+		datacontent: dc,
+	};
 }
 
-function withoutFreshness(t: DynamicTable): Omit<DynamicTable, 'values' | 'fetchedAt' | 'stale'> {
-	const { values: _v, fetchedAt: _f, stale: _s, ...rest } = t;
+function withoutFreshness(t: DynamicTable): Partial<DynamicTable> {
+	const rest: Partial<DynamicTable> = { ...t };
+	delete rest.values;
+	delete rest.fetchedAt;
+	delete rest.stale;
 	return rest;
 }
 
@@ -303,7 +378,9 @@ describe('mergeTables', () => {
 	it('merges period chunks into exactly the one-call table (var 218, 3 years in 1-year chunks, reversed)', () => {
 		const b = loadSample('vue-embedded__data_var218_maluku_monthly.json');
 		const whole = decodeDynamicData(b, ctx);
-		const parts = ['122', '119', '117'].map((y, i) => decodeDynamicData(chunk(b, [y]), { ...ctx, fetchedAt: ctx.fetchedAt + i }));
+		const parts = ['122', '119', '117'].map((y, i) =>
+			decodeDynamicData(chunk(b, [y]), { ...ctx, fetchedAt: ctx.fetchedAt + i }),
+		);
 		const merged = mergeTables(parts);
 		assert.deepEqual(withoutFreshness(merged), withoutFreshness(whole));
 		sameValues(merged.values, whole.values);
@@ -315,7 +392,8 @@ describe('mergeTables', () => {
 		const vervar = [9999, 1100, 1200, 3100, 9200].map((v) => ({ val: v, label: `R${v}` }));
 		const dc: Record<string, number> = {};
 		let n = 0;
-		for (const v of vervar) for (const y of years) if ((n++ * 7) % 5 !== 0) dc[`${v.val}1804289${y}0`] = n * 1.25 - 10;
+		for (const v of vervar)
+			for (const y of years) if ((n++ * 7) % 5 !== 0) dc[`${v.val}1804289${y}0`] = n * 1.25 - 10;
 		const b = body({
 			var: [{ val: 1804, label: 'V', decimal: 2 }],
 			vervar,
@@ -324,7 +402,10 @@ describe('mergeTables', () => {
 			datacontent: dc,
 		});
 		const whole = decodeDynamicData(b, ctx);
-		const merged = mergeTables([decodeDynamicData(chunk(b, years.slice(0, 3)), ctx), decodeDynamicData(chunk(b, years.slice(3)), ctx)]);
+		const merged = mergeTables([
+			decodeDynamicData(chunk(b, years.slice(0, 3)), ctx),
+			decodeDynamicData(chunk(b, years.slice(3)), ctx),
+		]);
 		assert.deepEqual(withoutFreshness(merged), withoutFreshness(whole));
 		sameValues(merged.values, whole.values);
 		assert.equal(whole.values.filter((x) => !Number.isNaN(x)).length, Object.keys(dc).length);
@@ -333,7 +414,10 @@ describe('mergeTables', () => {
 	it('unions dimensions, sorts tahun numerically, later parts win, NaN never erases', () => {
 		const a = decodeDynamicData(
 			body({
-				vervar: [{ val: 1, label: 'A' }, { val: 2, label: 'B' }],
+				vervar: [
+					{ val: 1, label: 'A' },
+					{ val: 2, label: 'B' },
+				],
 				tahun: [{ val: 100, label: '2000' }],
 				datacontent: { '1701000': 1, '2701000': 2 },
 				last_update: '2024-01-01 00:00:00',
@@ -343,8 +427,14 @@ describe('mergeTables', () => {
 		const b = decodeDynamicData(
 			body({
 				var: [{ val: 7, label: 'Newer title', decimal: 2 }],
-				vervar: [{ val: 3, label: 'C' }, { val: 1, label: 'A-renamed' }],
-				tahun: [{ val: 99, label: '1999' }, { val: 100, label: '2000' }],
+				vervar: [
+					{ val: 3, label: 'C' },
+					{ val: 1, label: 'A-renamed' },
+				],
+				tahun: [
+					{ val: 99, label: '1999' },
+					{ val: 100, label: '2000' },
+				],
 				// 3: 1999 -> 5; 1: 2000 -> 10 (overrides 1); 1: 1999 missing; 3/2000 unmatched
 				datacontent: { '370990': 5, '1701000': 10, '9999': 1 },
 				last_update: '2025-01-01 00:00:00',
@@ -352,8 +442,15 @@ describe('mergeTables', () => {
 			{ ...ctx, fetchedAt: 40, stale: true },
 		);
 		const m = mergeTables([a, b]);
-		assert.deepEqual(m.vervar, [{ val: '1', label: 'A' }, { val: '2', label: 'B' }, { val: '3', label: 'C' }]);
-		assert.deepEqual(m.tahun.map((d) => d.val), ['99', '100']);
+		assert.deepEqual(m.vervar, [
+			{ val: '1', label: 'A' },
+			{ val: '2', label: 'B' },
+			{ val: '3', label: 'C' },
+		]);
+		assert.deepEqual(
+			m.tahun.map((d) => d.val),
+			['99', '100'],
+		);
 		// layout: v × t (turvar, turtahun single)
 		assert.deepEqual(Array.from(m.values), [NaN, 10, NaN, 2, 5, NaN]);
 		assert.equal(m.fetchedAt, 40);
@@ -372,6 +469,9 @@ describe('mergeTables', () => {
 	it('returns a single part unchanged and rejects no parts', () => {
 		const a = decodeDynamicData(body(), ctx);
 		assert.equal(mergeTables([a]), a);
-		assert.throws(() => mergeTables([]), (e: unknown) => e instanceof BpsError && e.kind === 'unexpected');
+		assert.throws(
+			() => mergeTables([]),
+			(e: unknown) => e instanceof BpsError && e.kind === 'unexpected',
+		);
 	});
 });

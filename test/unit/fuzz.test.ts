@@ -20,7 +20,11 @@ function loadSample(name: string): Record<string, unknown> {
 	return 'request' in json && 'body' in json ? json.body : json;
 }
 
-const SAMPLES = ['bps-looker__data_0000_1804.json', 'bps-looker__data_0000_2263.json', 'vue-embedded__data_var218_maluku_monthly.json'].map(loadSample);
+const SAMPLES = [
+	'bps-looker__data_0000_1804.json',
+	'bps-looker__data_0000_2263.json',
+	'vue-embedded__data_var218_maluku_monthly.json',
+].map(loadSample);
 
 // ---------------------------------------------------------------------------------------------
 // The model: written independently of src/api/decode.ts, as plainly as possible.
@@ -52,8 +56,16 @@ function modelDims(list: unknown): string[] {
 /** Check a decoded table against the naive model of the body it came from. */
 function modelCheck(body: Obj, t: DynamicTable): void {
 	const varText = modelText((body.var as Obj[])[0].val);
-	const dims = [modelDims(body.vervar), modelDims(body.turvar), modelDims(body.tahun), modelDims(body.turtahun)];
-	assert.deepEqual([t.vervar, t.turvar, t.tahun, t.turtahun].map((d) => d.map((x) => x.val)), dims);
+	const dims = [
+		modelDims(body.vervar),
+		modelDims(body.turvar),
+		modelDims(body.tahun),
+		modelDims(body.turtahun),
+	];
+	assert.deepEqual(
+		[t.vervar, t.turvar, t.tahun, t.turtahun].map((d) => d.map((x) => x.val)),
+		dims,
+	);
 	const dc = (Array.isArray(body.datacontent) ? {} : body.datacontent) as Obj;
 	const producers = new Map<string, number[]>();
 	const keys: string[] = [];
@@ -72,10 +84,13 @@ function modelCheck(body: Obj, t: DynamicTable): void {
 		const own = Object.prototype.hasOwnProperty.call(dc, k);
 		const expected = producers.get(k)!.length > 1 || !own ? NaN : modelValue(dc[k]);
 		if (!Object.is(t.values[c], expected) && !(Number.isNaN(t.values[c]) && Number.isNaN(expected))) {
-			assert.fail(`cell ${c} (key ${k}): got ${t.values[c]}, expected ${expected} from ${JSON.stringify(dc[k])}`);
+			assert.fail(
+				`cell ${c} (key ${k}): got ${t.values[c]}, expected ${expected} from ${JSON.stringify(dc[k])}`,
+			);
 		}
 	}
-	if ([...producers].some(([k, cells]) => cells.length > 1 && Object.prototype.hasOwnProperty.call(dc, k))) ambiguousCases++;
+	if ([...producers].some(([k, cells]) => cells.length > 1 && Object.prototype.hasOwnProperty.call(dc, k)))
+		ambiguousCases++;
 	const unmatched = Object.keys(dc).filter((k) => !producers.has(k)).length;
 	assert.equal(t.unmatchedKeys, unmatched);
 }
@@ -104,7 +119,25 @@ function check(body: unknown): void {
 // ---------------------------------------------------------------------------------------------
 // Generators
 
-const nastyString = fc.constantFrom('', '-', '0', '12', '-3.5', ' 7 ', '1e3', '.5', '5.', '+3', '1,5', 'NaN', 'Infinity', '0x10', 'abc', '١٢', '9'.repeat(30));
+const nastyString = fc.constantFrom(
+	'',
+	'-',
+	'0',
+	'12',
+	'-3.5',
+	' 7 ',
+	'1e3',
+	'.5',
+	'5.',
+	'+3',
+	'1,5',
+	'NaN',
+	'Infinity',
+	'0x10',
+	'abc',
+	'١٢',
+	'9'.repeat(30),
+);
 const nastyNumber = fc.oneof(
 	fc.integer(),
 	fc.double(),
@@ -134,8 +167,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 function slots(root: unknown): Array<[Obj | unknown[], string | number]> {
 	const out: Array<[Obj | unknown[], string | number]> = [];
 	const walk = (x: unknown): void => {
-		if (Array.isArray(x)) x.forEach((v, i) => (out.push([x, i]), walk(v)));
-		else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) (out.push([x as Obj, k]), walk(v));
+		if (Array.isArray(x)) {
+			x.forEach((v, i) => {
+				out.push([x, i]);
+				walk(v);
+			});
+		} else if (x && typeof x === 'object') {
+			for (const [k, v] of Object.entries(x)) {
+				out.push([x as Obj, k]);
+				walk(v);
+			}
+		}
 	};
 	walk(root);
 	return out;
@@ -161,7 +203,13 @@ function mutate(body: Obj, muts: Mutation[]): Obj {
 				break;
 			case 'retype':
 				(c as Obj)[k as string] =
-					typeof cur === 'number' ? String(cur) : typeof cur === 'string' ? Number(cur) : cur && typeof cur === 'object' ? JSON.stringify(cur) : !cur;
+					typeof cur === 'number'
+						? String(cur)
+						: typeof cur === 'string'
+							? Number(cur)
+							: cur && typeof cur === 'object'
+								? JSON.stringify(cur)
+								: !cur;
 				break;
 		}
 	}
@@ -179,7 +227,28 @@ function rng(seed: number): () => number {
 	};
 }
 
-const PALETTE: unknown[] = [0, -0, 1, -1, 1e308, -1e308, 5e-324, 123.456, '12', '-3.5', ' 7 ', '1e3', null, '', '-', 'abc', '0x10', 'Infinity', NaN, Infinity];
+const PALETTE: unknown[] = [
+	0,
+	-0,
+	1,
+	-1,
+	1e308,
+	-1e308,
+	5e-324,
+	123.456,
+	'12',
+	'-3.5',
+	' 7 ',
+	'1e3',
+	null,
+	'',
+	'-',
+	'abc',
+	'0x10',
+	'Infinity',
+	NaN,
+	Infinity,
+];
 
 /**
  * A dimension: vals over a tiny digit alphabet (1, 11, 12, 21 …) so that concatenation collisions
@@ -220,7 +289,8 @@ const wellFormed = fc
 					for (const tt of r.turtahun) {
 						if (rand() >= r.fill) continue;
 						const pick = Math.floor(rand() * (PALETTE.length + 4));
-						dc[`${v.val}${r.varVal}${tv.val}${th.val}${tt.val}`] = pick < PALETTE.length ? PALETTE[pick] : (rand() - 0.5) * 10 ** Math.floor(rand() * 12);
+						dc[`${v.val}${r.varVal}${tv.val}${th.val}${tt.val}`] =
+							pick < PALETTE.length ? PALETTE[pick] : (rand() - 0.5) * 10 ** Math.floor(rand() * 12);
 					}
 		for (let i = 0; i < r.extra; i++) dc[String(Math.floor(rand() * 1e9))] = rand();
 		return {
@@ -245,13 +315,21 @@ describe('fuzz: decodeDynamicData', function () {
 	this.timeout(60_000);
 	const seed = Number(process.env.FUZZ_SEED ?? 20260101);
 
-	after(() => console.log(`      fuzz: ${cases} responses, ${tables} decoded to tables (model-checked), ${ambiguousCases} with ambiguous keys (seed ${seed})`));
+	after(() =>
+		console.log(
+			`      fuzz: ${cases} responses, ${tables} decoded to tables (model-checked), ${ambiguousCases} with ambiguous keys (seed ${seed})`,
+		),
+	);
 
 	it('mutated recorded responses: only BpsError(unexpected), never a wrong cell', () => {
 		fc.assert(
-			fc.property(fc.nat(SAMPLES.length - 1), fc.array(mutation, { minLength: 1, maxLength: 6 }), (si, muts) => {
-				check(mutate(structuredClone(SAMPLES[si]), muts));
-			}),
+			fc.property(
+				fc.nat(SAMPLES.length - 1),
+				fc.array(mutation, { minLength: 1, maxLength: 6 }),
+				(si, muts) => {
+					check(mutate(structuredClone(SAMPLES[si]), muts));
+				},
+			),
 			{ numRuns: 4000, seed },
 		);
 	});
@@ -260,7 +338,9 @@ describe('fuzz: decodeDynamicData', function () {
 		// The 1804 sample has few slots, so every mutation hits a dimension, var or a key.
 		const small = SAMPLES[0];
 		fc.assert(
-			fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => check(mutate(structuredClone(small), muts))),
+			fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) =>
+				check(mutate(structuredClone(small), muts)),
+			),
 			{ numRuns: 2000, seed: seed + 1 },
 		);
 	});

@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeDynamicData } from '../../src/api/decode';
-import { cell, defaultPivot, formatValue, isTrivialDim, periodLabel, pivot, toRecords } from '../../src/api/table';
+import {
+	cell,
+	defaultPivot,
+	formatValue,
+	isTrivialDim,
+	periodLabel,
+	pivot,
+	toRecords,
+} from '../../src/api/table';
 import type { DynamicTable } from '../../src/api/types';
 
 const ctx = { domain: '0000', lang: 'ind' as const, fetchedAt: 0, stale: false };
@@ -19,14 +27,28 @@ function derived(): DynamicTable {
 	return decodeDynamicData(
 		{
 			var: [{ val: 501, label: 'Penduduk', unit: 'Jiwa', decimal: 0 }],
-			turvar: [{ val: 289, label: 'Laki-laki' }, { val: 290, label: 'Perempuan' }],
+			turvar: [
+				{ val: 289, label: 'Laki-laki' },
+				{ val: 290, label: 'Perempuan' },
+			],
 			labelvervar: 'Provinsi',
-			vervar: [{ val: 1100, label: 'ACEH' }, { val: 1200, label: 'SUMUT' }],
-			tahun: [{ val: 123, label: '2023' }, { val: 124, label: '2024' }],
+			vervar: [
+				{ val: 1100, label: 'ACEH' },
+				{ val: 1200, label: 'SUMUT' },
+			],
+			tahun: [
+				{ val: 123, label: '2023' },
+				{ val: 124, label: '2024' },
+			],
 			turtahun: [{ val: 0, label: 'Tahun' }],
 			datacontent: {
-				'11005012891230': 1, '11005012891240': 2, '11005012901230': 3, '11005012901240': 4,
-				'12005012891230': 5, '12005012891240': 6, '12005012901230': 7,
+				'11005012891230': 1,
+				'11005012891240': 2,
+				'11005012901230': 3,
+				'11005012901240': 4,
+				'12005012891230': 5,
+				'12005012891240': 6,
+				'12005012901230': 7,
 			},
 			related: [],
 		},
@@ -42,10 +64,20 @@ describe('toRecords', () => {
 		const recs = toRecords(t1804);
 		assert.equal(recs.length, 9);
 		assert.deepEqual(recs[0], {
-			vervar: '1', vervarLabel: 'Meninggal dan Hilang', turvar: '0', turvarLabel: 'Tidak ada',
-			tahun: '117', tahunLabel: '2017', turtahun: '0', turtahunLabel: 'Tahun', value: 440,
+			vervar: '1',
+			vervarLabel: 'Meninggal dan Hilang',
+			turvar: '0',
+			turvarLabel: 'Tidak ada',
+			tahun: '117',
+			tahunLabel: '2017',
+			turtahun: '0',
+			turtahunLabel: 'Tahun',
+			value: 440,
 		});
-		assert.deepEqual(recs.map((r) => r.vervar + '/' + r.tahun), ['1/117', '1/118', '1/119', '2/117', '2/118', '2/119', '3/117', '3/118', '3/119']);
+		assert.deepEqual(
+			recs.map((r) => r.vervar + '/' + r.tahun),
+			['1/117', '1/118', '1/119', '2/117', '2/118', '2/119', '3/117', '3/118', '3/119'],
+		);
 	});
 
 	it('skips missing cells unless includeMissing, which gives them value null', () => {
@@ -56,7 +88,10 @@ describe('toRecords', () => {
 		assert.equal(all[12].turtahunLabel, 'Tahunan');
 		assert.equal(all[12].value, null);
 		const d = toRecords(derived(), { includeMissing: true });
-		assert.deepEqual(d.map((r) => r.value), [1, 2, 3, 4, 5, 6, 7, null]);
+		assert.deepEqual(
+			d.map((r) => r.value),
+			[1, 2, 3, 4, 5, 6, 7, null],
+		);
 	});
 });
 
@@ -81,7 +116,8 @@ describe('pivot', () => {
 		assert.deepEqual(p.rowHeaders, [['Meninggal dan Hilang'], ['Terluka'], ['Menderita dan Mengungsi']]);
 		assert.deepEqual(p.rowKeys, [['1'], ['2'], ['3']]);
 		assert.deepEqual(p.colHeaders, [['2017'], ['2018'], ['2019']]);
-		for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) assert.equal(p.cells[r * 3 + c], cell(t1804, r, 0, c, 0));
+		for (let r = 0; r < 3; r++)
+			for (let c = 0; c < 3; c++) assert.equal(p.cells[r * 3 + c], cell(t1804, r, 0, c, 0));
 	});
 
 	it('swapping axes transposes', () => {
@@ -89,7 +125,8 @@ describe('pivot', () => {
 		const b = pivot(t1804, { rows: ['tahun'], cols: ['vervar'] });
 		assert.deepEqual(b.rowHeaders, a.colHeaders);
 		assert.deepEqual(b.colKeys, a.rowKeys);
-		for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) assert.equal(b.cells[c * 3 + r], a.cells[r * 3 + c]);
+		for (let r = 0; r < 3; r++)
+			for (let c = 0; c < 3; c++) assert.equal(b.cells[c * 3 + r], a.cells[r * 3 + c]);
 	});
 
 	it('default view of a monthly table: cols tahun × turtahun, NaN kept for missing', () => {
@@ -110,12 +147,26 @@ describe('pivot', () => {
 		const spec = defaultPivot(d);
 		assert.deepEqual(spec, { rows: ['vervar'], cols: ['tahun', 'turvar'] });
 		const p = pivot(d, spec);
-		assert.deepEqual(p.colHeaders, [['2023', 'Laki-laki'], ['2023', 'Perempuan'], ['2024', 'Laki-laki'], ['2024', 'Perempuan']]);
+		assert.deepEqual(p.colHeaders, [
+			['2023', 'Laki-laki'],
+			['2023', 'Perempuan'],
+			['2024', 'Laki-laki'],
+			['2024', 'Perempuan'],
+		]);
 		assert.deepEqual(Array.from(p.cells), [1, 3, 2, 4, 5, 7, 6, NaN]);
 		const q = pivot(d, { rows: ['turvar', 'vervar'], cols: ['tahun'] });
-		assert.deepEqual(q.rowKeys, [['289', '1100'], ['289', '1200'], ['290', '1100'], ['290', '1200']]);
+		assert.deepEqual(q.rowKeys, [
+			['289', '1100'],
+			['289', '1200'],
+			['290', '1100'],
+			['290', '1200'],
+		]);
 		assert.deepEqual(Array.from(q.cells), [1, 2, 5, 6, 3, 4, 7, NaN]);
-		const all = pivot(d, { rows: [], cols: [] , filter: { vervar: ['1200'], turvar: ['290'], tahun: ['123'] } });
+		const all = pivot(d, {
+			rows: [],
+			cols: [],
+			filter: { vervar: ['1200'], turvar: ['290'], tahun: ['123'] },
+		});
 		assert.equal(all.nRows, 1);
 		assert.equal(all.nCols, 1);
 		assert.deepEqual(Array.from(all.cells), [7]);
@@ -123,10 +174,18 @@ describe('pivot', () => {
 
 	it('filters keep only the listed vals, in table order; a filtered-out fixed axis leaves no cells', () => {
 		const d = derived();
-		const p = pivot(d, { rows: ['vervar'], cols: ['tahun'], filter: { turvar: ['290'], tahun: ['124', '123', '999'] } });
+		const p = pivot(d, {
+			rows: ['vervar'],
+			cols: ['tahun'],
+			filter: { turvar: ['290'], tahun: ['124', '123', '999'] },
+		});
 		assert.deepEqual(p.colKeys, [['123'], ['124']]);
 		assert.deepEqual(Array.from(p.cells), [3, 4, 7, NaN]);
-		const q = pivot(t1804, { rows: ['vervar'], cols: ['tahun'], filter: { vervar: ['3', '1'], tahun: ['119'] } });
+		const q = pivot(t1804, {
+			rows: ['vervar'],
+			cols: ['tahun'],
+			filter: { vervar: ['3', '1'], tahun: ['119'] },
+		});
 		assert.deepEqual(q.rowKeys, [['1'], ['3']]);
 		assert.deepEqual(Array.from(q.cells), [cell(t1804, 0, 0, 2, 0), cell(t1804, 2, 0, 2, 0)]);
 		const none = pivot(d, { rows: ['vervar'], cols: ['tahun'], filter: { turvar: [] } });
@@ -147,7 +206,13 @@ describe('isTrivialDim / periodLabel', () => {
 		assert.equal(isTrivialDim([{ val: '0', label: 'Tahun' }]), true);
 		assert.equal(isTrivialDim([]), true);
 		assert.equal(isTrivialDim([{ val: '289', label: 'Laki-laki' }]), false);
-		assert.equal(isTrivialDim([{ val: '0', label: 'Tahun' }, { val: '1', label: 'Januari' }]), false);
+		assert.equal(
+			isTrivialDim([
+				{ val: '0', label: 'Tahun' },
+				{ val: '1', label: 'Januari' },
+			]),
+			false,
+		);
 	});
 
 	it('labels periods', () => {
