@@ -277,8 +277,12 @@ describe('snippets: code formats (text)', () => {
 	});
 });
 
-/** Type-checks a TypeScript source in memory with strict settings and Node's types. */
-function typecheck(source: string, fileName = 'snippet.ts'): string[] {
+/**
+ * Type-checks sources in memory, in ONE program (loading @types/node dominates the cost), with
+ * strict settings and Node's types. Each file becomes a module so their top-level names don't
+ * collide. Returns the diagnostics per file name.
+ */
+function typecheck(sources: Record<string, string>): Record<string, string[]> {
 	const options: TS.CompilerOptions = {
 		strict: true,
 		noEmit: true,
@@ -288,33 +292,44 @@ function typecheck(source: string, fileName = 'snippet.ts'): string[] {
 		types: ['node'],
 		typeRoots: [path.resolve('node_modules/@types')],
 		skipLibCheck: true,
-		noUnusedLocals: false,
+		allowJs: true,
+		checkJs: true,
 	};
+	const files = new Map(Object.entries(sources).map(([name, text]) => [path.resolve('__snippet__', name), `${text}\nexport {};\n`]));
 	const host = ts.createCompilerHost(options);
-	const file = path.resolve('__snippet__', fileName);
 	const getSourceFile = host.getSourceFile.bind(host);
-	host.getSourceFile = (name, lang, ...rest) =>
-		path.resolve(name) === file ? ts.createSourceFile(name, source, lang) : getSourceFile(name, lang, ...rest);
+	host.getSourceFile = (name, lang, ...rest) => {
+		const text = files.get(path.resolve(name));
+		return text !== undefined ? ts.createSourceFile(name, text, lang) : getSourceFile(name, lang, ...rest);
+	};
 	const readFile = host.readFile.bind(host);
-	host.readFile = (name) => (path.resolve(name) === file ? source : readFile(name));
+	host.readFile = (name) => files.get(path.resolve(name)) ?? readFile(name);
 	const fileExists = host.fileExists.bind(host);
-	host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
-	const program = ts.createProgram([file], { ...options, allowJs: true, checkJs: true }, host);
-	return ts
-		.getPreEmitDiagnostics(program)
-		.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + (d.file ? ` (${d.file.fileName})` : ''));
+	host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
+	const program = ts.createProgram([...files.keys()], options, host);
+	const out: Record<string, string[]> = Object.fromEntries(Object.keys(sources).map((n) => [n, []]));
+	for (const d of ts.getPreEmitDiagnostics(program)) {
+		const name = d.file ? path.basename(d.file.fileName) : '(global)';
+		(out[name] ??= []).push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+	}
+	return out;
 }
 
 describe('snippets: TypeScript/JavaScript type-check', function () {
 	this.timeout(60000);
 
 	it('typescript, javascript and typescript-fetch compile without diagnostics', () => {
-		assert.deepEqual(typecheck(formatSnippet(trickyTable(), 'typescript')), []);
-		assert.deepEqual(typecheck(formatSnippet(trickyTable(), 'typescript-fetch')), []);
-		assert.deepEqual(typecheck(formatSnippet(trickyTable({ rows: [] }), 'typescript')), []);
-		assert.deepEqual(typecheck(formatSnippet(trickyTable(), 'javascript'), 'snippet.js'), []);
+		const diags = typecheck({
+			'data.ts': formatSnippet(trickyTable(), 'typescript'),
+			'empty.ts': formatSnippet(trickyTable({ rows: [] }), 'typescript'),
+			'fetch.ts': formatSnippet(trickyTable(), 'typescript-fetch'),
+			'data.js': formatSnippet(trickyTable(), 'javascript'),
+			'broken.ts': 'const x: number = "a";',
+		});
 		// The checker does find errors in broken code (the test can fail).
-		assert.notDeepEqual(typecheck('const x: number = "a";'), []);
+		assert.equal(diags['broken.ts'].length, 1);
+		delete diags['broken.ts'];
+		assert.deepEqual(diags, { 'data.ts': [], 'empty.ts': [], 'fetch.ts': [], 'data.js': [] });
 	});
 
 	it('the typescript data literal evaluates to the expected records', () => {
