@@ -19,6 +19,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	const keyStore = new KeyStore(context.secrets);
 	context.subscriptions.push(keyStore);
 	const cache = new PersistentCache({ dir: context.globalStorageUri.fsPath, log: (l, m) => log[l](m) });
+	context.subscriptions.push({ dispose: () => void cache.dispose() });
+	// Read the persisted cache while the rest activates; the client waits for it before its first lookup.
+	void cache.load().then(
+		() => log.debug('cache loaded'),
+		(e) => log.warn(`cache not loaded: ${e}`),
+	);
 	const requestStats = { network: 0, cache: 0, stale: 0, dedup: 0 };
 	const httpLog = createLogger('http');
 
@@ -72,10 +78,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 
 	await seedSandboxKey(keyStore);
 	onKeyChanged(await keyStore.get());
-	void cache.load().then(
-		() => log.debug('cache loaded'),
-		(e) => log.warn(`cache not loaded: ${e}`),
-	);
 	return createPublicApi(services);
 
 	function onKeyChanged(key: string | undefined): void {

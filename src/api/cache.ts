@@ -14,6 +14,8 @@ export interface CacheEntry {
 }
 
 export interface ResponseCache {
+	/** Settles once a persisted cache has been read; the client waits for it before its first lookup. */
+	readonly ready?: PromiseLike<unknown>;
 	get(key: string): CacheEntry | undefined;
 	set(key: string, e: CacheEntry): void;
 	delete?(key: string): void;

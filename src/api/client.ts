@@ -479,6 +479,10 @@ export class BpsClient implements BpsApi {
 		const url = canonicalUrl(this.o.baseUrl, action, params);
 		const shown = redact(url, key);
 		const cache = this.o.cache;
+		if (cache?.ready) {
+			// A persisted cache still loading after a window reload: wait, or warm actions would hit the network.
+			await cache.ready;
+		}
 		const cached = cache?.get(url);
 		if (cached && !opts.bypassCache && Date.now() - cached.fetchedAt < this.ttl(cached.kind)) {
 			this.o.onRequest?.({ url: shown, source: 'cache' });

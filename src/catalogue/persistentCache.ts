@@ -60,8 +60,20 @@ export class PersistentCache implements ResponseCache {
 		return this.mem.size;
 	}
 
-	/** Read the file into memory. Missing file → empty; corrupt file → deleted, logged, empty. */
-	async load(): Promise<void> {
+	private loading: Promise<void> | undefined;
+
+	/** Settles when `load()` has finished (at once when it was never called). */
+	get ready(): Promise<void> {
+		return (this.loading ?? Promise.resolve()).catch(() => undefined);
+	}
+
+	/** Read the file into memory once. Missing file → empty; corrupt file → deleted, logged, empty. */
+	load(): Promise<void> {
+		this.loading ??= this.readFile();
+		return this.loading;
+	}
+
+	private async readFile(): Promise<void> {
 		let text: string;
 		try {
 			text = await fs.readFile(this.file, 'utf8');
