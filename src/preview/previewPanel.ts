@@ -220,6 +220,7 @@ export class PreviewPanel extends Disposable {
 					this.post({ type: 'loading', requestId, what: 'statictable' });
 					const t = await this.deps.api.getStaticTable(ref.domain, Number(ref.id), opts);
 					this.panel.title = t.title || this.panel.title;
+					this.postFreshness(t);
 					this.post({
 						type: 'static',
 						requestId,
@@ -231,6 +232,7 @@ export class PreviewPanel extends Disposable {
 					this.post({ type: 'loading', requestId, what: 'publication' });
 					const p = await this.deps.api.getPublication(ref.domain, String(ref.id), opts);
 					this.panel.title = p.title || this.panel.title;
+					this.postFreshness(p);
 					this.post({
 						type: 'document',
 						requestId,
@@ -254,6 +256,7 @@ export class PreviewPanel extends Disposable {
 					this.post({ type: 'loading', requestId, what: 'pressrelease' });
 					const p = await this.deps.api.getPressRelease(ref.domain, Number(ref.id), opts);
 					this.panel.title = p.title || this.panel.title;
+					this.postFreshness(p);
 					this.post({
 						type: 'document',
 						requestId,
@@ -289,7 +292,10 @@ export class PreviewPanel extends Disposable {
 		// Derived variables / periods are optional metadata: a variable without them answers "no data".
 		const optional = <T>(p: Promise<{ items: T[] }>) => p.then((r) => r.items).catch((e) => (isCancelled(e) ? Promise.reject(e) : [] as T[]));
 		const [periods, turvar, turth] = await Promise.all([
-			this.deps.api.listPeriods(domain, varId, opts).then((r) => r.items),
+			this.deps.api.listPeriods(domain, varId, opts).then((r) => {
+				this.postFreshness(r);
+				return r.items;
+			}),
 			optional(this.deps.api.listDerivedVariables(domain, varId, opts)),
 			optional(this.deps.api.listDerivedPeriods(domain, varId, opts)),
 		]);
@@ -330,6 +336,7 @@ export class PreviewPanel extends Disposable {
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
 			if (this.ref.kind === 'var' && t.variable.title) this.panel.title = t.variable.title;
 			this.post({ type: 'dynamic', requestId, table: toWire(t) });
+			this.postFreshness(t);
 		} catch (e) {
 			if (this.aborted) return;
 			if (ctrl.signal.aborted || isCancelled(e)) {
@@ -344,7 +351,16 @@ export class PreviewPanel extends Disposable {
 		}
 	}
 
-	/** The provenance every export carries. */
+	/**
+	 * Tells the webview whether what it shows came from the cache because the API could not be
+	 * reached (the "offline — cached at HH:MM" marker, the same words as the tree's), or is fresh.
+	 */
+	private postFreshness(f: { stale: boolean; fetchedAt: number }): void {
+		const label = f.stale ? vscode.l10n.t('offline — cached at {0}', hhmm(f.fetchedAt)) : '';
+		this.post({ type: 'freshness', stale: f.stale, fetchedAt: f.fetchedAt, label });
+	}
+
+	/** The provenance every export carries.
 	exportMeta(): ExportMeta {
 		const init = this.sent.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init');
 		return {
@@ -377,6 +393,11 @@ export class PreviewPanel extends Disposable {
 
 function dim(x: { id: number; label: string }): DimItem {
 	return { val: String(x.id), label: x.label };
+}
+
+function hhmm(t: number): string {
+	const d = new Date(t);
+	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 function defaultTitle(ref: ItemRef): string {

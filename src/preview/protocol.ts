@@ -150,6 +150,8 @@ export type HostMessage =
 	| { type: 'static'; requestId: number; table: StaticTablePayload }
 	| { type: 'document'; requestId: number; doc: DocumentPayload }
 	| { type: 'error'; requestId?: number; message: string }
+	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
+	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
 	| { type: 'cancelled'; requestId: number }
 	| { type: 'exported'; requestId: number; path?: string };
 

@@ -33,6 +33,8 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 const main = h('main', { attrs: { id: 'main' } });
 const statusEl = h('div', { class: 'status', attrs: { hidden: '', role: 'status' } });
+/** "offline — cached at HH:MM" under the banner while the data shown came from the cache after a failure. */
+const offlineEl = h('div', { class: 'offline', attrs: { hidden: '', role: 'status', id: 'offline' } });
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 let ctx: ViewContext | undefined;
 let dynamic: DynamicView | undefined;
@@ -107,7 +109,9 @@ function onMessage(m: HostMessage): void {
 			};
 			persist(m.ref);
 			document.documentElement.lang = m.lang === 'eng' ? 'en' : 'id';
-			app.replaceChildren(banner(m.attribution, m.strings, post), main, statusEl);
+			const top = banner(m.attribution, m.strings, post);
+			top.append(offlineEl);
+			app.replaceChildren(top, main, statusEl);
 			showLoading();
 			break;
 		}
@@ -134,6 +138,10 @@ function onMessage(m: HostMessage): void {
 			break;
 		case 'error':
 			if (!dynamic?.onError(m.requestId, m.message)) showError(m.message);
+			break;
+		case 'freshness':
+			offlineEl.textContent = m.stale ? m.label : '';
+			offlineEl.hidden = !m.stale;
 			break;
 		case 'cancelled':
 			dynamic?.onCancelled(m.requestId);
