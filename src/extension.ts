@@ -5,6 +5,8 @@ import { PersistentCache } from './catalogue/persistentCache';
 import { registerApiKeyCommands } from './commands/apiKey';
 import { registerShowLog } from './commands/showLog';
 import { registerPreview } from './commands/preview';
+import { registerInsertData } from './commands/insertData';
+import { registerSearch } from './commands/search';
 import { registerCatalogue } from './tree/registerCatalogue';
 import { ContextKeys, Settings } from './constants';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
@@ -74,7 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	registerShowLog(context);
 	registerApiKeyCommands(context, services);
 	registerPreview(context, services);
-	registerCatalogue(context, services);
+	const catalogue = registerCatalogue(context, services);
+	registerInsertData(context, catalogue, registerSearch(context, catalogue));
 
 	await seedSandboxKey(keyStore);
 	onKeyChanged(await keyStore.get());

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { Commands } from '../constants';
+import { type InsertResult, insertTable } from '../insert/apply';
+import { chooseFormat, formatLabel, isSnippetFormat } from '../insert/formats';
+import { pickPeriods } from '../insert/periods';
+import { resolveSnippetTable } from '../insert/resolve';
+import type { SearchController } from '../search/searchController';
+import { type SnippetFormat, type SnippetTable, isFetchFormat } from '../snippets';
+import type { TreeFeature } from '../tree/feature';
+import { reportError } from '../util/errors';
+
+/**
+ * What `bps.insertData` accepts (all fields optional; with none, it asks for everything):
+ * - a tree node (`{ ref }`) or an `ItemRef` `{ domain, kind, id, years? }`;
+ * - `{ ref, years?, format?, layout? }` (e.g. from a preview);
+ * - `{ snippetTable, format? }`: an already laid-out table (a preview's whole table or selection);
+ * - `{ domain, kind, id, years, format }`: no prompts at all (programmatic use, tests).
+ */
+export interface InsertDataArgs {
+	ref?: ItemRef;
+	snippetTable?: SnippetTable;
+	/** Year labels of a dynamic table, e.g. ['2017', '2018']. */
+	years?: string[];
+	format?: SnippetFormat;
+	layout?: 'long' | 'wide';
+}
+
+/**
+ * `bps.insertData`: puts a BPS table into the editor at every cursor (replacing selections), or
+ * into a new untitled document when no editor is open. Resolves with an {@link InsertResult}, or
+ * undefined when cancelled or failed (the failure is shown with "Show Log").
+ */
+export function registerInsertData(context: vscode.ExtensionContext, feature: TreeFeature, search: SearchController): void {
+	const { services, catalogue } = feature;
+	const log = services.logger('insert');
+	let lastEditor: vscode.TextEditor | undefined = usable(vscode.window.activeTextEditor);
+	context.subscriptions.push(
+		// Run from the tree or a preview, the active editor is gone (focus is in the view or the
+		// webview): the text goes to the editor the user was last typing in, if it is still visible.
+		vscode.window.onDidChangeActiveTextEditor((e) => {
+			if (usable(e)) lastEditor = e;
+		}),
+		vscode.commands.registerCommand(Commands.insertData, async (arg?: unknown): Promise<InsertResult | undefined> => {
+			try {
+				const args = parseInsertArg(arg);
+				if (!args) {
+					void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be inserted.'));
+					return undefined;
+				}
+				let { ref } = args;
+				if (!ref && !args.snippetTable) {
+					ref = (await search.pick(vscode.l10n.t('Insert BPS data')))?.ref;
+					if (!ref) return undefined;
+				}
+				const editor =
+					usable(vscode.window.activeTextEditor) ??
+					(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
+				const allowFetch = args.snippetTable ? !!args.snippetTable.request : ref?.kind === 'var' || ref?.kind === 'indicator';
+				if (args.format && isFetchFormat(args.format) && !allowFetch) {
+					void vscode.window.showWarningMessage(
+						vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),
+					);
+					return undefined;
+				}
+				const format = await chooseFormat({
+					explicit: args.format,
+					setting: services.config().insertDefaultFormat,
+					languageId: editor?.document.languageId,
+					allowFetch,
+					state: services.context.globalState,
+				});
+				if (!format) return undefined;
+				let table = args.snippetTable;
+				if (!table && ref) {
+					const item = ref;
+					table = await vscode.window.withProgress(
+						{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
+						() =>
+							resolveSnippetTable({ services, catalogue }, item, format, {
+								years: args.years,
+								layout: args.layout,
+								pickPeriods,
+							}),
+					);
+				}
+				if (!table) return undefined;
+				return await insertTable(table, format, editor, await services.keyStore.get());
+			} catch (e) {
+				await reportError(e, log, 'insert data');
+				return undefined;
+			}
+		}),
+	);
+}
+
+/** Editors that can take text: not the Output panel and the like. */
+function usable(e: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
+	return e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme) ? e : undefined;
+}
+
+/** Reads the command argument; undefined for an argument it cannot use. */
+export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
+	if (arg === undefined || arg === null) return {};
+	if (typeof arg !== 'object') return undefined;
+	const o = arg as Record<string, unknown>;
+	const out: InsertDataArgs = {};
+	if (isSnippetFormat(o.format)) out.format = o.format;
+	if (o.layout === 'long' || o.layout === 'wide') out.layout = o.layout;
+	if (o.snippetTable !== undefined) {
+		if (!isSnippetTable(o.snippetTable)) return undefined;
+		out.snippetTable = reviveDates(o.snippetTable);
+		return out;
+	}
+	const ref = toItemRef(arg);
+	if (!ref) return undefined;
+	out.ref = ref;
+	const years = Array.isArray(o.years) ? o.years.map(String) : ref.years;
+	if (years?.length) out.years = years;
+	return out;
+}
+
+function isSnippetTable(x: unknown): x is SnippetTable {
+	if (!x || typeof x !== 'object') return false;
+	const t = x as Partial<SnippetTable>;
+	return (
+		typeof t.title === 'string' &&
+		typeof t.domain === 'string' &&
+		Array.isArray(t.columns) &&
+		t.columns.every((c) => c && typeof c.name === 'string' && (c.type === 'string' || c.type === 'number')) &&
+		Array.isArray(t.rows) &&
+		t.rows.every(Array.isArray)
+	);
+}
+
+/** A table that crossed a message boundary may carry `accessedAt` as a string or number. */
+function reviveDates(t: SnippetTable): SnippetTable {
+	const at = t.accessedAt instanceof Date ? t.accessedAt : new Date((t.accessedAt as unknown as string | number | undefined) ?? Date.now());
+	return {
+		...t,
+		accessedAt: Number.isNaN(at.getTime()) ? new Date() : at,
+		domainName: typeof t.domainName === 'string' ? t.domainName : t.domain,
+		periods: typeof t.periods === 'string' ? t.periods : '',
+		sourceUrl: typeof t.sourceUrl === 'string' ? t.sourceUrl : 'https://www.bps.go.id',
+		lang: t.lang === 'eng' ? 'eng' : 'ind',
+	};
+}
