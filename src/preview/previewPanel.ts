@@ -360,7 +360,7 @@ export class PreviewPanel extends Disposable {
 		this.post({ type: 'freshness', stale: f.stale, fetchedAt: f.fetchedAt, label });
 	}
 
-	/** The provenance every export carries.
+	/** The provenance every export carries. */
 	exportMeta(): ExportMeta {
 		const init = this.sent.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init');
 		return {
