@@ -164,12 +164,14 @@ export class PreviewPanel extends Disposable {
 		const now = new Date();
 		let sourceUrl = BPS_HOME;
 		let sourceLabel = 'Badan Pusat Statistik';
+		let regionName = this.ref.domain === '0000' ? 'Indonesia' : this.ref.domain;
 		if (this.ref.domain !== '0000') {
 			try {
 				const d = (await this.deps.api.listDomains('all', { signal: this.lifetime.signal })).items.find((x) => x.id === this.ref.domain);
 				if (d && isHttpUrl(d.url)) {
 					sourceUrl = d.url;
 					sourceLabel = `BPS ${d.name}`;
+					regionName = d.name;
 				}
 			} catch (e) {
 				this.deps.log.debug(`no domain URL for ${this.ref.domain}: ${String(e)}`);
@@ -186,6 +188,7 @@ export class PreviewPanel extends Disposable {
 			en: this.lang === 'eng' ? ATTRIBUTION_EN : undefined,
 			sourceUrl,
 			sourceLabel,
+			regionName,
 			accessed,
 			accessedIso: now.toISOString().slice(0, 10),
 		};

@@ -51,6 +51,8 @@ export interface Attribution {
 	/** The region's BPS website. */
 	sourceUrl: string;
 	sourceLabel: string;
+	/** The region's name ("Indonesia", "Jawa Timur"…), for headers. */
+	regionName: string;
 	/** Access date, formatted for the UI locale. */
 	accessed: string;
 	/** Access date, ISO (YYYY-MM-DD), for exports. */

@@ -43,7 +43,7 @@ export class Chart {
 	}
 
 	private size(): { width: number; height: number } {
-		return { width: Math.max(320, this.el.clientWidth - 8), height: Math.max(240, Math.min(480, Math.round(this.el.clientWidth * 0.45))) };
+		return { width: Math.max(320, this.el.clientWidth - 8), height: Math.max(220, Math.min(340, Math.round(this.el.clientWidth * 0.35))) };
 	}
 
 	render(d: ChartData): void {

@@ -411,13 +411,18 @@ export class DynamicView {
 		if (this.swapped) rows = Array.from({ length: Math.min(5, r.nRows) }, (_, i) => i);
 		rows = rows.slice(0, 12);
 		const ctx = this.ctx;
+		// A time series of months/quarters must not mix in the annual aggregate ("Tahunan").
+		const tt = unswapped.cols.indexOf('turtahun');
+		const annual = new Set(tb.turtahun.filter((x) => /^(tahunan|annual|yearly)$/i.test(x.label.trim())).map((x) => x.val));
+		const keep: number[] = [];
+		for (let c = 0; c < r.nCols; c++) if (tt < 0 || tb.turtahun.length < 2 || !annual.has(r.colKeys[c][tt])) keep.push(c);
 		this.chart.render({
-			labels: r.colHeaders.map((x) => x.join(' ')),
-			series: rows.map((i) => ({ name: r.rowHeaders[i].join(' · '), values: Array.from(r.cells.subarray(i * r.nCols, (i + 1) * r.nCols)) })),
+			labels: keep.map((c) => r.colHeaders[c].join(' ')),
+			series: rows.map((i) => ({ name: r.rowHeaders[i].join(' · '), values: keep.map((c) => r.cells[i * r.nCols + c]) })),
 			unit: tb.variable.unit,
 			format: (v) => formatValue(v, tb.variable.decimal, ctx.locale),
 		});
-		ctx.post({ type: 'chart', series: rows.length, points: r.nCols });
+		ctx.post({ type: 'chart', series: rows.length, points: keep.length });
 	}
 }
 

@@ -93,7 +93,7 @@ function onMessage(m: HostMessage): void {
 				strings: m.strings,
 				locale: m.locale,
 				lang: m.lang,
-				regionName: m.attribution.sourceLabel,
+				regionName: m.attribution.regionName,
 				purify: DOMPurify,
 				post,
 				ui,

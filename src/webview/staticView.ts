@@ -16,6 +16,10 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 	const started = performance.now();
 	const content = h('div', { class: 'static-table', attrs: { id: 'bps-content' } });
 	content.append(sanitizeToFragment(ctx.purify, p.html));
+	// Right-align numeric cells (the sanitizer dropped Excel's own alignment styles).
+	for (const td of content.querySelectorAll('td')) {
+		if (/^[-+]?[\d.,\s\u00a0]+%?$/.test((td.textContent ?? '').trim()) && /\d/.test(td.textContent ?? '')) td.classList.add('n');
+	}
 	const facts = h('dl', { class: 'facts' });
 	for (const [k, v] of [
 		[t(ctx, 'updated'), p.updated],

@@ -1,0 +1,179 @@
+/**
+ * The preview webview in a real workbench (code-server + chromium, driven by Playwright): the
+ * attribution banner is visible, hostile BPS content stays inert, the 514-row table is virtualised,
+ * and screenshots of each preview kind in light and dark themes.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { Frame } from 'playwright-core';
+import { FIXTURE_IDS, startEmulator } from '../emulator/server';
+import { launchWorkbench, type Workbench } from './workbench';
+
+const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
+
+const ITEMS = {
+	regency: { key: 'ctrl+alt+shift+f1', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar } },
+	static: { key: 'ctrl+alt+shift+f2', args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable } },
+	publication: { key: 'ctrl+alt+shift+f3', args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.publication } },
+	xssVar: { key: 'ctrl+alt+shift+f4', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.xssVar } },
+	xssStatic: { key: 'ctrl+alt+shift+f5', args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.xssStaticTable } },
+	xssPublication: { key: 'ctrl+alt+shift+f6', args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.xssPublication } },
+	xssPress: { key: 'ctrl+alt+shift+f7', args: { domain: '0000', kind: 'pressrelease', id: FIXTURE_IDS.xssPressRelease } },
+	monthly: { key: 'ctrl+alt+shift+f8', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.monthlyVar } },
+} as const;
+
+const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args }));
+
+/** Opens an item through its keybinding and returns its webview frame once `selector` is there. */
+async function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
+	await wb.press(ITEMS[item].key);
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const frame = await wb.webviewFrame();
+		const ok = await frame
+			.waitForSelector(selector, { timeout: 2000 })
+			.then(() => true)
+			.catch(() => false);
+		if (ok) return frame;
+		if (Date.now() > deadline) throw new Error(`preview ${item}: ${selector} never appeared`);
+	}
+}
+
+/** Nothing executable in the rendered document: no scripts besides our bundle, no on* attributes, no javascript: URLs. */
+async function assertInert(frame: Frame): Promise<void> {
+	const report = await frame.evaluate(() => {
+		const w = window as unknown as { __xss?: unknown };
+		const app = document.getElementById('app')!;
+		const handlers: string[] = [];
+		const urls: string[] = [];
+		for (const el of Array.from(app.querySelectorAll('*'))) {
+			for (const a of Array.from(el.attributes)) {
+				if (/^on/i.test(a.name)) handlers.push(`${el.tagName}.${a.name}`);
+				if (/^\s*javascript:/i.test(a.value)) urls.push(`${el.tagName}.${a.name}`);
+			}
+		}
+		return {
+			xss: w.__xss,
+			scriptsInApp: app.querySelectorAll('script').length,
+			dangerous: app.querySelectorAll('iframe, object, embed, svg:not([class]), math, style, img:not(.cover)').length,
+			handlers,
+			urls,
+		};
+	});
+	assert.equal(report.xss, undefined, 'no payload ran');
+	assert.equal(report.scriptsInApp, 0, 'no <script> in the rendered content');
+	assert.deepEqual(report.handlers, [], 'no on* attributes');
+	assert.deepEqual(report.urls, [], 'no javascript: URLs');
+	assert.equal(report.dangerous, 0, 'no iframe/object/embed/svg/math/style/stray img');
+}
+
+describe('browser: preview webview', function () {
+	this.timeout(300_000);
+	let emu: Awaited<ReturnType<typeof startEmulator>>;
+	let wb: Workbench | undefined;
+	const dialogs: string[] = [];
+
+	before(async () => {
+		emu = await startEmulator({ xssProbes: true });
+	});
+	after(async () => {
+		await wb?.close();
+		await emu?.close();
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		describe(`${theme} theme`, () => {
+			before(async () => {
+				await wb?.close();
+				wb = await launchWorkbench({ emulatorUrl: emu.url, theme, locale: 'en', keybindings });
+				wb.page.on('dialog', (d) => {
+					dialogs.push(d.message());
+					void d.dismiss();
+				});
+			});
+
+			it('dynamic table 9514: banner visible, 514 rows in the model, few in the DOM', async () => {
+				const frame = await openPreview(wb!, 'regency', '.grid-row');
+				const bannerText = await frame.locator('.attribution').innerText();
+				assert.ok(bannerText.includes(ATTRIBUTION), bannerText);
+				assert.ok(await frame.locator('.attribution').isVisible());
+				assert.match(bannerText, /bps\.go\.id|Badan Pusat Statistik/);
+				// "514 rows × 5 columns" (the count line) and only a window of rows in the DOM.
+				await frame.waitForFunction(() => /514/.test(document.querySelector('.count')?.textContent ?? ''));
+				const domRows = await frame.locator('.grid-row').count();
+				assert.ok(domRows > 5 && domRows < 100, `virtualised: ${domRows} row elements for 514 rows`);
+				// Scroll to the end: the last regency is rendered, the DOM stays small.
+				await frame.evaluate(() => {
+					const g = document.querySelector('.grid')!;
+					g.scrollTop = g.scrollHeight;
+				});
+				await frame.waitForTimeout(300);
+				assert.ok((await frame.locator('.grid-row').count()) < 100);
+				// The banner is still on screen after scrolling (sticky, not dismissible).
+				assert.ok(await frame.locator('.attribution').isVisible());
+				assert.equal(await frame.locator('.attribution button, .attribution vscode-button').count(), 0);
+				await frame.evaluate(() => (document.querySelector('.grid')!.scrollTop = 0));
+				// Sort by the first year (click header): numbers ascending, missing last.
+				await frame.locator('.grid-header .cell.num').first().click();
+				await frame.waitForSelector('.grid-header .cell.asc');
+				await wb!.page.mouse.move(5, 450);
+				await wb!.page.waitForTimeout(400);
+				const file = await wb!.screenshot(`preview-dynamic-${theme}.png`);
+				assert.ok(fs.statSync(file).size > 20_000);
+			});
+
+			it('static table renders sanitized with the theme', async () => {
+				const frame = await openPreview(wb!, 'static', '.static-table table');
+				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
+				assert.ok((await frame.locator('.static-table tr').count()) > 2);
+				await assertInert(frame);
+				await wb!.page.waitForTimeout(300);
+				await wb!.screenshot(`preview-static-${theme}.png`);
+			});
+
+			it('publication card', async () => {
+				const frame = await openPreview(wb!, 'publication', '.card.document');
+				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
+				assert.ok((await frame.locator('.open-pdf').count()) === 1);
+				await wb!.page.waitForTimeout(500);
+				await wb!.screenshot(`preview-publication-${theme}.png`);
+			});
+
+			if (theme === 'light') {
+				it('monthly table 2263 and its chart', async () => {
+					const frame = await openPreview(wb!, 'monthly', '.grid-row');
+					// Select three rows (click, shift-click) and show the chart.
+					const rows = frame.locator('.grid-row');
+					await rows.nth(0).click();
+					await rows.nth(2).click({ modifiers: ['Shift'] });
+					assert.equal(await frame.locator('.grid-row.selected').count(), 3);
+					await frame.locator('vscode-tab-header').nth(1).click();
+					await frame.waitForSelector('.chart canvas', { timeout: 15_000 });
+					await wb!.page.waitForTimeout(400);
+					await wb!.screenshot('preview-chart-light.png');
+				});
+
+				for (const [item, selector] of [
+					['xssVar', '.grid-row'],
+					['xssStatic', '.static-table'],
+					['xssPublication', '.card.document'],
+					['xssPress', '.card.document'],
+				] as const) {
+					it(`XSS probe ${item}: payloads stay inert`, async () => {
+						const frame = await openPreview(wb!, item, selector);
+						// Give any handler (onerror, onload) a chance to fire.
+						await frame.waitForTimeout(800);
+						await assertInert(frame);
+						assert.deepEqual(dialogs, [], 'no alert() dialog was raised');
+						if (item === 'xssVar') {
+							// The hostile title is shown as text, literally.
+							const title = await frame.locator('h1.title').innerText();
+							assert.ok(title.includes('<img') || title.includes('<script'), `title rendered as text: ${title}`);
+						}
+						await frame.locator('.attribution').waitFor({ state: 'visible' });
+					});
+				}
+			}
+		});
+	}
+});
