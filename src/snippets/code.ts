@@ -39,25 +39,52 @@ function wrap(items: string[], indent: string, width = 88): string[] {
  */
 export function python(t: CleanTable): string[] {
 	const cell = (v: Cell, i: number) =>
-		v === null ? (t.columns[i].type === 'number' ? 'float("nan")' : 'None') : typeof v === 'number' ? numLiteral(v) : pyString(v);
+		v === null
+			? t.columns[i].type === 'number'
+				? 'float("nan")'
+				: 'None'
+			: typeof v === 'number'
+				? numLiteral(v)
+				: pyString(v);
 	const lines = [...hashComments(metadataLines(t), true), 'import pandas as pd', '', 'df = pd.DataFrame('];
 	if (t.rows.length) {
 		lines.push('    [');
 		for (const r of t.rows) lines.push(...wrapBracket(r.map(cell), '        ', '[', '],'));
 		lines.push('    ],');
 	} else lines.push('    [],');
-	lines.push(...wrapBracket(t.columns.map((c) => pyString(c.name)), '    ', 'columns=[', '],'));
+	lines.push(
+		...wrapBracket(
+			t.columns.map((c) => pyString(c.name)),
+			'    ',
+			'columns=[',
+			'],',
+		),
+	);
 	const numeric = t.columns.filter((c) => c.type === 'number');
 	if (numeric.length) {
 		lines.push(').astype(');
-		lines.push(...wrapBracket(numeric.map((c) => `${pyString(c.name)}: "float64"`), '    ', '{', '}'));
+		lines.push(
+			...wrapBracket(
+				numeric.map((c) => `${pyString(c.name)}: "float64"`),
+				'    ',
+				'{',
+				'}',
+			),
+		);
 		lines.push(')');
 	} else lines.push(')');
 	return lines;
 }
 
 /** `open` + items + `close` on one line when it fits, else items wrapped below `open`. */
-function wrapBracket(items: string[], indent: string, open: string, close: string, width = 88, step = '    '): string[] {
+function wrapBracket(
+	items: string[],
+	indent: string,
+	open: string,
+	close: string,
+	width = 88,
+	step = '    ',
+): string[] {
 	const one = `${indent}${open}${items.join(', ')}${close}`;
 	if (one.length <= width) return [one];
 	return [indent + open, ...wrap(items, indent + step, width), indent + close];
@@ -75,13 +102,28 @@ export function r(t: CleanTable): string[] {
 		const num = c.type === 'number';
 		const vals = t.rows.map((row) => {
 			const v = row[i];
-			return v === null ? (num ? 'NA_real_' : 'NA_character_') : typeof v === 'number' ? numLiteral(v) : rString(v);
+			return v === null
+				? num
+					? 'NA_real_'
+					: 'NA_character_'
+				: typeof v === 'number'
+					? numLiteral(v)
+					: rString(v);
 		});
 		if (!vals.length) lines.push(`  ${num ? 'numeric(0)' : 'character(0)'},`);
 		else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80, '  '));
 	});
 	lines.push('  stringsAsFactors = FALSE', ')');
-	lines.push(...wrapBracket(t.columns.map((c) => rString(c.name)), '', 'names(df) <- c(', ')', 80, '  '));
+	lines.push(
+		...wrapBracket(
+			t.columns.map((c) => rString(c.name)),
+			'',
+			'names(df) <- c(',
+			')',
+			80,
+			'  ',
+		),
+	);
 	return lines;
 }
 
@@ -106,7 +148,8 @@ function slashComments(t: CleanTable): string[] {
 /** TypeScript: an interface for the record and a typed array; missing = `null`. */
 export function typescript(t: CleanTable): string[] {
 	const lines = [...slashComments(t), 'interface BpsRow {'];
-	for (const c of t.columns) lines.push(`  ${jsKey(c.name, false)}: ${c.type === 'number' ? 'number' : 'string'} | null;`);
+	for (const c of t.columns)
+		lines.push(`  ${jsKey(c.name, false)}: ${c.type === 'number' ? 'number' : 'string'} | null;`);
 	lines.push('}', '');
 	if (!t.rows.length) return [...lines, 'const bpsData: BpsRow[] = [];'];
 	return [...lines, 'const bpsData: BpsRow[] = [', ...jsRecords(t), '];'];
@@ -146,7 +189,9 @@ export function sql(t: CleanTable): string[] {
 	const name = sqlTableName(t.title);
 	lines.push(`CREATE TABLE ${name} (`);
 	t.columns.forEach((c, i) =>
-		lines.push(`  ${sqlIdent(c.name)} ${c.type === 'number' ? 'NUMERIC' : 'TEXT'}${i < t.columns.length - 1 ? ',' : ''}`),
+		lines.push(
+			`  ${sqlIdent(c.name)} ${c.type === 'number' ? 'NUMERIC' : 'TEXT'}${i < t.columns.length - 1 ? ',' : ''}`,
+		),
 	);
 	lines.push(');');
 	const cols = t.columns.map((c) => sqlIdent(c.name)).join(', ');
@@ -154,7 +199,9 @@ export function sql(t: CleanTable): string[] {
 		const batch = t.rows.slice(b, b + SQL_BATCH);
 		lines.push(`INSERT INTO ${name} (${cols}) VALUES`);
 		batch.forEach((r, i) => {
-			const vals = r.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? numLiteral(v) : sqlString(v))).join(', ');
+			const vals = r
+				.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? numLiteral(v) : sqlString(v)))
+				.join(', ');
 			lines.push(`  (${vals})${i < batch.length - 1 ? ',' : ';'}`);
 		});
 	}

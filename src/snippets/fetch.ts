@@ -9,7 +9,16 @@
  * ambiguous and left missing. The result is long: vervar, [turvar], tahun, [turtahun], value.
  */
 import { REGISTER_URL } from '../constants';
-import { type CleanTable, hashComments, jsString, metadataLines, numLiteral, pyString, redactKey, rString } from './common';
+import {
+	type CleanTable,
+	hashComments,
+	jsString,
+	metadataLines,
+	numLiteral,
+	pyString,
+	redactKey,
+	rString,
+} from './common';
 import type { SnippetRequest } from './types';
 
 /** Sent with every request: the WAF blocks default library agents, and BPS can see who calls. */
@@ -34,7 +43,13 @@ function requestOf(t: CleanTable): SnippetRequest {
 	const periods = r.periods.map((p) => Math.trunc(p)).filter((p) => Number.isFinite(p) && p >= 0);
 	if (!periods.length) throw new RangeError('fetch snippets need at least one period (th id)');
 	const baseUrl = redactKey(r.baseUrl).replace(/\/*$/, '/');
-	return { baseUrl, domain: r.domain, variable: Math.trunc(r.variable), periods, lang: r.lang === 'eng' ? 'eng' : 'ind' };
+	return {
+		baseUrl,
+		domain: r.domain,
+		variable: Math.trunc(r.variable),
+		periods,
+		lang: r.lang === 'eng' ? 'eng' : 'ind',
+	};
 }
 
 /** Python 3 (urllib, json) + pandas; `df` holds the table when the script ends. */
@@ -138,7 +153,11 @@ df = pd.DataFrame(records, columns=columns).astype({"value": "float64"})`;
 /** R (base + jsonlite); `df` holds the table when the script ends. */
 export function rFetch(t: CleanTable): string[] {
 	const r = requestOf(t);
-	const head = hashComments([...metadataLines(t), ...howTo(t.lang), 'install.packages("jsonlite") once if needed.']);
+	const head = hashComments([
+		...metadataLines(t),
+		...howTo(t.lang),
+		'install.packages("jsonlite") once if needed.',
+	]);
 	const body = `base_url <- ${rString(r.baseUrl)}
 domain <- ${rString(r.domain)}
 variable <- ${numLiteral(r.variable)}
@@ -222,7 +241,9 @@ df$value <- values`;
 /** TypeScript for Node 18+ (global fetch); exports `fetchBpsTable()`. */
 export function typescriptFetch(t: CleanTable): string[] {
 	const r = requestOf(t);
-	const head = [...metadataLines(t), ...howTo(t.lang), 'Usage: const rows = await fetchBpsTable();'].map((l) => `// ${l}`);
+	const head = [...metadataLines(t), ...howTo(t.lang), 'Usage: const rows = await fetchBpsTable();'].map(
+		(l) => `// ${l}`,
+	);
 	const body = `const BASE_URL = ${jsString(r.baseUrl)};
 const DOMAIN = ${jsString(r.domain)};
 const VARIABLE = ${numLiteral(r.variable)};

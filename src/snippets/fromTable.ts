@@ -2,7 +2,15 @@
  * Adapters from the API model to `SnippetTable`. Long layout = one row per cell (tidy; best for
  * pandas/R/SQL); wide layout = the preview's grid (rows × period columns; best for reading).
  */
-import { type Axis, type PivotSpec, defaultPivot, isTrivialDim, periodLabel, pivot, toRecords } from '../api/table';
+import {
+	type Axis,
+	type PivotSpec,
+	defaultPivot,
+	isTrivialDim,
+	periodLabel,
+	pivot,
+	toRecords,
+} from '../api/table';
 import type { DynamicTable } from '../api/types';
 import type { SnippetColumn, SnippetFormat, SnippetTable } from './types';
 
@@ -82,7 +90,8 @@ export function snippetTableFromDynamic(t: DynamicTable, opts: FromDynamicOption
 		const p = pivot(t, spec);
 		// Placeholder dimensions ("Tidak ada", "Tahun") add nothing to a column header.
 		const shown = spec.cols.map((a) => !isTrivialDim(t[a]));
-		const colName = (labels: string[]) => labels.filter((_, i) => shown[i] && labels[i]).join(' ') || (en ? 'Value' : 'Nilai');
+		const colName = (labels: string[]) =>
+			labels.filter((_, i) => shown[i] && labels[i]).join(' ') || (en ? 'Value' : 'Nilai');
 		columns = [
 			...spec.rows.map((a): SnippetColumn => ({ name: axisTitle(t, a), type: 'string' })),
 			...p.colHeaders.map((h): SnippetColumn => ({ name: colName(h), type: 'number' })),

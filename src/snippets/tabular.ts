@@ -4,7 +4,17 @@
  * comments — a wrapper object around the records.
  */
 import { ATTRIBUTION_EN, ATTRIBUTION_ID } from '../api/attribution';
-import { type Cell, type CleanTable, isoDate, metadataLines, missingNote, numLiteral, oneLine, hashComments, redactKey } from './common';
+import {
+	type Cell,
+	type CleanTable,
+	isoDate,
+	metadataLines,
+	missingNote,
+	numLiteral,
+	oneLine,
+	hashComments,
+	redactKey,
+} from './common';
 
 /** Backslash-escapes the CommonMark punctuation that could start markup inside inline text. */
 function mdInline(s: string): string {

@@ -36,12 +36,15 @@ function works(cmd: string, args: string[]): boolean {
 const PANDAS_PY = ['/usr/bin/python3', 'python3'].find((p) => works(p, ['-c', 'import pandas']));
 const ANY_PY = ['/usr/bin/python3', 'python3'].find((p) => works(p, ['-c', 'import sqlite3, ast']));
 const HAS_R = works('Rscript', ['--version']);
-const HAS_JSONLITE = HAS_R && works('Rscript', ['-e', 'quit(status = if (requireNamespace("jsonlite", quietly = TRUE)) 0 else 1)']);
+const HAS_JSONLITE =
+	HAS_R &&
+	works('Rscript', ['-e', 'quit(status = if (requireNamespace("jsonlite", quietly = TRUE)) 0 else 1)']);
 
 /** Skips locally, fails under CI, when a tool is missing. */
 function need(ctx: Mocha.Context, ok: unknown, what: string): void {
 	if (ok) return;
-	if (process.env.CI) throw new Error(`${what} is required when CI is set: run bash scripts/setup-test-env.sh`);
+	if (process.env.CI)
+		throw new Error(`${what} is required when CI is set: run bash scripts/setup-test-env.sh`);
 	console.warn(`      (skipped: ${what} is not installed; run bash scripts/setup-test-env.sh)`);
 	ctx.skip();
 }
@@ -56,8 +59,15 @@ function writeTmp(ext: string, text: string): string {
 
 /** Child env: UTF-8 everywhere, no proxy for 127.0.0.1, optional extra variables. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', ...extra };
-	for (const k of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']) delete env[k];
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		LANG: 'C.UTF-8',
+		LC_ALL: 'C.UTF-8',
+		PYTHONIOENCODING: 'utf-8',
+		...extra,
+	};
+	for (const k of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'])
+		delete env[k];
 	env.NO_PROXY = env.no_proxy = '127.0.0.1,localhost';
 	delete env.BPS_API_KEY;
 	return { ...env, ...extra };
@@ -65,7 +75,8 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 function run(cmd: string, args: string[], env = childEnv()): string {
 	const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 120000, maxBuffer: 64 << 20 });
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`);
+	if (r.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`);
 	return r.stdout;
 }
 
@@ -73,7 +84,11 @@ function run(cmd: string, args: string[], env = childEnv()): string {
  * Async variant for children that talk to the in-process emulator: spawnSync would block the
  * event loop the emulator answers on.
  */
-function runAsync(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runAsync(
+	cmd: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -91,21 +106,67 @@ function runAsync(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 async function runOk(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 	const r = await runAsync(cmd, args, env);
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`);
+	if (r.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`);
 	return r.stdout;
 }
 
 /** Labels no formatter may garble: quotes, separators, escapes, controls, astral and lone surrogates. */
 function randomLabels(count: number, seed: number): string[] {
-	const nasty = fc.constantFrom('"', "'", '\\', '\n', '\r', '\t', '$', '{', '}', ',', ';', '|', '`', '#', '\0', '\x7f', '\u0085', '\u2028', '\uD800', '\uFEFF', '´', 'é', '½', '☃', '中', '😀', ' ', 'a', 'Z', '9', '-', '*/', '-->', '\\n', 'NA', 'None', 'NULL');
-	const arb = fc.oneof(fc.string({ unit: 'binary', maxLength: 10 }), fc.string({ unit: nasty, maxLength: 12 }));
+	const nasty = fc.constantFrom(
+		'"',
+		"'",
+		'\\',
+		'\n',
+		'\r',
+		'\t',
+		'$',
+		'{',
+		'}',
+		',',
+		';',
+		'|',
+		'`',
+		'#',
+		'\0',
+		'\x7f',
+		'\u0085',
+		'\u2028',
+		'\uD800',
+		'\uFEFF',
+		'´',
+		'é',
+		'½',
+		'☃',
+		'中',
+		'😀',
+		' ',
+		'a',
+		'Z',
+		'9',
+		'-',
+		'*/',
+		'-->',
+		'\\n',
+		'NA',
+		'None',
+		'NULL',
+	);
+	const arb = fc.oneof(
+		fc.string({ unit: 'binary', maxLength: 10 }),
+		fc.string({ unit: nasty, maxLength: 12 }),
+	);
 	return fc.sample(arb, { numRuns: count, seed });
 }
 
 /** The tricky table plus random labels, as the formatters must read them back. */
 function stressTable(): { table: SnippetTable; expected: Row[] } {
 	const labels = randomLabels(60, 20240501);
-	const extra: Row[] = labels.map((s, i) => [s, i % 7 === 0 ? null : (i - 30) / 8, i % 5 === 0 ? null : i * 1e6 + 0.25]);
+	const extra: Row[] = labels.map((s, i) => [
+		s,
+		i % 7 === 0 ? null : (i - 30) / 8,
+		i % 5 === 0 ? null : i * 1e6 + 0.25,
+	]);
 	const table = trickyTable({ rows: [...trickyTable().rows, ...extra] });
 	const expected = [...TRICKY_EXPECTED, ...extra.map((r) => [cleanText(r[0] as string), r[1], r[2]])];
 	return { table, expected };
@@ -139,13 +200,17 @@ print(json.dumps(out))
 		assert.deepEqual(out.shape, [expected.length, 3]);
 		assert.deepEqual(out.columns, NAMES);
 		assert.deepEqual(out.dtypes, ['object', 'float64', 'float64']);
-		assert.deepEqual(out.na, expected.map((r) => r.map((v) => v === null)));
+		assert.deepEqual(
+			out.na,
+			expected.map((r) => r.map((v) => v === null)),
+		);
 		assert.deepEqual(out.cells, expected);
 	});
 
 	it('python: an empty table still has typed columns', function () {
 		need(this, PANDAS_PY, 'python3 with pandas (Debian python3-pandas)');
-		const code = formatSnippet(trickyTable({ rows: [] }), 'python') + '\nprint(df.shape, [str(d) for d in df.dtypes])\n';
+		const code =
+			formatSnippet(trickyTable({ rows: [] }), 'python') + '\nprint(df.shape, [str(d) for d in df.dtypes])\n';
 		assert.equal(run(PANDAS_PY!, [writeTmp('py', code)]).trim(), "(0, 3) ['object', 'float64', 'float64']");
 	});
 
@@ -167,7 +232,10 @@ print(json.dumps({"columns": list(df.columns), "cells": [[None if isinstance(v, 
 		const out = JSON.parse(run(PANDAS_PY!, [writeTmp('py', code)]));
 		assert.deepEqual(out.columns, NAMES);
 		// CSV cannot tell a missing label from an empty one.
-		assert.deepEqual(out.cells, expected.map((r) => [r[0] ?? '', r[1], r[2]]));
+		assert.deepEqual(
+			out.cells,
+			expected.map((r) => [r[0] ?? '', r[1], r[2]]),
+		);
 	});
 
 	it('sql: SQLite runs the script and stores every value', function () {
@@ -208,21 +276,32 @@ for (i in seq_len(nrow(df))) for (j in seq_along(df)) {
 `;
 		const out = run('Rscript', [writeTmp('R', code)]);
 		const unhex = (h = '') => Buffer.from(h, 'hex').toString('utf8');
-		const lines = out.trim().split('\n').map((l) => l.trim().split(' '));
+		const lines = out
+			.trim()
+			.split('\n')
+			.map((l) => l.trim().split(' '));
 		assert.deepEqual(lines[0], ['SHAPE', String(expected.length), '3']);
 		const cols = lines.filter((l) => l[0] === 'COL');
-		assert.deepEqual(cols.map((l) => l[2]), ['character', 'numeric', 'numeric']);
-		assert.deepEqual(cols.map((l) => unhex(l[3])), NAMES);
+		assert.deepEqual(
+			cols.map((l) => l[2]),
+			['character', 'numeric', 'numeric'],
+		);
+		assert.deepEqual(
+			cols.map((l) => unhex(l[3])),
+			NAMES,
+		);
 		const got: Row[] = expected.map(() => []);
 		for (const l of lines.filter((x) => x[0] === 'CELL')) {
-			got[Number(l[1]) - 1][Number(l[2]) - 1] = l[3] === 'NA' ? null : l[3] === 'S' ? unhex(l[4]) : Number(l[4]);
+			got[Number(l[1]) - 1][Number(l[2]) - 1] =
+				l[3] === 'NA' ? null : l[3] === 'S' ? unhex(l[4]) : Number(l[4]);
 		}
 		assert.deepEqual(got, expected);
 	});
 
 	it('r: an empty table still has typed columns', function () {
 		need(this, HAS_R, 'Rscript (Debian r-base-core)');
-		const code = formatSnippet(trickyTable({ rows: [] }), 'r') + '\ncat(nrow(df), ncol(df), sapply(df, class), "\\n")\n';
+		const code =
+			formatSnippet(trickyTable({ rows: [] }), 'r') + '\ncat(nrow(df), ncol(df), sapply(df, class), "\\n")\n';
 		assert.equal(run('Rscript', [writeTmp('R', code)]).trim(), '0 3 character numeric numeric');
 	});
 });
@@ -257,7 +336,12 @@ describe('snippets: fetch code against the emulator', function () {
 	});
 
 	/** The same table decoded by our own client, in the fetch snippets' long shape. */
-	async function ours(domain: string, variable: number, periods: number[], lang: 'ind' | 'eng' = 'ind'): Promise<LongRow[]> {
+	async function ours(
+		domain: string,
+		variable: number,
+		periods: number[],
+		lang: 'ind' | 'eng' = 'ind',
+	): Promise<LongRow[]> {
 		const t = await client.getDynamicData({ domain, variable, periods }, { lang, bypassCache: true });
 		const showTv = t.turvar.some((x) => x.val !== '0');
 		const showTt = t.turtahun.some((x) => x.val !== '0');
@@ -270,7 +354,12 @@ describe('snippets: fetch code against the emulator', function () {
 		}));
 	}
 
-	function table(domain: string, variable: number, periods: number[], lang: 'ind' | 'eng' = 'ind'): SnippetTable {
+	function table(
+		domain: string,
+		variable: number,
+		periods: number[],
+		lang: 'ind' | 'eng' = 'ind',
+	): SnippetTable {
 		return trickyTable({ request: { baseUrl: emu.url, domain, variable, periods, lang }, lang });
 	}
 
@@ -289,14 +378,47 @@ describe('snippets: fetch code against the emulator', function () {
 	}
 
 	// Annual (recorded sample), derived variable over two chunks, monthly, province cap 2.
-	const CASES: Array<{ name: string; domain: string; variable: number; periods: number[]; calls: number; lang?: 'eng' }> = [
-		{ name: 'var 1804 (recorded), th 117–119', domain: '0000', variable: 1804, periods: [117, 118, 119], calls: 1 },
-		{ name: 'var 501 with turvar, 5 periods in 2 calls, eng', domain: '0000', variable: 501, periods: [118, 119, 120, 121, 122], calls: 2, lang: 'eng' },
+	const CASES: Array<{
+		name: string;
+		domain: string;
+		variable: number;
+		periods: number[];
+		calls: number;
+		lang?: 'eng';
+	}> = [
+		{
+			name: 'var 1804 (recorded), th 117–119',
+			domain: '0000',
+			variable: 1804,
+			periods: [117, 118, 119],
+			calls: 1,
+		},
+		{
+			name: 'var 501 with turvar, 5 periods in 2 calls, eng',
+			domain: '0000',
+			variable: 501,
+			periods: [118, 119, 120, 121, 122],
+			calls: 2,
+			lang: 'eng',
+		},
 		{ name: 'var 2263 monthly (turtahun)', domain: '0000', variable: 2263, periods: [124], calls: 1 },
-		{ name: 'province domain, 3 periods in 2 calls', domain: '3500', variable: 1, periods: [122, 123, 124], calls: 2 },
+		{
+			name: 'province domain, 3 periods in 2 calls',
+			domain: '3500',
+			variable: 1,
+			periods: [122, 123, 124],
+			calls: 2,
+		},
 	];
 
-	const runners: Array<{ format: SnippetFormat; ok: () => unknown; what: string; run: (file: string) => Promise<string>; harness: string; ext: string }> = [
+	const runners: Array<{
+		format: SnippetFormat;
+		ok: () => unknown;
+		what: string;
+		run: (file: string) => Promise<string>;
+		harness: string;
+		ext: string;
+	}> = [
 		{
 			format: 'python-fetch',
 			ok: () => PANDAS_PY,
@@ -318,7 +440,8 @@ describe('snippets: fetch code against the emulator', function () {
 			ok: () => true,
 			what: 'node',
 			ext: 'js',
-			harness: '\nfetchBpsTable().then((rows) => console.log(JSON.stringify(rows)), (e) => { console.error(e); process.exit(1); });\n',
+			harness:
+				'\nfetchBpsTable().then((rows) => console.log(JSON.stringify(rows)), (e) => { console.error(e); process.exit(1); });\n',
 			run: (file) => runOk(process.execPath, [file], childEnv({ BPS_API_KEY: EMULATOR_KEY })),
 		},
 	];
@@ -334,14 +457,19 @@ describe('snippets: fetch code against the emulator', function () {
 				}
 				let code = formatSnippet(table(c.domain, c.variable, c.periods, c.lang), r.format) + r.harness;
 				if (r.ext === 'js') {
-					code = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+					code = ts.transpileModule(code, {
+						compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+					}).outputText;
 				}
 				const want = await ours(c.domain, c.variable, c.periods, c.lang);
 				emu.resetRequests();
 				const got = JSON.parse(await r.run(writeTmp(r.ext, code))) as LongRow[];
 				assert.equal(checkRequests(c.domain), c.calls);
 				assert.equal(got.length, want.length);
-				assert.ok(want.some((x) => x.value === null) || c.variable === 1804 || c.variable === 2263, 'case should include missing cells');
+				assert.ok(
+					want.some((x) => x.value === null) || c.variable === 1804 || c.variable === 2263,
+					'case should include missing cells',
+				);
 				assert.deepEqual(sortRows(got), sortRows(want));
 			});
 		}
@@ -367,7 +495,10 @@ describe('snippets: fetch code against the emulator', function () {
 		run(ANY_PY!, ['-c', `import ast, sys; ast.parse(open(sys.argv[1], encoding="utf-8").read())`, py]);
 		const rf = writeTmp('R', formatSnippet(t, 'r-fetch'));
 		run('Rscript', ['-e', `invisible(parse(file = ${JSON.stringify(rf)}, encoding = "UTF-8"))`]);
-		const out = ts.transpileModule(formatSnippet(t, 'typescript-fetch'), { reportDiagnostics: true, compilerOptions: {} });
+		const out = ts.transpileModule(formatSnippet(t, 'typescript-fetch'), {
+			reportDiagnostics: true,
+			compilerOptions: {},
+		});
 		assert.deepEqual(out.diagnostics ?? [], []);
 		// The parsers do reject broken code (these checks can fail).
 		assert.throws(() => run(ANY_PY!, ['-c', 'import ast; ast.parse("def (")']));

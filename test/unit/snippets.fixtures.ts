@@ -31,7 +31,13 @@ export function trickyTable(over: Partial<SnippetTable> = {}): SnippetTable {
 		sourceUrl: 'https://www.bps.go.id',
 		accessedAt: new Date(2024, 4, 1, 12, 0, 0),
 		lang: 'ind',
-		request: { baseUrl: 'https://webapi.bps.go.id/v1/api', domain: '0000', variable: 1804, periods: [117, 118, 119], lang: 'ind' },
+		request: {
+			baseUrl: 'https://webapi.bps.go.id/v1/api',
+			domain: '0000',
+			variable: 1804,
+			periods: [117, 118, 119],
+			lang: 'ind',
+		},
 		...over,
 	};
 }

@@ -29,21 +29,33 @@ function parseCsv(text: string): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
-	let i = 0;
 	let quoted = false;
-	while (i < text.length) {
+	const endField = () => {
+		row.push(field);
+		field = '';
+	};
+	const endRow = () => {
+		endField();
+		rows.push(row);
+		row = [];
+	};
+	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-			else if (ch === '"') (quoted = false), i++;
-			else (field += ch), i++;
-		} else if (ch === '"' && field === '') (quoted = true), i++;
-		else if (ch === ',') row.push(field), (field = ''), i++;
-		else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
-		else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-		else (field += ch), i++;
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"' && field === '') quoted = true;
+		else if (ch === ',') endField();
+		else if (ch === '\r' && text[i + 1] === '\n') {
+			endRow();
+			i++;
+		} else if (ch === '\n') endRow();
+		else field += ch;
 	}
-	if (field !== '' || row.length) row.push(field), rows.push(row);
+	if (field !== '' || row.length) endRow();
 	return rows;
 }
 
@@ -55,7 +67,8 @@ function unescapeSnippet(s: string): string {
 /** Lines that hold metadata text must all be comments in the language (`prefix`). */
 function assertCommented(out: string, prefix: string) {
 	for (const line of out.split('\n')) {
-		if (line.includes('next line') || line.includes('Layanan ini')) assert.ok(line.startsWith(prefix), `not a comment: ${line}`);
+		if (line.includes('next line') || line.includes('Layanan ini'))
+			assert.ok(line.startsWith(prefix), `not a comment: ${line}`);
 	}
 }
 
@@ -99,7 +112,13 @@ describe('snippets: every format', () => {
 		it(`${f}: never leaks an API key from the source URL`, () => {
 			const t = trickyTable({
 				sourceUrl: 'https://webapi.bps.go.id/v1/api/list?model=data&key=0123456789abcdef0123456789abcdef',
-				request: { baseUrl: 'https://example.test/v1/api/key/0123456789abcdef0123456789abcdef/', domain: '0000', variable: 1, periods: [1], lang: 'ind' },
+				request: {
+					baseUrl: 'https://example.test/v1/api/key/0123456789abcdef0123456789abcdef/',
+					domain: '0000',
+					variable: 1,
+					periods: [1],
+					lang: 'ind',
+				},
 			});
 			assert.ok(!formatSnippet(t, f).includes('0123456789abcdef'));
 		});
@@ -130,7 +149,8 @@ describe('snippets: every format', () => {
 	});
 
 	it('fetch formats need a request', () => {
-		for (const f of ALL.filter(isFetchFormat)) assert.throws(() => formatSnippet(trickyTable({ request: undefined }), f), TypeError);
+		for (const f of ALL.filter(isFetchFormat))
+			assert.throws(() => formatSnippet(trickyTable({ request: undefined }), f), TypeError);
 		assert.throws(() => formatSnippet(trickyTable(), 'nope' as SnippetFormat), TypeError);
 	});
 });
@@ -184,7 +204,10 @@ describe('snippets: data formats', () => {
 
 	it('TSV keeps one record per line and replaces tabs/newlines in labels', () => {
 		const out = formatSnippet(trickyTable(), 'tsv');
-		const lines = out.split('\n').slice(0, -1).filter((l) => !l.startsWith('#'));
+		const lines = out
+			.split('\n')
+			.slice(0, -1)
+			.filter((l) => !l.startsWith('#'));
 		assert.equal(lines.length, 1 + TRICKY_EXPECTED.length);
 		for (const l of lines) assert.equal(l.split('\t').length, 3, l);
 		assert.equal(lines[3].split('\t')[0], 'line1 line2 tab\\back$slash}');
@@ -253,9 +276,16 @@ describe('snippets: code formats (text)', () => {
 		assert.ok(out.includes(`('$HOME \${x} \`tick\` ''sq'' | pipe * _ <b>', NULL, 10)`));
 		assert.ok(out.includes('(NULL, 3, NULL);'));
 		assert.ok(out.includes('"Provinsi ""x"", a|b" TEXT'));
-		assert.equal(sqlTableName('Jumlah Penduduk (Ribu) — Provinsi, 2020'), 'bps_jumlah_penduduk_ribu_provinsi_2020');
+		assert.equal(
+			sqlTableName('Jumlah Penduduk (Ribu) — Provinsi, 2020'),
+			'bps_jumlah_penduduk_ribu_provinsi_2020',
+		);
 		assert.equal(sqlTableName('中文'), 'bps_table');
-		assert.equal(sqlTableName('Indeks Pembangunan Manusia (IPM) menurut Provinsi dan Jenis Kelamin, 2010–2024').length <= 54, true);
+		assert.equal(
+			sqlTableName('Indeks Pembangunan Manusia (IPM) menurut Provinsi dan Jenis Kelamin, 2010–2024').length <=
+				54,
+			true,
+		);
 		// 1200 rows → 3 INSERT statements (500 per batch).
 		const big = trickyTable({ rows: Array.from({ length: 1200 }, (_, i) => [`r${i}`, i, -i]) });
 		assert.equal(formatSnippet(big, 'sql').split('INSERT INTO').length - 1, 3);
@@ -295,7 +325,12 @@ function typecheck(sources: Record<string, string>): Record<string, string[]> {
 		allowJs: true,
 		checkJs: true,
 	};
-	const files = new Map(Object.entries(sources).map(([name, text]) => [path.resolve('__snippet__', name), `${text}\nexport {};\n`]));
+	const files = new Map(
+		Object.entries(sources).map(([name, text]) => [
+			path.resolve('__snippet__', name),
+			`${text}\nexport {};\n`,
+		]),
+	);
 	const host = ts.createCompilerHost(options);
 	const getSourceFile = host.getSourceFile.bind(host);
 	host.getSourceFile = (name, lang, ...rest) => {
@@ -333,9 +368,12 @@ describe('snippets: TypeScript/JavaScript type-check', function () {
 	});
 
 	it('the typescript data literal evaluates to the expected records', () => {
-		const js = ts.transpileModule(formatSnippet(trickyTable(), 'typescript') + '\nmodule.exports = bpsData;', {
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-		}).outputText;
+		const js = ts.transpileModule(
+			formatSnippet(trickyTable(), 'typescript') + '\nmodule.exports = bpsData;',
+			{
+				compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+			},
+		).outputText;
 		const mod = { exports: [] as unknown[] };
 		new Function('module', js)(mod);
 		const names = ['Provinsi "x", a|b', '2015', 'Nilai 2016 (½)'];
@@ -377,7 +415,13 @@ describe('snippets: snippetTableFromDynamic', () => {
 		assert.deepEqual(t.rows[2], ['Menderita dan Mengungsi', 3674369, 10417179, 5188077]);
 		assert.equal(t.periods, '2017–2019');
 		assert.equal(t.unit, 'Orang');
-		assert.deepEqual(t.request, { baseUrl: base.baseUrl, domain: '0000', variable: 1804, periods: [117, 118, 119], lang: 'ind' });
+		assert.deepEqual(t.request, {
+			baseUrl: base.baseUrl,
+			domain: '0000',
+			variable: 1804,
+			periods: [117, 118, 119],
+			lang: 'ind',
+		});
 	});
 
 	it('long: one row per cell, placeholder turvar left out, missing cells kept as null', () => {
@@ -400,8 +444,14 @@ describe('snippets: snippetTableFromDynamic', () => {
 	});
 
 	it('a pivot filter narrows the periods and the fetch request', () => {
-		const t = snippetTableFromDynamic(table, { ...base, pivot: { rows: ['vervar'], cols: ['tahun'], filter: { tahun: ['118', '119'] } } });
-		assert.deepEqual(t.columns.map((c) => c.name), ['Jenis Korban', '2018', '2019']);
+		const t = snippetTableFromDynamic(table, {
+			...base,
+			pivot: { rows: ['vervar'], cols: ['tahun'], filter: { tahun: ['118', '119'] } },
+		});
+		assert.deepEqual(
+			t.columns.map((c) => c.name),
+			['Jenis Korban', '2018', '2019'],
+		);
 		assert.equal(t.periods, '2018–2019');
 		assert.deepEqual(t.request?.periods, [118, 119]);
 	});
