@@ -17,6 +17,7 @@ need_apt=()
 command -v g++ >/dev/null && command -v make >/dev/null && command -v python3 >/dev/null || need_apt+=(g++ make python3)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need_apt+=(python3-pandas)
 command -v Rscript >/dev/null || need_apt+=(r-base-core)
+Rscript -e "library(jsonlite)" >/dev/null 2>&1 || need_apt+=(r-cran-jsonlite)
 fc-list 2>/dev/null | grep -qi 'dejavu' || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "[setup] apt-get install ${need_apt[*]}"
