@@ -65,13 +65,14 @@ if (!built) {
 	total.failures += 1;
 	ok = false;
 } else {
+	// Every tier needs the environment: the unit tier runs generated Python/R snippets (python3-pandas,
+	// r-base-core), the others need code-server and chromium. setup-test-env.sh skips what is there.
+	const envOk = run('bash', ['scripts/setup-test-env.sh']) === 0;
+	if (!envOk) lines.push('setup-test-env.sh: FAILED');
 	if (only.has('unit')) {
 		const out = `output=${path.join(results, 'unit.json')},tier=unit`;
 		account('unit', run('node', [mocha, '--config', '.mocharc.json', '--exit', '--reporter', reporter, '--reporter-option', out]));
 	}
-	const needEnv = only.has('integration') || only.has('browser');
-	const envOk = !needEnv || run('bash', ['scripts/setup-test-env.sh']) === 0;
-	if (!envOk) lines.push('setup-test-env.sh: FAILED');
 	if (only.has('integration')) account('integration', envOk ? run('node', ['scripts/run-ext-tests.mjs']) : 1);
 	if (only.has('browser')) account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json', '--exit']) : 1);
 }
