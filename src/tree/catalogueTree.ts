@@ -4,7 +4,7 @@ import type { Lang, Paged } from '../api/types';
 import type { CatalogueService, FetchOptions } from '../catalogue/catalogueService';
 import { classifyDomain, regionDisplayName } from '../catalogue/regions';
 import { Commands, Views } from '../constants';
-import { describeError } from '../util/errors';
+import { describeError, recordShown } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import { htmlToText } from './htmlText';
@@ -478,10 +478,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 
 	private async warnKept(e: unknown): Promise<void> {
 		const showLog = vscode.l10n.t('Show Log');
-		const choice = await vscode.window.showWarningMessage(
-			vscode.l10n.t('Refresh failed; showing the data loaded earlier. {0}', describeError(e)),
-			showLog,
-		);
+		const message = vscode.l10n.t('Refresh failed; showing the data loaded earlier. {0}', describeError(e));
+		recordShown('warning', message, e);
+		const choice = await vscode.window.showWarningMessage(message, showLog);
 		if (choice === showLog) await vscode.commands.executeCommand(Commands.showLog);
 	}
 

@@ -1,7 +1,21 @@
 import * as vscode from 'vscode';
 import { BpsError, isCancelled } from '../api/errors';
 import { Commands } from '../constants';
+import { registerTestHook } from '../testHooks';
 import type { Logger } from './logger';
+
+/**
+ * Every error message `reportError` showed, newest last (bounded). Registered as the `messages`
+ * test hook: fault tests check that each failure ends with a clear, localised message.
+ */
+export const shownMessages: Array<{ level: 'error' | 'warning'; message: string; kind?: string; at: number }> = [];
+registerTestHook('messages', shownMessages);
+
+/** Remember a message about to be shown (bounded), for the `messages` test hook. */
+export function recordShown(level: 'error' | 'warning', message: string, e?: unknown): void {
+	shownMessages.push({ level, message, kind: e instanceof BpsError ? e.kind : undefined, at: Date.now() });
+	if (shownMessages.length > 200) shownMessages.splice(0, shownMessages.length - 200);
+}
 
 /** The user-facing, localised sentence for any error. Never contains the key (BpsError messages are redacted). */
 export function describeError(e: unknown): string {
@@ -53,6 +67,7 @@ export async function reportError(e: unknown, log: Logger, context?: string): Pr
 	log.error(`${context ? context + ': ' : ''}${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
 	const showLogAction = vscode.l10n.t('Show Log');
 	const setKeyAction = vscode.l10n.t('Set API Key');
+	recordShown('error', message, e);
 	const actions = e instanceof BpsError && (e.kind === 'badKey' || e.kind === 'noKey') ? [setKeyAction, showLogAction] : [showLogAction];
 	const choice = await vscode.window.showErrorMessage(message, ...actions);
 	if (choice === showLogAction) {
