@@ -1,0 +1,283 @@
+/**
+ * The benchmarks that need a REAL VS Code extension host: extension activation, opening a
+ * dynamic-table preview end to end (command → host fetches → webview renders), and expanding the
+ * catalogue tree — each cold (empty cache) and warm, with the HTTP requests the emulator saw.
+ *
+ * Loaded by scripts/run-ext-tests.mjs as `extensionTestsPath` (same `run()` contract as the
+ * integration suite); test/bench/index.ts launches it and reads the JSON this writes to
+ * `BPS_TEST_RESULTS`. Like the integration tests it drives the bundled extension only through its
+ * commands and test hooks, never by importing src/ at run time.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { EMULATOR_KEY, FIXTURE_IDS, startEmulator, type RecordedRequest } from '../../emulator/server';
+import type { BpsPublicApi } from '../../../src/publicApi';
+import type { HostMessage, WebviewMessage } from '../../../src/preview/protocol';
+import type { CatalogueNode } from '../../../src/tree/nodes';
+
+const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
+/** Latency the emulator adds to every response: a realistic round trip to webapi.bps.go.id. */
+export const LATENCY_MS = 50;
+const RUNS = 5;
+
+/** One timed action: wall time plus what the emulator saw. */
+export interface HostSample {
+	ms: number;
+	requests: number;
+	/** `model=data` requests. */
+	dataRequests: number;
+	/** Longest gap between the arrivals of consecutive data requests (ms); -1 with < 2 data calls. */
+	dataSpreadMs: number;
+	/** Most data requests in flight at one time (from arrival time + response time). */
+	dataOverlap: number;
+	/** Distinct metadata requests (non-data), and how many were repeats of an earlier one. */
+	metaRepeats: number;
+}
+
+export interface HostBenchResults {
+	/** `ext.activate()` in a fresh host; `loadMs` = evaluating the bundle alone (a second copy, after activation); `secretMs` = one SecretStorage read. */
+	activation: { ms: number; alreadyActive: boolean; loadMs: number; secretMs: number };
+	previewCold: HostSample[];
+	previewWarm: HostSample[];
+	/** Periods the default preview loads and the per-call cap (for the ⌈periods / cap⌉ check). */
+	preview: { varId: number; periods: number; rows: number; cols: number; phases: Phases[]; warmPhases: Phases[] };
+	/** Cold preview with `bps.network.maxRequestsPerSecond` raised to 50: shows whether the client overlaps the data calls when the rate ceiling allows it. */
+	previewColdFastRate: HostSample[];
+	/** Requests of the first cold run of each action (what they were). */
+	requestLog: { previewCold: string[]; treeCold: string[] };
+	treeCold: HostSample[];
+	treeWarm: HostSample[];
+	treePath: string[];
+	error?: string;
+}
+
+interface PanelHook {
+	id: string;
+	sent: HostMessage[];
+	received: WebviewMessage[];
+	panel: vscode.WebviewPanel;
+	onDidReceive: vscode.Event<WebviewMessage>;
+}
+interface Hooks {
+	previews: { get(id: string): PanelHook | undefined };
+	tree: { getChildren(n?: CatalogueNode): Promise<CatalogueNode[]>; reset(): void };
+	catalogue: { clear(): void };
+	services: { cache: { clear(): void }; context: vscode.ExtensionContext };
+}
+
+export async function run(): Promise<void> {
+	const out = process.env.BPS_TEST_RESULTS;
+	const res: HostBenchResults = {
+		activation: { ms: NaN, alreadyActive: false, loadMs: NaN, secretMs: NaN },
+		previewCold: [],
+		previewWarm: [],
+		preview: { varId: FIXTURE_IDS.regencyVar, periods: 0, rows: 0, cols: 0, phases: [], warmPhases: [] },
+		previewColdFastRate: [],
+		requestLog: { previewCold: [], treeCold: [] },
+		treeCold: [],
+		treeWarm: [],
+		treePath: [],
+	};
+	const emu = await startEmulator({ latencyMs: LATENCY_MS });
+	try {
+		const cfg = vscode.workspace.getConfiguration('bps');
+		await cfg.update('apiBaseUrl', emu.url, vscode.ConfigurationTarget.Global);
+		await cfg.update('domain', '0000', vscode.ConfigurationTarget.Global);
+
+		// Activation first, in this fresh host: require() of the bundle + activate().
+		const ext = vscode.extensions.getExtension<BpsPublicApi>(EXTENSION_ID);
+		if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+		res.activation.alreadyActive = ext.isActive;
+		const t0 = performance.now();
+		const api = await ext.activate();
+		res.activation.ms = performance.now() - t0;
+
+		const hooks = api._test as unknown as Hooks | undefined;
+		if (!hooks?.previews || !hooks.tree) throw new Error('test hooks missing (BPS_TEST=1 not set?)');
+		// Diagnostics for the activation figure: how much is evaluating the bundle, how much one
+		// SecretStorage round trip (activate() reads the key once).
+		const main = path.join(ext.extensionPath, 'dist', 'extension.js');
+		const req = createRequire(__filename);
+		delete req.cache[req.resolve(main)];
+		let t1 = performance.now();
+		req(main);
+		res.activation.loadMs = performance.now() - t1;
+		t1 = performance.now();
+		await hooks.services.context.secrets.get('bps.bench.probe');
+		res.activation.secretMs = performance.now() - t1;
+		if ((await vscode.commands.executeCommand('bps.setApiKey', EMULATOR_KEY)) !== true) throw new Error('emulator key rejected');
+		await sleep(200);
+
+		const clearAll = async () => {
+			await vscode.commands.executeCommand('bps.clearCache');
+			await sleep(100);
+		};
+
+		// --- preview: cold (cache cleared) and warm (same item closed and reopened) -----------------
+		const ref = { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar };
+		for (let i = 0; i < RUNS; i++) {
+			for (const warm of [false, true]) {
+				if (!warm) await clearAll();
+				emu.resetRequests();
+				const r = await openPreview(hooks, ref);
+				(warm ? res.previewWarm : res.previewCold).push(sample(r.ms, emu.requests));
+				(warm ? res.preview.warmPhases : res.preview.phases).push(r.phases);
+				if (!warm && i === 0) res.requestLog.previewCold = describe(emu.requests);
+				res.preview.periods = r.periods;
+				res.preview.rows = r.rows;
+				res.preview.cols = r.cols;
+				r.panel.dispose();
+				await sleep(100);
+			}
+		}
+
+		await cfg.update('network.maxRequestsPerSecond', 50, vscode.ConfigurationTarget.Global);
+		await sleep(200);
+		for (let i = 0; i < 3; i++) {
+			await clearAll();
+			emu.resetRequests();
+			const r = await openPreview(hooks, ref);
+			res.previewColdFastRate.push(sample(r.ms, emu.requests));
+			r.panel.dispose();
+			await sleep(100);
+		}
+		await cfg.update('network.maxRequestsPerSecond', undefined, vscode.ConfigurationTarget.Global);
+		await sleep(200);
+
+		// --- tree: region root → first category → its first subject, cold and warm ------------------
+		for (let i = 0; i < RUNS; i++) {
+			for (const warm of [false, true]) {
+				if (warm) {
+					// Memo dropped, response cache kept: what a new window sees after the disk cache loads.
+					hooks.catalogue.clear();
+				} else {
+					await clearAll();
+				}
+				hooks.tree.reset();
+				await sleep(50);
+				emu.resetRequests();
+				const t = performance.now();
+				const root = await hooks.tree.getChildren();
+				const cat = root.find((n) => n.kind === 'category');
+				if (!cat) throw new Error('no category under the region root');
+				const subjects = await hooks.tree.getChildren(cat);
+				const subj = subjects.find((n) => n.kind === 'subject');
+				if (!subj) throw new Error('no subject under the first category');
+				const kids = await hooks.tree.getChildren(subj);
+				const ms = performance.now() - t;
+				(warm ? res.treeWarm : res.treeCold).push(sample(ms, emu.requests));
+				if (!warm && i === 0) res.requestLog.treeCold = describe(emu.requests);
+				res.treePath = [`${root.length} root nodes`, `${subjects.length} subjects`, `${kids.length} tables`];
+			}
+		}
+	} catch (e) {
+		res.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+		console.error(res.error);
+	} finally {
+		await emu.close();
+		const cfg = vscode.workspace.getConfiguration('bps');
+		await cfg.update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+		await cfg.update('domain', undefined, vscode.ConfigurationTarget.Global);
+		await cfg.update('network.maxRequestsPerSecond', undefined, vscode.ConfigurationTarget.Global);
+		if (out) {
+			fs.mkdirSync(path.dirname(out), { recursive: true });
+			fs.writeFileSync(out, JSON.stringify(res, null, '\t'));
+		}
+	}
+	if (res.error) throw new Error(res.error);
+}
+
+/** Milliseconds from the command to each step of opening a preview. */
+export interface Phases {
+	/** The webview booted and said `ready`. */
+	ready: number;
+	/** The host posted the variable's periods (metadata fetched). */
+	dims: number;
+	/** The host posted the decoded table (data fetched). */
+	data: number;
+	/** The webview reported the table on screen. */
+	rendered: number;
+	/** The webview's own pivot + grid time for the table (its `rendered.ms`). */
+	webviewMs: number;
+}
+
+interface Opened {
+	panel: vscode.WebviewPanel;
+	/** Command issued → the webview reported the table rendered (+ one frame). */
+	ms: number;
+	phases: Phases;
+	periods: number;
+	rows: number;
+	cols: number;
+}
+
+/** `bps.preview` for a var, timed until the real webview says the table is on screen. */
+async function openPreview(hooks: Hooks, ref: Record<string, unknown>): Promise<Opened> {
+	const t0 = performance.now();
+	const id = await vscode.commands.executeCommand<string>('bps.preview', ref);
+	const p = hooks.previews.get(id);
+	if (!p) throw new Error(`panel ${id} not found`);
+	const ph = { ready: NaN, dims: NaN, data: NaN };
+	const note = (k: keyof typeof ph, hit: boolean) => {
+		if (Number.isNaN(ph[k]) && hit) ph[k] = performance.now() - t0;
+	};
+	const rendered = await new Promise<Extract<WebviewMessage, { type: 'rendered' }>>((resolve, reject) => {
+		const timer = setTimeout(() => done(new Error('preview did not render within 60 s')), 60_000);
+		// The host's `dynamic` post is noted by polling `sent` (the panel has no event for it).
+		const poll = setInterval(() => {
+			note('ready', p.received.some((m) => m.type === 'ready'));
+			note('dims', p.sent.some((m) => m.type === 'dims'));
+			note('data', p.sent.some((m) => m.type === 'dynamic'));
+			const err = p.sent.find((m) => m.type === 'error');
+			if (err) done(new Error(`preview error: ${JSON.stringify(err)}`));
+		}, 1);
+		const check = (m: WebviewMessage) => {
+			if (m.type === 'rendered' && m.view === 'dynamic' && m.modelRows > 0) done(undefined, m);
+		};
+		const sub = p.onDidReceive(check);
+		function done(e?: Error, m?: Extract<WebviewMessage, { type: 'rendered' }>) {
+			clearTimeout(timer);
+			clearInterval(poll);
+			sub.dispose();
+			if (e) reject(e);
+			else resolve(m!);
+		}
+		for (const m of p.received) check(m);
+	});
+	const ms = performance.now() - t0;
+	const dims = p.sent.find((m): m is Extract<HostMessage, { type: 'dims' }> => m.type === 'dims');
+	const phases: Phases = { ready: ph.ready, dims: ph.dims, data: ph.data, rendered: ms, webviewMs: rendered.ms };
+	return { panel: p.panel, ms, phases, periods: dims?.dims.defaultPeriods.length ?? 0, rows: rendered.modelRows, cols: rendered.modelCols };
+}
+
+function sample(ms: number, reqs: RecordedRequest[]): HostSample {
+	const data = reqs.filter((r) => r.params.model === 'data').sort((a, b) => a.time - b.time);
+	let spread = -1;
+	for (let i = 1; i < data.length; i++) spread = Math.max(spread, data[i].time - data[0].time);
+	// In flight = arrived, and its answer (≥ LATENCY_MS later) not yet sent.
+	let overlap = data.length ? 1 : 0;
+	for (const r of data) overlap = Math.max(overlap, data.filter((o) => o.time <= r.time && r.time < o.time + LATENCY_MS).length);
+	const seen = new Set<string>();
+	let repeats = 0;
+	for (const r of reqs) {
+		if (r.params.model === 'data') continue;
+		const k = `${r.action}?${JSON.stringify(r.params)}`;
+		if (seen.has(k)) repeats++;
+		seen.add(k);
+	}
+	return { ms, requests: reqs.length, dataRequests: data.length, dataSpreadMs: spread, dataOverlap: overlap, metaRepeats: repeats };
+}
+
+function describe(reqs: RecordedRequest[]): string[] {
+	const t0 = reqs[0]?.time ?? 0;
+	return reqs.map((r) => {
+		const { lang: _l, ...p } = r.params;
+		return `+${r.time - t0}ms ${r.action} ${Object.entries(p).map(([k, v]) => `${k}=${v}`).join('&')}`;
+	});
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((r) => setTimeout(r, ms));
+}
