@@ -10,6 +10,8 @@ export interface ChartData {
 	labels: string[];
 	series: Array<{ name: string; values: number[] }>;
 	unit: string;
+	/** Legend label of the x values. */
+	xLabel: string;
 	format: (v: number) => string;
 }
 
@@ -66,12 +68,14 @@ export class Chart {
 			axes: [
 				{
 					...axis,
+					// Period labels are long ("2024 September"): ask for wide tick spacing.
+					space: 110,
 					values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? d.labels[s] ?? '' : '')),
 				},
 				{ ...axis, label: d.unit, values: (_u, splits) => splits.map((s) => d.format(s)), size: 70 },
 			],
 			series: [
-				{ label: '', value: (_u, v) => (v === null || v === undefined ? '' : d.labels[v] ?? '') },
+				{ label: d.xLabel, value: (_u, v) => (v === null || v === undefined ? '' : d.labels[v] ?? '') },
 				...d.series.map((s, i) => ({
 					label: s.name,
 					stroke: colours[i % colours.length],

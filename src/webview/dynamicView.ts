@@ -420,6 +420,7 @@ export class DynamicView {
 			labels: keep.map((c) => r.colHeaders[c].join(' ')),
 			series: rows.map((i) => ({ name: r.rowHeaders[i].join(' · '), values: keep.map((c) => r.cells[i * r.nCols + c]) })),
 			unit: tb.variable.unit,
+			xLabel: t(ctx, 'period'),
 			format: (v) => formatValue(v, tb.variable.decimal, ctx.locale),
 		});
 		ctx.post({ type: 'chart', series: rows.length, points: keep.length });

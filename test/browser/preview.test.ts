@@ -113,6 +113,13 @@ describe('browser: preview webview', function () {
 				assert.ok(await frame.locator('.attribution').isVisible());
 				assert.equal(await frame.locator('.attribution button, .attribution vscode-button').count(), 0);
 				await frame.evaluate(() => (document.querySelector('.grid')!.scrollTop = 0));
+				// Text filter on the rows: only cities ("Kota" / "City") remain.
+				await frame.locator('vscode-textfield input').first().fill('City');
+				await frame.waitForFunction(() => !/^514 /.test(document.querySelector('.count')?.textContent ?? ''));
+				const filtered = Number((await frame.locator('.count').innerText()).match(/^([\d.,]+)/)?.[1].replace(/[.,]/g, ''));
+				assert.ok(filtered > 0 && filtered < 514, `filter keeps some rows (${filtered})`);
+				await frame.locator('vscode-textfield input').first().fill('');
+				await frame.waitForFunction(() => /^514 /.test(document.querySelector('.count')?.textContent ?? ''));
 				// Sort by the first year (click header): numbers ascending, missing last.
 				await frame.locator('.grid-header .cell.num').first().click();
 				await frame.waitForSelector('.grid-header .cell.asc');
@@ -139,6 +146,17 @@ describe('browser: preview webview', function () {
 				await wb!.screenshot(`preview-publication-${theme}.png`);
 			});
 
+			if (theme === 'dark') {
+				it('panels come back after a window reload (serializer + saved state)', async () => {
+					await wb!.page.reload();
+					await wb!.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+					const frame = await wb!.webviewFrame();
+					await frame.waitForSelector('.attribution', { timeout: 60_000 });
+					assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
+					await frame.waitForSelector('.card.document, .static-table, .grid-row', { timeout: 60_000 });
+				});
+			}
+
 			if (theme === 'light') {
 				it('monthly table 2263 and its chart', async () => {
 					const frame = await openPreview(wb!, 'monthly', '.grid-row');
@@ -147,6 +165,8 @@ describe('browser: preview webview', function () {
 					await rows.nth(0).click();
 					await rows.nth(2).click({ modifiers: ['Shift'] });
 					assert.equal(await frame.locator('.grid-row.selected').count(), 3);
+					await frame.locator('vscode-button.copy').click();
+					await frame.waitForFunction(() => /3/.test(document.querySelector('.status')?.textContent ?? ''));
 					await frame.locator('vscode-tab-header').nth(1).click();
 					await frame.waitForSelector('.chart canvas', { timeout: 15_000 });
 					await wb!.page.waitForTimeout(400);
