@@ -273,8 +273,8 @@ function sample(ms: number, reqs: RecordedRequest[]): HostSample {
 function describe(reqs: RecordedRequest[]): string[] {
 	const t0 = reqs[0]?.time ?? 0;
 	return reqs.map((r) => {
-		const { lang: _l, ...p } = r.params;
-		return `+${r.time - t0}ms ${r.action} ${Object.entries(p).map(([k, v]) => `${k}=${v}`).join('&')}`;
+		const p = Object.entries(r.params).filter(([k]) => k !== 'lang');
+		return `+${r.time - t0}ms ${r.action} ${p.map(([k, v]) => `${k}=${v}`).join('&')}`;
 	});
 }
 
