@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one table, each figure beside its target with ✓/✗.
  *
- *   node esbuild.mjs --tests && node dist-test/bench/index.js [--skip-host] [--skip-grid] [--runs N]
+ *   node esbuild.mjs --tests && node dist-test/bench/index.js [--skip-host] [--skip-grid]
  *
  * Steps: production build (bundle sizes; the host and grid benches then run the minified bundles
  * users get) → decode/pivot → search → grid in headless chromium → the real-VS-Code part
