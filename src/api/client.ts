@@ -113,17 +113,14 @@ export class BpsClient implements BpsApi {
 
 	constructor(o: BpsClientOptions) {
 		this.o = { ...o };
-		this.limiter = new Limiter({
-			maxConcurrent: o.maxConcurrent ?? 4,
-			ratePerSecond: o.maxRequestsPerSecond ?? 5,
-		});
+		this.limiter = new Limiter(limiterOptions(this.o));
 	}
 
 	/** Change options at run time (settings or key provider changed). Omitted options keep their value. */
 	configure(o: Partial<BpsClientOptions>): void {
 		this.o = { ...this.o, ...o };
 		if (o.maxConcurrent !== undefined || o.maxRequestsPerSecond !== undefined) {
-			this.limiter.configure({ maxConcurrent: o.maxConcurrent, ratePerSecond: o.maxRequestsPerSecond });
+			this.limiter.configure(limiterOptions(this.o));
 		}
 	}
 
@@ -300,6 +297,8 @@ export class BpsClient implements BpsApi {
 		const list = (xs?: number[]) =>
 			xs && xs.length ? [...new Set(xs)].sort((a, b) => a - b).join(';') : undefined;
 		const group = linkedController(opts.signal);
+		// The first real failure: the chunks it aborts reject with 'cancelled', and Promise.all may see one of those first.
+		let firstError: unknown;
 		let done = 0;
 		req.onProgress?.(0, chunks.length);
 		try {
@@ -339,6 +338,7 @@ export class BpsClient implements BpsApi {
 						return table;
 					} catch (e) {
 						// One failed chunk fails the call: stop the others spending the rate budget.
+						if (firstError === undefined && !group.signal.aborted) firstError = e;
 						group.abort();
 						throw e;
 					}
@@ -356,7 +356,7 @@ export class BpsClient implements BpsApi {
 			merged.stale = tables.some((t) => t.stale);
 			return merged;
 		} catch (e) {
-			throw opts.signal?.aborted ? cancelledError() : e;
+			throw opts.signal?.aborted ? cancelledError() : (firstError ?? e);
 		} finally {
 			group.dispose();
 		}
@@ -406,12 +406,15 @@ export class BpsClient implements BpsApi {
 		if (rest.length) {
 			// All pages go through the global limiter, which bounds the concurrency.
 			const group = linkedController(opts.signal);
+			// As in getDynamicData: report the page that failed, not a sibling it cancelled.
+			let firstError: unknown;
 			try {
 				others = await Promise.all(
 					rest.map((p) =>
 						get(p, group.signal).then(
 							(r) => parsePage(r, schema, map),
 							(e) => {
+								if (firstError === undefined && !group.signal.aborted) firstError = e;
 								group.abort();
 								throw e;
 							},
@@ -419,7 +422,7 @@ export class BpsClient implements BpsApi {
 					),
 				);
 			} catch (e) {
-				throw opts.signal?.aborted ? cancelledError() : e;
+				throw opts.signal?.aborted ? cancelledError() : (firstError ?? e);
 			} finally {
 				group.dispose();
 			}
@@ -704,4 +707,15 @@ function withUrl(e: unknown, url: string): unknown {
 		return new BpsError(e.kind, e.message, { ...e.details, url });
 	}
 	return e;
+}
+
+/**
+ * The token bucket holds up to one second's worth of requests (never more than can run at once),
+ * so the ⌈periods / cap⌉ data calls of one preview start together, while the average rate stays
+ * at the ceiling.
+ */
+function limiterOptions(o: BpsClientOptions): { maxConcurrent: number; ratePerSecond: number; burst: number } {
+	const maxConcurrent = o.maxConcurrent ?? 4;
+	const ratePerSecond = o.maxRequestsPerSecond ?? 5;
+	return { maxConcurrent, ratePerSecond, burst: Math.max(1, Math.min(maxConcurrent, Math.floor(ratePerSecond))) };
 }
