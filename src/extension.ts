@@ -79,8 +79,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	const catalogue = registerCatalogue(context, services);
 	registerInsertData(context, catalogue, registerSearch(context, catalogue));
 
-	await seedSandboxKey(keyStore);
-	onKeyChanged(await keyStore.get());
+	// Reading SecretStorage is a round trip to the workbench: not on the activation path.
+	void seedSandboxKey(keyStore)
+		.then(() => keyStore.get())
+		.then(onKeyChanged, (e) => log.error(`reading the API key failed: ${e}`));
 	return createPublicApi(services);
 
 	function onKeyChanged(key: string | undefined): void {
