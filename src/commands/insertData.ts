@@ -31,7 +31,11 @@ export interface InsertDataArgs {
  * into a new untitled document when no editor is open. Resolves with an {@link InsertResult}, or
  * undefined when cancelled or failed (the failure is shown with "Show Log").
  */
-export function registerInsertData(context: vscode.ExtensionContext, feature: TreeFeature, search: SearchController): void {
+export function registerInsertData(
+	context: vscode.ExtensionContext,
+	feature: TreeFeature,
+	search: SearchController,
+): void {
 	const { services, catalogue } = feature;
 	const log = services.logger('insert');
 	let lastEditor: vscode.TextEditor | undefined = usable(vscode.window.activeTextEditor);
@@ -41,56 +45,61 @@ export function registerInsertData(context: vscode.ExtensionContext, feature: Tr
 		vscode.window.onDidChangeActiveTextEditor((e) => {
 			if (usable(e)) lastEditor = e;
 		}),
-		vscode.commands.registerCommand(Commands.insertData, async (arg?: unknown): Promise<InsertResult | undefined> => {
-			try {
-				const args = parseInsertArg(arg);
-				if (!args) {
-					void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be inserted.'));
+		vscode.commands.registerCommand(
+			Commands.insertData,
+			async (arg?: unknown): Promise<InsertResult | undefined> => {
+				try {
+					const args = parseInsertArg(arg);
+					if (!args) {
+						void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be inserted.'));
+						return undefined;
+					}
+					let { ref } = args;
+					if (!ref && !args.snippetTable) {
+						ref = (await search.pick(vscode.l10n.t('Insert BPS data')))?.ref;
+						if (!ref) return undefined;
+					}
+					const editor =
+						usable(vscode.window.activeTextEditor) ??
+						(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
+					const allowFetch = args.snippetTable
+						? !!args.snippetTable.request
+						: ref?.kind === 'var' || ref?.kind === 'indicator';
+					if (args.format && isFetchFormat(args.format) && !allowFetch) {
+						void vscode.window.showWarningMessage(
+							vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),
+						);
+						return undefined;
+					}
+					const format = await chooseFormat({
+						explicit: args.format,
+						setting: services.config().insertDefaultFormat,
+						languageId: editor?.document.languageId,
+						allowFetch,
+						state: services.context.globalState,
+					});
+					if (!format) return undefined;
+					let table = args.snippetTable;
+					if (!table && ref) {
+						const item = ref;
+						table = await vscode.window.withProgress(
+							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
+							() =>
+								resolveSnippetTable({ services, catalogue }, item, format, {
+									years: args.years,
+									layout: args.layout,
+									pickPeriods,
+								}),
+						);
+					}
+					if (!table) return undefined;
+					return await insertTable(table, format, editor, await services.keyStore.get());
+				} catch (e) {
+					await reportError(e, log, 'insert data');
 					return undefined;
 				}
-				let { ref } = args;
-				if (!ref && !args.snippetTable) {
-					ref = (await search.pick(vscode.l10n.t('Insert BPS data')))?.ref;
-					if (!ref) return undefined;
-				}
-				const editor =
-					usable(vscode.window.activeTextEditor) ??
-					(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
-				const allowFetch = args.snippetTable ? !!args.snippetTable.request : ref?.kind === 'var' || ref?.kind === 'indicator';
-				if (args.format && isFetchFormat(args.format) && !allowFetch) {
-					void vscode.window.showWarningMessage(
-						vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),
-					);
-					return undefined;
-				}
-				const format = await chooseFormat({
-					explicit: args.format,
-					setting: services.config().insertDefaultFormat,
-					languageId: editor?.document.languageId,
-					allowFetch,
-					state: services.context.globalState,
-				});
-				if (!format) return undefined;
-				let table = args.snippetTable;
-				if (!table && ref) {
-					const item = ref;
-					table = await vscode.window.withProgress(
-						{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
-						() =>
-							resolveSnippetTable({ services, catalogue }, item, format, {
-								years: args.years,
-								layout: args.layout,
-								pickPeriods,
-							}),
-					);
-				}
-				if (!table) return undefined;
-				return await insertTable(table, format, editor, await services.keyStore.get());
-			} catch (e) {
-				await reportError(e, log, 'insert data');
-				return undefined;
-			}
-		}),
+			},
+		),
 	);
 }
 
@@ -135,7 +144,10 @@ function isSnippetTable(x: unknown): x is SnippetTable {
 
 /** A table that crossed a message boundary may carry `accessedAt` as a string or number. */
 function reviveDates(t: SnippetTable): SnippetTable {
-	const at = t.accessedAt instanceof Date ? t.accessedAt : new Date((t.accessedAt as unknown as string | number | undefined) ?? Date.now());
+	const at =
+		t.accessedAt instanceof Date
+			? t.accessedAt
+			: new Date((t.accessedAt as unknown as string | number | undefined) ?? Date.now());
 	return {
 		...t,
 		accessedAt: Number.isNaN(at.getTime()) ? new Date() : at,

@@ -30,7 +30,10 @@ export async function insertTable(
 	const eol = editor?.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
 	const text = maskSecret(formatSnippet(table, format, { eol }), secret);
 	if (!editor) {
-		const doc = await vscode.workspace.openTextDocument({ language: languageIdForFormat(format), content: text });
+		const doc = await vscode.workspace.openTextDocument({
+			language: languageIdForFormat(format),
+			content: text,
+		});
 		await vscode.window.showTextDocument(doc);
 		return { format, text, uri: doc.uri.toString(), cursors: 1, newDocument: true };
 	}
@@ -40,7 +43,13 @@ export async function insertTable(
 	});
 	if (!ok) throw new Error(vscode.l10n.t('The editor did not accept the edit.'));
 	await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-	return { format, text, uri: editor.document.uri.toString(), cursors: selections.length, newDocument: false };
+	return {
+		format,
+		text,
+		uri: editor.document.uri.toString(),
+		cursors: selections.length,
+		newDocument: false,
+	};
 }
 
 /** Replaces `secret` and its URL-encoded form with `***`. */

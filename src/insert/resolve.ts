@@ -54,7 +54,8 @@ export async function resolveSnippetTable(
 	switch (ref.kind) {
 		case 'indicator':
 		case 'var': {
-			const variable = ref.kind === 'var' ? Number(ref.id) : (ref.varId ?? (await indicatorVar(catalogue, ref, lang)));
+			const variable =
+				ref.kind === 'var' ? Number(ref.id) : (ref.varId ?? (await indicatorVar(catalogue, ref, lang)));
 			const periods = (await api.listPeriods(ref.domain, variable, call)).items;
 			let chosen: Period[] | undefined;
 			if (o.years?.length) {
@@ -67,7 +68,10 @@ export async function resolveSnippetTable(
 				chosen = await o.pickPeriods(periods, ref.title ?? vscode.l10n.t('Dynamic table {0}', variable));
 				if (!chosen) return undefined;
 			}
-			const t = await api.getDynamicData({ domain: ref.domain, variable, periods: chosen.map((p) => p.id) }, call);
+			const t = await api.getDynamicData(
+				{ domain: ref.domain, variable, periods: chosen.map((p) => p.id) },
+				call,
+			);
 			return snippetTableFromDynamic(t, {
 				domainName: region.name,
 				sourceUrl: region.url,
@@ -118,7 +122,11 @@ export async function resolveSnippetTable(
 }
 
 /** The region's display name and BPS website; the national site when the domain list is unreachable. */
-async function regionOf(catalogue: CatalogueService, domain: string, lang: Lang): Promise<{ name: string; url: string }> {
+async function regionOf(
+	catalogue: CatalogueService,
+	domain: string,
+	lang: Lang,
+): Promise<{ name: string; url: string }> {
 	try {
 		const d = await catalogue.domain(domain, { lang });
 		if (d) return { name: regionDisplayName(d, regionLabels()), url: d.url || BPS_HOME };

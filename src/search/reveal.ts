@@ -14,8 +14,16 @@ const MAX_PAGES = 20;
  * node, or undefined when the item is not in the tree's current region (or not found).
  * @param hint the subject id when known (search results from the server carry it).
  */
-export async function revealInTree(f: TreeFeature, ref: ItemRef, hint: { subjectId?: number } = {}): Promise<CatalogueNode | undefined> {
-	const same = (n: CatalogueNode) => isItemNode(n) && n.ref.kind === ref.kind && String(n.ref.id) === String(ref.id) && n.domain === ref.domain;
+export async function revealInTree(
+	f: TreeFeature,
+	ref: ItemRef,
+	hint: { subjectId?: number } = {},
+): Promise<CatalogueNode | undefined> {
+	const same = (n: CatalogueNode) =>
+		isItemNode(n) &&
+		n.ref.kind === ref.kind &&
+		String(n.ref.id) === String(ref.id) &&
+		n.domain === ref.domain;
 	let node: CatalogueNode | undefined = f.tree.loadedItems().find(same);
 	if (!node) {
 		const root = await f.tree.getChildren();
@@ -59,7 +67,9 @@ async function findUnder(
 	const categoryId = subjects.items.find((s) => s.id === subjectId)?.categoryId;
 	const category = root.find((n) => n.kind === 'category' && n.categoryId === categoryId);
 	if (!category) return undefined;
-	const subject = (await f.tree.getChildren(category)).find((n) => n.kind === 'subject' && n.subjectId === subjectId);
+	const subject = (await f.tree.getChildren(category)).find(
+		(n) => n.kind === 'subject' && n.subjectId === subjectId,
+	);
 	if (!subject) return undefined;
 	return (await f.tree.getChildren(subject)).find(same);
 }
@@ -68,7 +78,10 @@ async function findUnder(
 async function subjectOf(f: TreeFeature, ref: ItemRef): Promise<number | undefined> {
 	try {
 		if (ref.kind === 'statictable') {
-			return (await f.catalogue.staticTables(ref.domain)).items.find((t) => t.id === Number(ref.id))?.subjectId ?? undefined;
+			return (
+				(await f.catalogue.staticTables(ref.domain)).items.find((t) => t.id === Number(ref.id))?.subjectId ??
+				undefined
+			);
 		}
 		if (ref.kind === 'var') {
 			const all = await f.services.client.listVariables(ref.domain);

@@ -43,7 +43,9 @@ export class SearchController implements vscode.Disposable {
 				},
 				() => resolve(picked),
 			);
-			s.quickPick.placeholder = vscode.l10n.t('Search the table to insert (dynamic tables, static tables, publications, press releases)');
+			s.quickPick.placeholder = vscode.l10n.t(
+				'Search the table to insert (dynamic tables, static tables, publications, press releases)',
+			);
 			s.show(query);
 		});
 	}

@@ -250,45 +250,80 @@ export class SearchSession extends Disposable {
 		return [...seen.values()];
 	}
 
-	private async serverHits(query: string, signal: AbortSignal): Promise<{ results: SearchResult[]; error?: unknown; stale: boolean }> {
+	private async serverHits(
+		query: string,
+		signal: AbortSignal,
+	): Promise<{ results: SearchResult[]; error?: unknown; stale: boolean }> {
 		const api = this.o.services.client;
 		const d = this.domain;
 		const lang = this.lang;
 		const o = { keyword: query, page: 1, signal, lang };
-		const calls: Array<Promise<{ results: SearchResult[]; entries: SearchEntry[]; paged: Paged<unknown> }>> = [
-			api.listVariables(d, o).then((p) => ({
-				paged: p,
-				results: p.items.map((v) => ({
-					ref: { domain: d, kind: 'var' as const, id: v.id, title: v.title.trim() },
-					subject: v.subjectName,
-					unit: v.unit,
-					subjectId: v.subjectId,
+		const calls: Array<Promise<{ results: SearchResult[]; entries: SearchEntry[]; paged: Paged<unknown> }>> =
+			[
+				api.listVariables(d, o).then((p) => ({
+					paged: p,
+					results: p.items.map((v) => ({
+						ref: { domain: d, kind: 'var' as const, id: v.id, title: v.title.trim() },
+						subject: v.subjectName,
+						unit: v.unit,
+						subjectId: v.subjectId,
+					})),
+					entries: p.items.map((v) => ({
+						kind: 'var' as const,
+						id: v.id,
+						domain: d,
+						title: v.title,
+						subject: v.subjectName,
+						unit: v.unit,
+						lang,
+					})),
 				})),
-				entries: p.items.map((v) => ({ kind: 'var' as const, id: v.id, domain: d, title: v.title, subject: v.subjectName, unit: v.unit, lang })),
-			})),
-			api.listStaticTables(d, o).then((p) => ({
-				paged: p,
-				results: p.items.map((t) => ({
-					ref: { domain: d, kind: 'statictable' as const, id: t.id, title: t.title.trim() },
-					subject: t.subjectName,
-					subjectId: t.subjectId ?? undefined,
+				api.listStaticTables(d, o).then((p) => ({
+					paged: p,
+					results: p.items.map((t) => ({
+						ref: { domain: d, kind: 'statictable' as const, id: t.id, title: t.title.trim() },
+						subject: t.subjectName,
+						subjectId: t.subjectId ?? undefined,
+					})),
+					entries: p.items.map((t) => ({
+						kind: 'statictable' as const,
+						id: t.id,
+						domain: d,
+						title: t.title,
+						subject: t.subjectName,
+						lang,
+					})),
 				})),
-				entries: p.items.map((t) => ({ kind: 'statictable' as const, id: t.id, domain: d, title: t.title, subject: t.subjectName, lang })),
-			})),
-			api.listPublications(d, o).then((p) => ({
-				paged: p,
-				results: p.items.map((x) => ({ ref: { domain: d, kind: 'publication' as const, id: x.id, title: x.title.trim() }, subject: x.releaseDate })),
-				entries: p.items.map((x) => ({ kind: 'publication' as const, id: x.id, domain: d, title: x.title, lang })),
-			})),
-			api.listPressReleases(d, o).then((p) => ({
-				paged: p,
-				results: p.items.map((x) => ({
-					ref: { domain: d, kind: 'pressrelease' as const, id: x.id, title: x.title.trim() },
-					subject: x.subjectName || x.releaseDate,
+				api.listPublications(d, o).then((p) => ({
+					paged: p,
+					results: p.items.map((x) => ({
+						ref: { domain: d, kind: 'publication' as const, id: x.id, title: x.title.trim() },
+						subject: x.releaseDate,
+					})),
+					entries: p.items.map((x) => ({
+						kind: 'publication' as const,
+						id: x.id,
+						domain: d,
+						title: x.title,
+						lang,
+					})),
 				})),
-				entries: p.items.map((x) => ({ kind: 'pressrelease' as const, id: x.id, domain: d, title: x.title, subject: x.subjectName, lang })),
-			})),
-		];
+				api.listPressReleases(d, o).then((p) => ({
+					paged: p,
+					results: p.items.map((x) => ({
+						ref: { domain: d, kind: 'pressrelease' as const, id: x.id, title: x.title.trim() },
+						subject: x.subjectName || x.releaseDate,
+					})),
+					entries: p.items.map((x) => ({
+						kind: 'pressrelease' as const,
+						id: x.id,
+						domain: d,
+						title: x.title,
+						subject: x.subjectName,
+						lang,
+					})),
+				})),
+			];
 		const settled = await Promise.allSettled(calls);
 		const results: SearchResult[] = [];
 		let error: unknown;
@@ -312,9 +347,12 @@ export class SearchSession extends Disposable {
 
 	private notice(error: unknown): SearchItem {
 		const offline =
-			error === undefined || (error instanceof BpsError && ['network', 'timeout', 'server', 'blocked'].includes(error.kind));
+			error === undefined ||
+			(error instanceof BpsError && ['network', 'timeout', 'server', 'blocked'].includes(error.kind));
 		return {
-			label: offline ? `$(cloud-offline) ${vscode.l10n.t('Offline — showing cached results')}` : `$(warning) ${describeError(error)}`,
+			label: offline
+				? `$(cloud-offline) ${vscode.l10n.t('Offline — showing cached results')}`
+				: `$(warning) ${describeError(error)}`,
 			detail: vscode.l10n.t('Press Enter to try again'),
 			alwaysShow: true,
 			notice: true,
@@ -334,10 +372,18 @@ export class SearchSession extends Disposable {
 		};
 		if (this.o.mode === 'browse') {
 			const buttons: Array<vscode.QuickInputButton & { action: SearchAction }> = [
-				{ iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert data into the editor'), action: 'insert' },
+				{
+					iconPath: new vscode.ThemeIcon('insert'),
+					tooltip: vscode.l10n.t('Insert data into the editor'),
+					action: 'insert',
+				},
 			];
 			if (this.o.canReveal) {
-				buttons.push({ iconPath: new vscode.ThemeIcon('list-tree'), tooltip: vscode.l10n.t('Reveal in the BPS catalogue'), action: 'reveal' });
+				buttons.push({
+					iconPath: new vscode.ThemeIcon('list-tree'),
+					tooltip: vscode.l10n.t('Reveal in the BPS catalogue'),
+					action: 'reveal',
+				});
 			}
 			item.buttons = buttons;
 		}
@@ -347,7 +393,13 @@ export class SearchSession extends Disposable {
 
 function fromEntry(e: SearchEntry): SearchResult {
 	return {
-		ref: { domain: e.domain, kind: e.kind, id: e.id, title: e.title.trim(), ...(e.varId !== undefined ? { varId: e.varId } : {}) },
+		ref: {
+			domain: e.domain,
+			kind: e.kind,
+			id: e.id,
+			title: e.title.trim(),
+			...(e.varId !== undefined ? { varId: e.varId } : {}),
+		},
 		subject: e.subject,
 		unit: e.unit,
 	};

@@ -41,7 +41,13 @@ export function parseHtmlTable(html: string): GridCell[][] {
 		};
 		for (const c of cellsOf(rowHtml)) {
 			fillPending();
-			const cell: GridCell = { text: c.text, th: c.th, spanned: false, rowspan: c.rowspan, colspan: c.colspan };
+			const cell: GridCell = {
+				text: c.text,
+				th: c.th,
+				spanned: false,
+				rowspan: c.rowspan,
+				colspan: c.colspan,
+			};
 			for (let k = 0; k < c.colspan; k++) {
 				row[col + k] = k === 0 ? cell : { ...cell, spanned: true, rowspan: 1, colspan: 1 };
 				if (c.rowspan > 1) pending.set(col + k, { left: c.rowspan - 1, cell });
@@ -87,7 +93,24 @@ export interface StructureOptions {
 }
 
 /** Texts BPS tables use for "no value". */
-const MISSING = new Set(['', '-', '–', '—', '−', '…', '...', '..', '.', 'na', 'n/a', 'n.a', 'n.a.', 'x', '***', '*']);
+const MISSING = new Set([
+	'',
+	'-',
+	'–',
+	'—',
+	'−',
+	'…',
+	'...',
+	'..',
+	'.',
+	'na',
+	'n/a',
+	'n.a',
+	'n.a.',
+	'x',
+	'***',
+	'*',
+]);
 
 /**
  * Finds the parts of an Excel-export grid. Title rows: leading rows with at most one non-empty
@@ -108,7 +131,11 @@ export function structureGrid(grid: GridCell[][], opts: StructureOptions = {}): 
 
 	let start = 0;
 	const titles: string[] = [];
-	while (start < rowsAll.length && nonEmpty(rowsAll[start]) <= 1 && !rowsAll[start].some((c) => c.th && c.text)) {
+	while (
+		start < rowsAll.length &&
+		nonEmpty(rowsAll[start]) <= 1 &&
+		!rowsAll[start].some((c) => c.th && c.text)
+	) {
 		titles.push(rowsAll[start].find((c) => c.text)?.text ?? '');
 		start++;
 	}
@@ -121,7 +148,12 @@ export function structureGrid(grid: GridCell[][], opts: StructureOptions = {}): 
 	if (start >= end) {
 		// A table of one-cell rows only: a single text column.
 		const lines = [...titles, ...notes];
-		return { titles: [], columns: [{ name: 'Text', type: 'string' }], rows: lines.map((l) => [l]), notes: [] };
+		return {
+			titles: [],
+			columns: [{ name: 'Text', type: 'string' }],
+			rows: lines.map((l) => [l]),
+			notes: [],
+		};
 	}
 
 	// Header block.
@@ -159,7 +191,9 @@ export function structureGrid(grid: GridCell[][], opts: StructureOptions = {}): 
 	const rows = dataRows.map((r) =>
 		r.map((cell, c): string | number | null => {
 			if (isMissing(cell.text)) return null;
-			return columns[c].type === 'number' ? (parseNumber(cell.text, opts.decimalSeparator) ?? null) : cell.text;
+			return columns[c].type === 'number'
+				? (parseNumber(cell.text, opts.decimalSeparator) ?? null)
+				: cell.text;
 		}),
 	);
 	return { titles, columns, rows, notes };
@@ -175,15 +209,22 @@ export function isMissing(text: string): boolean {
  * "1,234,567.8", "1 234", "5,2%" (percent sign dropped). Undefined when it is not a number.
  */
 export function parseNumber(text: string, decimalSeparator: ',' | '.' = '.'): number | undefined {
-	let s = text.trim().replace(/[\u00a0\u202f ]/g, '').replace(/%$/, '').replace(/^\((.*)\)$/, '-$1').replace(/^[−–]/, '-');
+	let s = text
+		.trim()
+		.replace(/[\u00a0\u202f ]/g, '')
+		.replace(/%$/, '')
+		.replace(/^\((.*)\)$/, '-$1')
+		.replace(/^[−–]/, '-');
 	if (!/^[-+]?[\d.,]*\d[\d.,]*$/.test(s)) return undefined;
 	const dots = (s.match(/\./g) ?? []).length;
 	const commas = (s.match(/,/g) ?? []).length;
 	if (dots && commas) {
 		// Both: the last one is the decimal separator.
-		s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+		s =
+			s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
 	} else if (commas) {
-		if (commas > 1 || (decimalSeparator === '.' && /^[-+]?\d{1,3}(,\d{3})+$/.test(s))) s = s.replace(/,/g, '');
+		if (commas > 1 || (decimalSeparator === '.' && /^[-+]?\d{1,3}(,\d{3})+$/.test(s)))
+			s = s.replace(/,/g, '');
 		else s = s.replace(',', '.');
 	} else if (dots > 1 || (dots === 1 && decimalSeparator === ',' && /^[-+]?\d{1,3}(\.\d{3})+$/.test(s))) {
 		s = s.replace(/\./g, '');
@@ -218,7 +259,12 @@ function cellsOf(rowHtml: string): Array<{ text: string; th: boolean; rowspan: n
 	const out: Array<{ text: string; th: boolean; rowspan: number; colspan: number }> = [];
 	const re = /<(t[dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|<\/tr|$)/gi;
 	for (let m = re.exec(rowHtml); m; m = re.exec(rowHtml)) {
-		out.push({ th: m[1].toLowerCase() === 'th', rowspan: span(m[2], 'rowspan'), colspan: span(m[2], 'colspan'), text: cellText(m[3]) });
+		out.push({
+			th: m[1].toLowerCase() === 'th',
+			rowspan: span(m[2], 'rowspan'),
+			colspan: span(m[2], 'colspan'),
+			text: cellText(m[3]),
+		});
 		if (m[0].length === 0) re.lastIndex++;
 	}
 	return out;
@@ -238,5 +284,7 @@ function cellText(inner: string): string {
 		.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
 		.replace(/<br\s*\/?>/gi, ' ')
 		.replace(/<[^>]*>/g, '');
-	return unescapeEntities(noTags).replace(/[\s\u00a0]+/g, ' ').trim();
+	return unescapeEntities(noTags)
+		.replace(/[\s\u00a0]+/g, ' ')
+		.trim();
 }

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../src/insert/apply';
 import type { SnippetTable } from '../../src/snippets';
-import { EMULATOR_KEY, configure, getExtensionApi, setKey, startTestEmulator, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	configure,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	type TestEmulator,
+} from './helpers';
 
 /** A key the emulator accepts, with characters that URL-encoding changes: easy to spot in any form. */
 const DISTINCTIVE_KEY = 'Zq9+Secret/Key=Insert-7731';
@@ -58,13 +65,23 @@ describe('insert data', function () {
 
 	before(async () => {
 		emu = await startTestEmulator({ keys: [DISTINCTIVE_KEY, EMULATOR_KEY] });
-		await configure({ domain: '0000', language: 'ind', 'insert.defaultFormat': undefined, 'network.timeoutSeconds': 5 });
+		await configure({
+			domain: '0000',
+			language: 'ind',
+			'insert.defaultFormat': undefined,
+			'network.timeoutSeconds': 5,
+		});
 		assert.equal(await setKey(DISTINCTIVE_KEY), true);
 		await getExtensionApi();
 	});
 	afterEach(closeAll);
 	after(async () => {
-		await configure({ domain: undefined, language: undefined, 'insert.defaultFormat': undefined, 'network.timeoutSeconds': undefined });
+		await configure({
+			domain: undefined,
+			language: undefined,
+			'insert.defaultFormat': undefined,
+			'network.timeoutSeconds': undefined,
+		});
 		await setKey(EMULATOR_KEY);
 		await emu?.close();
 	});
@@ -142,10 +159,7 @@ describe('insert data', function () {
 
 	it('inserts at every cursor and replaces the selection', async () => {
 		const ed = await openDoc('markdown', 'first\nREPLACE_ME\nlast\n');
-		ed.selections = [
-			new vscode.Selection(0, 5, 0, 5),
-			new vscode.Selection(1, 0, 1, 'REPLACE_ME'.length),
-		];
+		ed.selections = [new vscode.Selection(0, 5, 0, 5), new vscode.Selection(1, 0, 1, 'REPLACE_ME'.length)];
 		const r = await insert(var1804('markdown'));
 		assert.ok(r);
 		assert.equal(r.cursors, 2);
@@ -171,7 +185,20 @@ describe('insert data', function () {
 	});
 
 	it('fetch code reads BPS_API_KEY and never contains the key, in any format', async () => {
-		const formats = ['markdown', 'csv', 'tsv', 'json', 'python', 'r', 'typescript', 'javascript', 'sql', 'python-fetch', 'r-fetch', 'typescript-fetch'];
+		const formats = [
+			'markdown',
+			'csv',
+			'tsv',
+			'json',
+			'python',
+			'r',
+			'typescript',
+			'javascript',
+			'sql',
+			'python-fetch',
+			'r-fetch',
+			'typescript-fetch',
+		];
 		const all: string[] = [];
 		for (const format of formats) {
 			await openDoc('plaintext');
@@ -202,7 +229,12 @@ describe('insert data', function () {
 
 	it('inserts a publication as a one-row reference table', async () => {
 		const ed = await openDoc('markdown');
-		const r = await insert({ domain: '0000', kind: 'publication', id: 'fafd73df0c782f4c2302fd1a', format: 'markdown' });
+		const r = await insert({
+			domain: '0000',
+			kind: 'publication',
+			id: 'fafd73df0c782f4c2302fd1a',
+			format: 'markdown',
+		});
 		assert.ok(r);
 		const text = ed.document.getText();
 		assert.match(text, /\| Judul \| Tanggal rilis \| Ukuran \| URL PDF \|/);

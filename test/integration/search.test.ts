@@ -8,7 +8,16 @@ import * as vscode from 'vscode';
 import type { CatalogueService } from '../../src/catalogue/catalogueService';
 import type { SearchController } from '../../src/search/searchController';
 import type { SearchSession } from '../../src/search/searchSession';
-import { EMULATOR_KEY, configure, getExtensionApi, setKey, sleep, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	configure,
+	getExtensionApi,
+	setKey,
+	sleep,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 
 interface Hooks {
 	search: SearchController;
@@ -88,7 +97,10 @@ describe('search', function () {
 		await s.whenSettled();
 		const sent = emu.requests.slice(before).filter((r) => r.params.keyword !== undefined);
 		assert.equal(s.stats.queries, 1, 'one query after the debounce');
-		assert.ok(sent.every((r) => r.params.keyword === 'pen'), 'only the last query reached the server');
+		assert.ok(
+			sent.every((r) => r.params.keyword === 'pen'),
+			'only the last query reached the server',
+		);
 		assert.ok(sent.length > 0 && sent.length <= 4, `one request per list (${sent.length})`);
 
 		// A slow query replaced by a new one is aborted; only the new results show.
@@ -133,10 +145,13 @@ describe('search', function () {
 	});
 
 	it('{ query, accept: true } opens the first result', async () => {
-		const ref = await vscode.commands.executeCommand<{ kind: string; id: number | string } | undefined>('bps.search', {
-			query: 'penduduk',
-			accept: true,
-		});
+		const ref = await vscode.commands.executeCommand<{ kind: string; id: number | string } | undefined>(
+			'bps.search',
+			{
+				query: 'penduduk',
+				accept: true,
+			},
+		);
 		assert.ok(ref, 'a result was accepted');
 		assert.ok(['var', 'statictable', 'publication', 'pressrelease'].includes(ref.kind));
 		await waitFor(() => h.search.active === undefined, 5000, 'the QuickPick to close');

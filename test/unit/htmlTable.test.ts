@@ -7,7 +7,10 @@ import { isMissing, parseHtmlTable, parseNumber, structureGrid } from '../../src
 
 function sampleHtml(): string {
 	const file = path.resolve('test/fixtures/samples/flutter__static_table_detail_fixture.json');
-	const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { body?: { data: { table: string } }; data?: { table: string } };
+	const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		body?: { data: { table: string } };
+		data?: { table: string };
+	};
 	const data = raw.body?.data ?? raw.data;
 	assert.ok(data, 'fixture has data');
 	return unescapeEntities(data.table);
@@ -45,10 +48,13 @@ describe('htmlTable: parseHtmlTable', () => {
 	});
 
 	it('pads short rows and returns [] without a table', () => {
-		assert.deepEqual(texts(parseHtmlTable('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>')), [
-			['a', 'b'],
-			['c', ''],
-		]);
+		assert.deepEqual(
+			texts(parseHtmlTable('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>')),
+			[
+				['a', 'b'],
+				['c', ''],
+			],
+		);
 		assert.deepEqual(parseHtmlTable('<p>no table</p>'), []);
 	});
 });
@@ -86,7 +92,10 @@ describe('htmlTable: structureGrid on the recorded static table (Pinrang 2014)',
 			'Keadaan Tenaga Kesehatan Menurut Jenisnya di Kabupaten Pinrang Tahun 2014',
 			'Condition of Health Personel by State in Pinrang Regency In 2014',
 		]);
-		assert.deepEqual(s.notes, ['Sumber : Dinas Kesehatan Kabupaten Pinrang', 'Source : Departement of Health in Pinrang Regency']);
+		assert.deepEqual(s.notes, [
+			'Sumber : Dinas Kesehatan Kabupaten Pinrang',
+			'Source : Departement of Health in Pinrang Regency',
+		]);
 	});
 
 	it('joins the two header rows (rowspan + colspan) and drops the padding column', () => {
@@ -96,17 +105,36 @@ describe('htmlTable: structureGrid on the recorded static table (Pinrang 2014)',
 		assert.equal(s.columns[2].name, 'Status ABRI');
 		assert.equal(s.columns[5].name, 'Jumlah');
 		assert.equal(s.columns[0].type, 'string');
-		assert.ok(s.columns.slice(1).every((c) => c.type === 'number'), JSON.stringify(s.columns));
+		assert.ok(
+			s.columns.slice(1).every((c) => c.type === 'number'),
+			JSON.stringify(s.columns),
+		);
 	});
 
 	it('keeps the data rows with numbers, "-" as missing, and the total row', () => {
 		const byName = new Map(s.rows.map((r) => [r[0], r]));
-		assert.deepEqual(byName.get('Penata kesehatan Masy'), ['Penata kesehatan Masy', null, null, 93, null, 93]);
+		assert.deepEqual(byName.get('Penata kesehatan Masy'), [
+			'Penata kesehatan Masy',
+			null,
+			null,
+			93,
+			null,
+			93,
+		]);
 		assert.deepEqual(byName.get('Tata Usaha'), ['Tata Usaha', null, null, 89, null, 89]);
-		assert.deepEqual(byName.get('J U M L A H/ T o t a l'), ['J U M L A H/ T o t a l', null, null, 814, null, 814]);
+		assert.deepEqual(byName.get('J U M L A H/ T o t a l'), [
+			'J U M L A H/ T o t a l',
+			null,
+			null,
+			814,
+			null,
+			814,
+		]);
 		assert.ok(!s.rows.some((r) => String(r[0]).startsWith('Sumber')), 'notes are not data');
 		// The column sums match the total row.
-		const total = s.rows.filter((r) => r[0] !== 'J U M L A H/ T o t a l').reduce((a, r) => a + ((r[5] as number | null) ?? 0), 0);
+		const total = s.rows
+			.filter((r) => r[0] !== 'J U M L A H/ T o t a l')
+			.reduce((a, r) => a + ((r[5] as number | null) ?? 0), 0);
 		assert.equal(total, 814);
 	});
 
@@ -157,7 +185,9 @@ describe('htmlTable: structureGrid on synthetic layouts', () => {
 
 	it('keeps a column of text as text and row labels that look numeric as text', () => {
 		const s = structureGrid(
-			parseHtmlTable('<table><tr><th>Kode</th><th>Nama</th><th>Nilai</th></tr><tr><td>11</td><td>Aceh</td><td>5</td></tr><tr><td>12</td><td>Sumut</td><td>6</td></tr></table>'),
+			parseHtmlTable(
+				'<table><tr><th>Kode</th><th>Nama</th><th>Nilai</th></tr><tr><td>11</td><td>Aceh</td><td>5</td></tr><tr><td>12</td><td>Sumut</td><td>6</td></tr></table>',
+			),
 		);
 		assert.deepEqual(
 			s.columns.map((c) => c.type),
