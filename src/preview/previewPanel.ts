@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import { ATTRIBUTION_EN, ATTRIBUTION_ID, BPS_HOME, SOURCE_LINE } from '../api/attribution';
 import { isCancelled } from '../api/errors';
-import type { DimItem, Lang, Period } from '../api/types';
+import type { DimItem, Lang } from '../api/types';
 import { itemKey, type ItemRef } from '../catalogue/itemRef';
 import { Disposable } from '../util/dispose';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
 import { exportBytes, type ExportMeta } from './export';
 import { previewHtml } from './html';
+import { defaultPeriods, sortPeriods } from './periods';
 import {
 	assertNever,
 	isHttpUrl,
@@ -30,9 +31,6 @@ export interface PanelDeps {
 	/** Where to save an export; the manager shows a save dialog (tests replace it). */
 	pickSaveUri(defaultName: string, format: ExportFormat): Promise<vscode.Uri | undefined>;
 }
-
-/** How many recent periods a dynamic table shows by default. */
-export const DEFAULT_PERIOD_COUNT = 5;
 
 let nextPanelId = 1;
 
@@ -405,24 +403,4 @@ function hhmm(t: number): string {
 
 function defaultTitle(ref: ItemRef): string {
 	return `BPS ${ref.kind} ${ref.id}`;
-}
-
-/** Periods oldest first (by year label, then id). */
-export function sortPeriods(p: Period[]): Period[] {
-	return [...p].sort((a, b) => {
-		const ya = parseInt(a.label, 10);
-		const yb = parseInt(b.label, 10);
-		if (Number.isFinite(ya) && Number.isFinite(yb) && ya !== yb) return ya - yb;
-		return a.id - b.id;
-	});
-}
-
-/** The periods matching `years` (labels) when given, else the most recent DEFAULT_PERIOD_COUNT. */
-export function defaultPeriods(sorted: Period[], years?: string[]): number[] {
-	if (years?.length) {
-		const want = new Set(years.map((y) => y.trim()));
-		const hit = sorted.filter((p) => want.has(p.label.trim())).map((p) => p.id);
-		if (hit.length) return hit;
-	}
-	return sorted.slice(-DEFAULT_PERIOD_COUNT).map((p) => p.id);
 }

@@ -4,6 +4,7 @@
  * filtering work on an index permutation, never on copies of the data.
  */
 import { h } from './dom';
+import { viewRows } from './gridOrder';
 
 export interface GridModel {
 	nRows: number;
@@ -146,25 +147,7 @@ export class VirtualGrid {
 	private reorder(): void {
 		const m = this.model;
 		if (!m) return;
-		const f = this.filterText.trim().toLowerCase();
-		const rows: number[] = [];
-		for (let r = 0; r < m.nRows; r++) if (!f || m.rowLabel(r).toLowerCase().includes(f)) rows.push(r);
-		const col = this.sortCol;
-		const dir = this.sortDir;
-		if (col === -1) {
-			const coll = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-			rows.sort((a, b) => dir * coll.compare(m.rowLabel(a), m.rowLabel(b)) || a - b);
-		} else if (col !== undefined) {
-			rows.sort((a, b) => {
-				const x = m.value(a, col);
-				const y = m.value(b, col);
-				const xm = Number.isNaN(x);
-				const ym = Number.isNaN(y);
-				// Missing last in both directions: a missing cell is not "smallest".
-				if (xm || ym) return xm && ym ? a - b : xm ? 1 : -1;
-				return dir * (x - y) || a - b;
-			});
-		}
+		const rows = viewRows(m, this.filterText, this.sortCol, this.sortDir);
 		this.order = Int32Array.from(rows);
 		this.body.style.height = `${this.order.length * ROW_HEIGHT}px`;
 		this.body.style.width = `${this.widths.reduce((a, b) => a + b, 0)}px`;

@@ -121,7 +121,7 @@ describe('export: XLSX', () => {
 
 	it('puts the attribution note above the header row, numbers as numbers, missing cells absent', () => {
 		const s1 = strFromU8(unzipSync(toXlsx(table, meta))['xl/worksheets/sheet1.xml']);
-		const rows = s1.match(/<row r="\d+">[\s\S]*?<\/row>/g) ?? [];
+		const rows: string[] = [...(s1.match(/<row r="\d+">[\s\S]*?<\/row>/g) ?? [])];
 		assert.equal(rows.length, 3 + table.rows.length);
 		assert.ok(rows[0].includes(ATTRIBUTION_ID));
 		assert.ok(rows[1].includes('https://jatim.bps.go.id'));
