@@ -76,6 +76,8 @@ export class SearchSession extends Disposable {
 	private running = 0;
 	private waiters: Array<() => void> = [];
 	private lastRun: string | undefined;
+	/** The value the last schedule() was for. */
+	private scheduled: string | undefined;
 	private readonly domain: string;
 	private readonly lang: 'ind' | 'eng';
 
@@ -91,7 +93,12 @@ export class SearchSession extends Disposable {
 		qp.placeholder = vscode.l10n.t('Search dynamic tables, static tables, publications and press releases');
 		qp.matchOnDescription = true;
 		qp.matchOnDetail = true;
-		this._register(qp.onDidChangeValue((v) => this.schedule(v)));
+		this._register(
+			qp.onDidChangeValue((v) => {
+				// The echo of a programmatic `setQuery` must not restart the debounce.
+				if (v !== this.scheduled) this.schedule(v);
+			}),
+		);
 		this._register(qp.onDidAccept(() => this.accept(qp.activeItems[0])));
 		this._register(
 			qp.onDidTriggerItemButton((e) => {
@@ -160,6 +167,7 @@ export class SearchSession extends Disposable {
 
 	private schedule(value: string, delay = SEARCH_DEBOUNCE_MS): void {
 		if (this.isDisposed) return;
+		this.scheduled = value;
 		if (this.timer !== undefined) clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
 			this.timer = undefined;

@@ -106,7 +106,13 @@ describe('search', function () {
 		// A slow query replaced by a new one is aborted; only the new results show.
 		emu.setFaults([{ kind: 'latency', ms: 3000, match: { keyword: 'pendudukx' } }]);
 		s.setQuery('pendudukx');
-		await sleep(400);
+		// Wait until the slow query is really in flight, then replace it.
+		await waitFor(
+			() => emu.requests.some((r) => r.params.keyword === 'pendudukx'),
+			5000,
+			'the slow query to reach the server',
+		);
+		await sleep(50);
 		s.setQuery('miskin');
 		await s.whenSettled();
 		assert.ok(s.stats.cancelled >= 1, 'the slow query was cancelled');
