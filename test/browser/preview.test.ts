@@ -28,14 +28,17 @@ const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps
 async function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
 	await wb.press(ITEMS[item].key);
 	const deadline = Date.now() + 60_000;
+	let lastText = '';
 	for (;;) {
-		const frame = await wb.webviewFrame();
+		// The webview may navigate (load) while we look at it: retry rather than fail.
+		const frame = await wb.webviewFrame().catch(() => undefined);
 		const ok = await frame
-			.waitForSelector(selector, { timeout: 2000 })
+			?.waitForSelector(selector, { timeout: 2000 })
 			.then(() => true)
 			.catch(() => false);
-		if (ok) return frame;
-		if (Date.now() > deadline) throw new Error(`preview ${item}: ${selector} never appeared`);
+		if (frame && ok) return frame;
+		lastText = (await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
+		if (Date.now() > deadline) throw new Error(`preview ${item}: ${selector} never appeared; webview shows: ${lastText}`);
 	}
 }
 
@@ -85,7 +88,8 @@ describe('browser: preview webview', function () {
 		describe(`${theme} theme`, () => {
 			before(async () => {
 				await wb?.close();
-				wb = await launchWorkbench({ emulatorUrl: emu.url, theme, locale: 'en', keybindings });
+				// The dark run is also the Indonesian one: localised webview strings and id-ID numbers.
+				wb = await launchWorkbench({ emulatorUrl: emu.url, theme, locale: theme === 'dark' ? 'id' : 'en', keybindings });
 				wb.page.on('dialog', (d) => {
 					dialogs.push(d.message());
 					void d.dismiss();
@@ -100,6 +104,15 @@ describe('browser: preview webview', function () {
 				assert.match(bannerText, /bps\.go\.id|Badan Pusat Statistik/);
 				// "514 rows × 5 columns" (the count line) and only a window of rows in the DOM.
 				await frame.waitForFunction(() => /514/.test(document.querySelector('.count')?.textContent ?? ''));
+				const exportLabel = await frame.locator('vscode-button.export-csv').innerText();
+				const firstValue = await frame.locator('.grid-row .cell.num').first().innerText();
+				if (theme === 'dark') {
+					assert.equal(exportLabel.trim(), 'Ekspor CSV', 'webview strings are localised');
+					assert.match(firstValue, /^\d{1,3}(\.\d{3})*$|^–$/, `id-ID grouping: ${firstValue}`);
+				} else {
+					assert.equal(exportLabel.trim(), 'Export CSV');
+					assert.match(firstValue, /^\d{1,3}(,\d{3})*$|^–$/, `en grouping: ${firstValue}`);
+				}
 				const domRows = await frame.locator('.grid-row').count();
 				assert.ok(domRows > 5 && domRows < 100, `virtualised: ${domRows} row elements for 514 rows`);
 				// Scroll to the end: the last regency is rendered, the DOM stays small.
@@ -114,7 +127,7 @@ describe('browser: preview webview', function () {
 				assert.equal(await frame.locator('.attribution button, .attribution vscode-button').count(), 0);
 				await frame.evaluate(() => (document.querySelector('.grid')!.scrollTop = 0));
 				// Text filter on the rows: only cities ("Kota" / "City") remain.
-				await frame.locator('vscode-textfield input').first().fill('City');
+				await frame.locator('vscode-textfield input').first().fill(theme === 'dark' ? 'Kota' : 'City');
 				await frame.waitForFunction(() => !/^514 /.test(document.querySelector('.count')?.textContent ?? ''));
 				const filtered = Number((await frame.locator('.count').innerText()).match(/^([\d.,]+)/)?.[1].replace(/[.,]/g, ''));
 				assert.ok(filtered > 0 && filtered < 514, `filter keeps some rows (${filtered})`);
