@@ -20,7 +20,8 @@ export function registerPreview(context: vscode.ExtensionContext, services: Serv
 			try {
 				const ref = toItemRef(arg) ?? (arg === undefined ? await askForItem(services) : undefined);
 				if (!ref) {
-					if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be previewed.'));
+					if (arg !== undefined)
+						void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be previewed.'));
 					return undefined;
 				}
 				return manager.open(ref).id;
@@ -43,10 +44,13 @@ async function askForItem(services: Services): Promise<ItemRef | undefined> {
 		pressrelease: vscode.l10n.t('Press release'),
 		indicator: vscode.l10n.t('Strategic indicator'),
 	};
-	const kinds: Array<vscode.QuickPickItem & { itemKind: ItemKind }> = ITEM_KINDS.map((k) => ({ label: labels[k], itemKind: k }));
-	const kindPick = await vscode.window.showQuickPick(kinds,
-		{ placeHolder: vscode.l10n.t('What do you want to preview?') },
-	);
+	const kinds: Array<vscode.QuickPickItem & { itemKind: ItemKind }> = ITEM_KINDS.map((k) => ({
+		label: labels[k],
+		itemKind: k,
+	}));
+	const kindPick = await vscode.window.showQuickPick(kinds, {
+		placeHolder: vscode.l10n.t('What do you want to preview?'),
+	});
 	if (!kindPick) return undefined;
 	const domain = services.config().domain;
 	const api = services.client;
@@ -61,15 +65,35 @@ async function askForItem(services: Services): Promise<ItemRef | undefined> {
 		const o = { signal: ctrl.signal };
 		switch (kindPick.itemKind) {
 			case 'var':
-				return (await api.listVariables(domain, o)).items.map((x) => ({ label: x.title, description: String(x.id), id: x.id }));
+				return (await api.listVariables(domain, o)).items.map((x) => ({
+					label: x.title,
+					description: String(x.id),
+					id: x.id,
+				}));
 			case 'statictable':
-				return (await api.listStaticTables(domain, o)).items.map((x) => ({ label: x.title, description: String(x.id), id: x.id }));
+				return (await api.listStaticTables(domain, o)).items.map((x) => ({
+					label: x.title,
+					description: String(x.id),
+					id: x.id,
+				}));
 			case 'publication':
-				return (await api.listPublications(domain, o)).items.map((x) => ({ label: x.title, description: x.releaseDate, id: x.id }));
+				return (await api.listPublications(domain, o)).items.map((x) => ({
+					label: x.title,
+					description: x.releaseDate,
+					id: x.id,
+				}));
 			case 'pressrelease':
-				return (await api.listPressReleases(domain, o)).items.map((x) => ({ label: x.title, description: x.releaseDate, id: x.id }));
+				return (await api.listPressReleases(domain, o)).items.map((x) => ({
+					label: x.title,
+					description: x.releaseDate,
+					id: x.id,
+				}));
 			case 'indicator':
-				return (await api.listIndicators(domain, o)).items.map((x) => ({ label: x.title, description: String(x.indicatorId), id: x.indicatorId }));
+				return (await api.listIndicators(domain, o)).items.map((x) => ({
+					label: x.title,
+					description: String(x.indicatorId),
+					id: x.indicatorId,
+				}));
 			default:
 				return [];
 		}

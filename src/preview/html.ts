@@ -3,7 +3,9 @@ import type * as vscode from 'vscode';
 
 /** A fresh nonce per page load: only our bundle's <script> carries it. */
 export function nonce(): string {
-	return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+	return randomBytes(18)
+		.toString('base64')
+		.replace(/[^A-Za-z0-9]/g, '');
 }
 
 /**
@@ -25,7 +27,12 @@ export function csp(cspSource: string, scriptNonce: string): string {
  * The webview document: an empty shell that loads the bundle. The item, strings and data arrive
  * by message after the webview's `ready`, so this HTML never contains catalogue text (or the key).
  */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, uri: typeof vscode.Uri): string {
+export function previewHtml(
+	webview: vscode.Webview,
+	extensionUri: vscode.Uri,
+	lang: string,
+	uri: typeof vscode.Uri,
+): string {
 	const n = nonce();
 	const script = webview.asWebviewUri(uri.joinPath(extensionUri, 'dist', 'webview', 'preview.js'));
 	return `<!DOCTYPE html>

@@ -41,15 +41,23 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 			existing.reveal();
 			return existing;
 		}
-		const panel = vscode.window.createWebviewPanel(Views.previewPanel, ref.title ?? `BPS ${ref.id}`, vscode.ViewColumn.Active, {
-			enableScripts: true,
-			enableFindWidget: true,
-		});
+		const panel = vscode.window.createWebviewPanel(
+			Views.previewPanel,
+			ref.title ?? `BPS ${ref.id}`,
+			vscode.ViewColumn.Active,
+			{
+				enableScripts: true,
+				enableFindWidget: true,
+			},
+		);
 		return this.adopt(panel, ref);
 	}
 
 	/** Restores a panel after a window reload from the state the webview saved. */
-	async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void> {
+	async deserializeWebviewPanel(
+		panel: vscode.WebviewPanel,
+		state: PersistedState | undefined,
+	): Promise<void> {
 		const ref = toItemRef(state?.ref);
 		if (!ref) {
 			this.log.warn('a preview could not be restored: no saved item');

@@ -70,7 +70,10 @@ export class PreviewPanel extends Disposable {
 		panel.webview.options = {
 			enableScripts: true,
 			enableCommandUris: false,
-			localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+			localResourceRoots: [
+				vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'),
+				vscode.Uri.joinPath(deps.extensionUri, 'media'),
+			],
 		};
 		panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bps-activity.svg');
 		this._register(panel.webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)));
@@ -165,7 +168,9 @@ export class PreviewPanel extends Disposable {
 		let regionName = this.ref.domain === '0000' ? 'Indonesia' : this.ref.domain;
 		if (this.ref.domain !== '0000') {
 			try {
-				const d = (await this.deps.api.listDomains('all', { signal: this.lifetime.signal })).items.find((x) => x.id === this.ref.domain);
+				const d = (await this.deps.api.listDomains('all', { signal: this.lifetime.signal })).items.find(
+					(x) => x.id === this.ref.domain,
+				);
 				if (d && isHttpUrl(d.url)) {
 					sourceUrl = d.url;
 					sourceLabel = `BPS ${d.name}`;
@@ -210,10 +215,21 @@ export class PreviewPanel extends Disposable {
 						this.panel.title = ind.title || this.panel.title;
 						this.post({
 							type: 'indicator',
-							card: { title: ind.title, name: ind.name, value: ind.value, unit: ind.unit, period: ind.period, dataSource: ind.dataSource, varId: ind.varId },
+							card: {
+								title: ind.title,
+								name: ind.name,
+								value: ind.value,
+								unit: ind.unit,
+								period: ind.period,
+								dataSource: ind.dataSource,
+								varId: ind.varId,
+							},
 						});
 					}
-					if (varId === undefined) throw new Error(vscode.l10n.t('Indicator {0} was not found in region {1}.', String(ref.id), ref.domain));
+					if (varId === undefined)
+						throw new Error(
+							vscode.l10n.t('Indicator {0} was not found in region {1}.', String(ref.id), ref.domain),
+						);
 					await this.sendDims(varId);
 					break;
 				}
@@ -225,7 +241,14 @@ export class PreviewPanel extends Disposable {
 					this.post({
 						type: 'static',
 						requestId,
-						table: { id: t.id, title: t.title, updated: t.updated, size: t.size, html: t.html, fetchedAt: t.fetchedAt },
+						table: {
+							id: t.id,
+							title: t.title,
+							updated: t.updated,
+							size: t.size,
+							html: t.html,
+							fetchedAt: t.fetchedAt,
+						},
 					});
 					break;
 				}
@@ -291,7 +314,8 @@ export class PreviewPanel extends Disposable {
 		const { domain } = this.ref;
 		const opts = { signal: this.lifetime.signal, lang: this.lang };
 		// Derived variables / periods are optional metadata: a variable without them answers "no data".
-		const optional = <T>(p: Promise<{ items: T[] }>) => p.then((r) => r.items).catch((e) => (isCancelled(e) ? Promise.reject(e) : [] as T[]));
+		const optional = <T>(p: Promise<{ items: T[] }>) =>
+			p.then((r) => r.items).catch((e) => (isCancelled(e) ? Promise.reject(e) : ([] as T[])));
 		const [periods, turvar, turth] = await Promise.all([
 			this.deps.api.listPeriods(domain, varId, opts).then((r) => {
 				this.postFreshness(r);
@@ -314,7 +338,12 @@ export class PreviewPanel extends Disposable {
 	}
 
 	/** A `load` from the webview: the dynamic table for the chosen periods, with progress and Cancel. */
-	private async loadDynamic(requestId: number, periods: number[], turvar?: number[], turth?: number[]): Promise<void> {
+	private async loadDynamic(
+		requestId: number,
+		periods: number[],
+		turvar?: number[],
+		turth?: number[],
+	): Promise<void> {
 		if (this.varId === undefined) return;
 		this.load?.ctrl.abort();
 		const ctrl = new AbortController();

@@ -143,7 +143,14 @@ export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
 /** Messages host → webview. */
 export type HostMessage =
-	| { type: 'init'; ref: PreviewRef; strings: Record<string, string>; locale: string; lang: Lang; attribution: Attribution }
+	| {
+			type: 'init';
+			ref: PreviewRef;
+			strings: Record<string, string>;
+			locale: string;
+			lang: Lang;
+			attribution: Attribution;
+	  }
 	| { type: 'loading'; requestId: number; what: string }
 	| { type: 'progress'; requestId: number; done: number; total: number }
 	| { type: 'dims'; dims: DynamicDims }
@@ -167,7 +174,14 @@ export type WebviewMessage =
 	| { type: 'export'; requestId: number; format: ExportFormat; table: ExportTable }
 	| { type: 'copy'; text: string; rows: number }
 	| { type: 'openExternal'; url: string }
-	| { type: 'rendered'; view: 'dynamic' | 'static' | 'document'; modelRows: number; modelCols: number; domRows: number; ms: number }
+	| {
+			type: 'rendered';
+			view: 'dynamic' | 'static' | 'document';
+			modelRows: number;
+			modelCols: number;
+			domRows: number;
+			ms: number;
+	  }
 	| { type: 'chart'; series: number; points: number };
 
 export function assertNever(x: never): never {

@@ -38,7 +38,9 @@ export function webviewStrings(): Record<string, string> {
 		exported: vscode.l10n.t('Saved to {0}', '{0}'),
 		table: vscode.l10n.t('Table'),
 		chart: vscode.l10n.t('Chart'),
-		chartHint: vscode.l10n.t('Select rows (click, Shift+click, Ctrl+click) to chart them; without a selection the first rows are shown.'),
+		chartHint: vscode.l10n.t(
+			'Select rows (click, Shift+click, Ctrl+click) to chart them; without a selection the first rows are shown.',
+		),
 		rowCount: vscode.l10n.t('{0} rows × {1} columns', '{0}', '{1}'),
 		selected: vscode.l10n.t('{0} selected', '{0}'),
 		noData: vscode.l10n.t('No data for this selection.'),

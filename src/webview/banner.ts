@@ -5,7 +5,11 @@
 import type { Attribution, WebviewMessage } from '../preview/protocol';
 import { fmt, h } from './dom';
 
-export function banner(a: Attribution, strings: Record<string, string>, post: (m: WebviewMessage) => void): HTMLElement {
+export function banner(
+	a: Attribution,
+	strings: Record<string, string>,
+	post: (m: WebviewMessage) => void,
+): HTMLElement {
 	const link = h('a', { text: a.sourceLabel, attrs: { href: a.sourceUrl, class: 'source-link' } });
 	link.addEventListener('click', (e) => {
 		e.preventDefault();

@@ -41,11 +41,17 @@ export class Chart {
 			if (this.plot && this.el.clientWidth > 0) this.plot.setSize(this.size());
 		}).observe(el);
 		// VS Code swaps the body's theme class on a theme change: recolour.
-		new MutationObserver(() => this.data && this.render(this.data)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+		new MutationObserver(() => this.data && this.render(this.data)).observe(document.body, {
+			attributes: true,
+			attributeFilter: ['class'],
+		});
 	}
 
 	private size(): { width: number; height: number } {
-		return { width: Math.max(320, this.el.clientWidth - 8), height: Math.max(220, Math.min(340, Math.round(this.el.clientWidth * 0.35))) };
+		return {
+			width: Math.max(320, this.el.clientWidth - 8),
+			height: Math.max(220, Math.min(340, Math.round(this.el.clientWidth * 0.35))),
+		};
 	}
 
 	render(d: ChartData): void {
@@ -59,7 +65,13 @@ export class Chart {
 		const font = `${cssVar('--vscode-font-size', '13px')} ${cssVar('--vscode-font-family', 'sans-serif')}`;
 		const colours = palette();
 		const x = d.labels.map((_, i) => i);
-		const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font, labelFont: font };
+		const axis = {
+			stroke: fg,
+			grid: { stroke: grid, width: 1 },
+			ticks: { stroke: grid, width: 1 },
+			font,
+			labelFont: font,
+		};
 		const opts: uPlot.Options = {
 			...this.size(),
 			legend: { show: true },
@@ -70,12 +82,12 @@ export class Chart {
 					...axis,
 					// Period labels are long ("2024 September"): ask for wide tick spacing.
 					space: 110,
-					values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? d.labels[s] ?? '' : '')),
+					values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? (d.labels[s] ?? '') : '')),
 				},
 				{ ...axis, label: d.unit, values: (_u, splits) => splits.map((s) => d.format(s)), size: 70 },
 			],
 			series: [
-				{ label: d.xLabel, value: (_u, v) => (v === null || v === undefined ? '' : d.labels[v] ?? '') },
+				{ label: d.xLabel, value: (_u, v) => (v === null || v === undefined ? '' : (d.labels[v] ?? '')) },
 				...d.series.map((s, i) => ({
 					label: s.name,
 					stroke: colours[i % colours.length],
@@ -86,7 +98,10 @@ export class Chart {
 				})),
 			],
 		};
-		const data: uPlot.AlignedData = [x, ...d.series.map((s) => s.values.map((v) => (Number.isNaN(v) ? null : v)))];
+		const data: uPlot.AlignedData = [
+			x,
+			...d.series.map((s) => s.values.map((v) => (Number.isNaN(v) ? null : v))),
+		];
 		this.plot = new uPlot(opts, data, this.el);
 	}
 }

@@ -28,7 +28,9 @@ export function documentView(ctx: ViewContext, d: DocumentPayload): HTMLElement 
 		b.classList.add('open-slides');
 		actions.append(b);
 	}
-	const cover = isHttpUrl(d.coverUrl) ? h('img', { class: 'cover', attrs: { alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' } }) : null;
+	const cover = isHttpUrl(d.coverUrl)
+		? h('img', { class: 'cover', attrs: { alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' } })
+		: null;
 	if (cover) {
 		cover.src = d.coverUrl;
 		cover.addEventListener('error', () => cover.remove());
@@ -50,6 +52,15 @@ export function documentView(ctx: ViewContext, d: DocumentPayload): HTMLElement 
 			abstract,
 		),
 	);
-	requestAnimationFrame(() => ctx.post({ type: 'rendered', view: 'document', modelRows: 1, modelCols: 1, domRows: 1, ms: Math.round(performance.now() - started) }));
+	requestAnimationFrame(() =>
+		ctx.post({
+			type: 'rendered',
+			view: 'document',
+			modelRows: 1,
+			modelCols: 1,
+			domRows: 1,
+			ms: Math.round(performance.now() - started),
+		}),
+	);
 	return el;
 }

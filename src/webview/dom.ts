@@ -9,8 +9,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 	props?: { class?: string; text?: string; title?: string; attrs?: Record<string, string> },
 	...children: Child[]
 ): HTMLElementTagNameMap[K];
-export function h(tag: string, props?: { class?: string; text?: string; title?: string; attrs?: Record<string, string> }, ...children: Child[]): HTMLElement;
-export function h(tag: string, props: { class?: string; text?: string; title?: string; attrs?: Record<string, string> } = {}, ...children: Child[]): HTMLElement {
+export function h(
+	tag: string,
+	props?: { class?: string; text?: string; title?: string; attrs?: Record<string, string> },
+	...children: Child[]
+): HTMLElement;
+export function h(
+	tag: string,
+	props: { class?: string; text?: string; title?: string; attrs?: Record<string, string> } = {},
+	...children: Child[]
+): HTMLElement {
 	const el = document.createElement(tag);
 	if (props.class) el.className = props.class;
 	if (props.text !== undefined) el.textContent = props.text;
@@ -25,7 +33,9 @@ export function h(tag: string, props: { class?: string; text?: string; title?: s
 
 /** Fill `{0}`, `{1}`… in a localised string. */
 export function fmt(s: string, ...args: Array<string | number>): string {
-	return s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+	return s.replace(/\{(\d+)\}/g, (m, i: string) =>
+		args[Number(i)] !== undefined ? String(args[Number(i)]) : m,
+	);
 }
 
 export function clear(el: Element): void {

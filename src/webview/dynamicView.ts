@@ -4,7 +4,15 @@
  * sub-period), the pivot (swappable), the virtual grid with sort/filter/selection/copy, the chart
  * of the selected rows, and export.
  */
-import { defaultPivot, formatValue, isTrivialDim, pivot, type Axis, type PivotResult, type PivotSpec } from '../api/table';
+import {
+	defaultPivot,
+	formatValue,
+	isTrivialDim,
+	pivot,
+	type Axis,
+	type PivotResult,
+	type PivotSpec,
+} from '../api/table';
 import type { DynamicTable } from '../api/types';
 import type { DynamicDims, ExportFormat, ExportTable, IndicatorCard } from '../preview/protocol';
 import { Chart } from './chart';
@@ -80,11 +88,15 @@ export class DynamicView {
 			this.ctx.saveUi({ filter: this.filterField.value });
 			this.grid.setFilter(this.filterField.value);
 		});
-		const swapBtn = button(t(ctx, 'swap'), () => {
-			this.swapped = !this.swapped;
-			this.ctx.saveUi({ swapped: this.swapped, sortCol: undefined });
-			this.relayout();
-		}, true);
+		const swapBtn = button(
+			t(ctx, 'swap'),
+			() => {
+				this.swapped = !this.swapped;
+				this.ctx.saveUi({ swapped: this.swapped, sortCol: undefined });
+				this.relayout();
+			},
+			true,
+		);
 		swapBtn.classList.add('swap');
 
 		this.grid = new VirtualGrid(
@@ -116,13 +128,22 @@ export class DynamicView {
 		const copyBtn = button(t(ctx, 'copy'), () => this.copy(), true);
 		copyBtn.classList.add('copy');
 		const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
-			const b = button(t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'), () => this.export(f), true);
+			const b = button(
+				t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'),
+				() => this.export(f),
+				true,
+			);
 			b.classList.add(`export-${f}`);
 			return b;
 		});
 
 		this.tableTab = h('div', { class: 'tab-body table-tab' }, this.grid.el);
-		this.chartTab = h('div', { class: 'tab-body chart-tab' }, h('p', { class: 'hint', text: t(ctx, 'chartHint') }), chartHost);
+		this.chartTab = h(
+			'div',
+			{ class: 'tab-body chart-tab' },
+			h('p', { class: 'hint', text: t(ctx, 'chartHint') }),
+			chartHost,
+		);
 		const tabs = document.createElement('vscode-tabs') as HTMLElement & { selectedIndex: number };
 		const th1 = h('vscode-tab-header', { text: t(ctx, 'table'), attrs: { slot: 'header' } });
 		const th2 = h('vscode-tab-header', { text: t(ctx, 'chart'), attrs: { slot: 'header' } });
@@ -146,9 +167,23 @@ export class DynamicView {
 			h(
 				'section',
 				{ class: 'controls' },
-				h('div', { class: 'row' }, field(t(ctx, 'periods') + ' — ' + t(ctx, 'from'), this.fromSel), field(t(ctx, 'to'), this.toSel), loadBtn, this.progressEl),
+				h(
+					'div',
+					{ class: 'row' },
+					field(t(ctx, 'periods') + ' — ' + t(ctx, 'from'), this.fromSel),
+					field(t(ctx, 'to'), this.toSel),
+					loadBtn,
+					this.progressEl,
+				),
 				h('div', { class: 'row' }, this.rowsWrap, this.turvarWrap, this.turtahunWrap, swapBtn),
-				h('div', { class: 'row toolbar' }, field(t(ctx, 'filter'), this.filterField), copyBtn, ...exportBtns, this.countEl),
+				h(
+					'div',
+					{ class: 'row toolbar' },
+					field(t(ctx, 'filter'), this.filterField),
+					copyBtn,
+					...exportBtns,
+					this.countEl,
+				),
 			),
 			this.messageEl,
 			tabs,
@@ -166,8 +201,20 @@ export class DynamicView {
 				h('div', { class: 'kicker', text: t(ctx, 'indicator') }),
 				h('h2', { text: card.title }),
 				card.name && card.name !== card.title ? h('div', { class: 'sub', text: card.name }) : null,
-				h('div', { class: 'big-value' }, h('span', { class: 'value', text: value }), h('span', { class: 'unit', text: ` ${card.unit}` })),
-				h('dl', {}, h('dt', { text: t(ctx, 'period') }), h('dd', { text: card.period }), h('dt', { text: t(ctx, 'dataSource') }), h('dd', { text: card.dataSource })),
+				h(
+					'div',
+					{ class: 'big-value' },
+					h('span', { class: 'value', text: value }),
+					h('span', { class: 'unit', text: ` ${card.unit}` }),
+				),
+				h(
+					'dl',
+					{},
+					h('dt', { text: t(ctx, 'period') }),
+					h('dd', { text: card.period }),
+					h('dt', { text: t(ctx, 'dataSource') }),
+					h('dd', { text: card.dataSource }),
+				),
 			),
 		);
 	}
@@ -277,9 +324,21 @@ export class DynamicView {
 			if (!html || !htmlToText(ctx.purify, html)) continue;
 			const body = h('div', { class: 'rich' });
 			body.append(sanitizeToFragment(ctx.purify, html));
-			sections.push(h('details', { class: `rich-block ${key}`, attrs: key === 'definition' ? { open: '' } : {} }, h('summary', { text: t(ctx, key) }), body));
+			sections.push(
+				h(
+					'details',
+					{ class: `rich-block ${key}`, attrs: key === 'definition' ? { open: '' } : {} },
+					h('summary', { text: t(ctx, key) }),
+					body,
+				),
+			);
 		}
-		this.headerEl.replaceChildren(h('div', { class: 'kicker', text: t(ctx, 'dynamicTable') }), h('h1', { class: 'title', text: v.title }), dl, ...sections);
+		this.headerEl.replaceChildren(
+			h('div', { class: 'kicker', text: t(ctx, 'dynamicTable') }),
+			h('h1', { class: 'title', text: v.title }),
+			dl,
+			...sections,
+		);
 	}
 
 	private fillDimensionPickers(tb: DynamicTable): void {
@@ -289,8 +348,14 @@ export class DynamicView {
 		// A picker with tens of thousands of options would freeze the page; the text filter
 		// covers huge tables.
 		this.rowsWrap.hidden = tb.vervar.length > MAX_ROW_OPTIONS;
-		if (!this.rowsWrap.hidden) for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
-		const fillOne = (sel: VscSelect, wrap: HTMLElement, items: { val: string; label: string }[], saved: string | undefined) => {
+		if (!this.rowsWrap.hidden)
+			for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
+		const fillOne = (
+			sel: VscSelect,
+			wrap: HTMLElement,
+			items: { val: string; label: string }[],
+			saved: string | undefined,
+		) => {
 			clear(sel);
 			wrap.hidden = isTrivialDim(items);
 			const value = saved && (saved === '*' || items.some((i) => i.val === saved)) ? saved : '*';
@@ -342,7 +407,11 @@ export class DynamicView {
 			value: (i, c) => r.cells[i * r.nCols + c],
 			text: (i, c) => formatValue(r.cells[i * r.nCols + c], decimal, ctx.locale),
 		};
-		this.grid.setModel(model, { sortCol: ctx.ui.sortCol, sortDir: ctx.ui.sortDir, filter: this.filterField.value });
+		this.grid.setModel(model, {
+			sortCol: ctx.ui.sortCol,
+			sortDir: ctx.ui.sortDir,
+			filter: this.filterField.value,
+		});
 		if (!r.nRows) this.showMessage(t(ctx, 'noData'));
 		this.updateCount();
 		if (this.tab === 'chart') this.renderChart();
@@ -350,7 +419,14 @@ export class DynamicView {
 		// Measured after layout so the DOM row count reflects what is really on screen.
 		requestAnimationFrame(() => {
 			this.grid.renderNow();
-			ctx.post({ type: 'rendered', view: 'dynamic', modelRows: r.nRows, modelCols: r.nCols, domRows: this.grid.domRowCount(), ms: Math.round(ms) });
+			ctx.post({
+				type: 'rendered',
+				view: 'dynamic',
+				modelRows: r.nRows,
+				modelCols: r.nCols,
+				domRows: this.grid.domRowCount(),
+				ms: Math.round(ms),
+			});
 		});
 	}
 
@@ -385,7 +461,10 @@ export class DynamicView {
 		}
 		return {
 			title: tb.variable.title,
-			columns: [this.swapped ? t(this.ctx, 'period') : tb.rowTitle || t(this.ctx, 'region'), ...r.colHeaders.map((x) => x.join(' '))],
+			columns: [
+				this.swapped ? t(this.ctx, 'period') : tb.rowTitle || t(this.ctx, 'region'),
+				...r.colHeaders.map((x) => x.join(' ')),
+			],
 			rows,
 			unit: tb.variable.unit,
 			lastUpdate: tb.lastUpdate,
@@ -403,7 +482,9 @@ export class DynamicView {
 		const tb = this.table;
 		if (!tb) return;
 		const spec = this.spec(tb);
-		const unswapped: PivotSpec = this.swapped ? { rows: spec.cols, cols: spec.rows, filter: spec.filter } : spec;
+		const unswapped: PivotSpec = this.swapped
+			? { rows: spec.cols, cols: spec.rows, filter: spec.filter }
+			: spec;
 		const r = this.swapped ? pivot(tb, unswapped) : this.result;
 		if (!r) return;
 		let rows = this.swapped ? [] : [...this.grid.selection];
@@ -413,12 +494,18 @@ export class DynamicView {
 		const ctx = this.ctx;
 		// A time series of months/quarters must not mix in the annual aggregate ("Tahunan").
 		const tt = unswapped.cols.indexOf('turtahun');
-		const annual = new Set(tb.turtahun.filter((x) => /^(tahunan|annual|yearly)$/i.test(x.label.trim())).map((x) => x.val));
+		const annual = new Set(
+			tb.turtahun.filter((x) => /^(tahunan|annual|yearly)$/i.test(x.label.trim())).map((x) => x.val),
+		);
 		const keep: number[] = [];
-		for (let c = 0; c < r.nCols; c++) if (tt < 0 || tb.turtahun.length < 2 || !annual.has(r.colKeys[c][tt])) keep.push(c);
+		for (let c = 0; c < r.nCols; c++)
+			if (tt < 0 || tb.turtahun.length < 2 || !annual.has(r.colKeys[c][tt])) keep.push(c);
 		this.chart.render({
 			labels: keep.map((c) => r.colHeaders[c].join(' ')),
-			series: rows.map((i) => ({ name: r.rowHeaders[i].join(' · '), values: keep.map((c) => r.cells[i * r.nCols + c]) })),
+			series: rows.map((i) => ({
+				name: r.rowHeaders[i].join(' · '),
+				values: keep.map((c) => r.cells[i * r.nCols + c]),
+			})),
 			unit: tb.variable.unit,
 			xLabel: t(ctx, 'period'),
 			format: (v) => formatValue(v, tb.variable.decimal, ctx.locale),

@@ -46,7 +46,12 @@ export class VirtualGrid {
 	) {
 		this.header = h('div', { class: 'grid-header', attrs: { role: 'row' } });
 		this.body = h('div', { class: 'grid-body', attrs: { role: 'rowgroup' } });
-		this.el = h('div', { class: 'grid', attrs: { tabindex: '0', role: 'grid', 'aria-multiselectable': 'true' } }, this.header, this.body);
+		this.el = h(
+			'div',
+			{ class: 'grid', attrs: { tabindex: '0', role: 'grid', 'aria-multiselectable': 'true' } },
+			this.header,
+			this.body,
+		);
 		this.el.addEventListener('scroll', () => this.schedule(), { passive: true });
 		this.body.addEventListener('click', (e) => this.onClick(e));
 		new ResizeObserver(() => this.schedule()).observe(this.el);
@@ -59,7 +64,10 @@ export class VirtualGrid {
 		this.sortCol = keep?.sortCol !== undefined && keep.sortCol < model.nCols ? keep.sortCol : undefined;
 		this.sortDir = keep?.sortDir ?? 1;
 		this.filterText = keep?.filter ?? '';
-		this.widths = [LABEL_WIDTH, ...model.colHeaders.map((c) => Math.max(96, Math.min(220, c.length * 8 + 28)))];
+		this.widths = [
+			LABEL_WIDTH,
+			...model.colHeaders.map((c) => Math.max(96, Math.min(220, c.length * 8 + 28))),
+		];
 		for (const r of this.pool) r.remove();
 		this.pool = [];
 		this.buildHeader();
@@ -129,7 +137,12 @@ export class VirtualGrid {
 		const labels = [m.corner, ...m.colHeaders];
 		labels.forEach((label, i) => {
 			const col = i - 1;
-			const cell = h('div', { class: i === 0 ? 'cell label head' : 'cell num head', text: label, title: label, attrs: { role: 'columnheader' } });
+			const cell = h('div', {
+				class: i === 0 ? 'cell label head' : 'cell num head',
+				text: label,
+				title: label,
+				attrs: { role: 'columnheader' },
+			});
 			cell.style.width = `${this.widths[i]}px`;
 			if (this.sortCol === col) {
 				cell.classList.add(this.sortDir === 1 ? 'asc' : 'desc');
@@ -202,7 +215,10 @@ export class VirtualGrid {
 	private makeRow(m: GridModel): HTMLElement {
 		const row = h('div', { class: 'grid-row', attrs: { role: 'row' } });
 		for (let i = 0; i <= m.nCols; i++) {
-			const cell = h('div', { class: i === 0 ? 'cell label' : 'cell num', attrs: { role: i === 0 ? 'rowheader' : 'gridcell' } });
+			const cell = h('div', {
+				class: i === 0 ? 'cell label' : 'cell num',
+				attrs: { role: i === 0 ? 'rowheader' : 'gridcell' },
+			});
 			cell.style.width = `${this.widths[i]}px`;
 			row.append(cell);
 		}

@@ -5,7 +5,15 @@
  */
 import DOMPurify from 'dompurify';
 import uplotCss from 'uplot/dist/uPlot.min.css';
-import { assertNever, fromWire, type DynamicUiState, type HostMessage, type PersistedState, type PreviewRef, type WebviewMessage } from '../preview/protocol';
+import {
+	assertNever,
+	fromWire,
+	type DynamicUiState,
+	type HostMessage,
+	type PersistedState,
+	type PreviewRef,
+	type WebviewMessage,
+} from '../preview/protocol';
 import { banner } from './banner';
 import { t, type ViewContext } from './context';
 import { documentView } from './documentView';
@@ -59,7 +67,9 @@ function showStatus(text: string): void {
 
 function showLoading(): void {
 	if (!ctx) return;
-	main.replaceChildren(h('div', { class: 'progress' }, progressRing(), h('span', { text: t(ctx, 'loading') })));
+	main.replaceChildren(
+		h('div', { class: 'progress' }, progressRing(), h('span', { text: t(ctx, 'loading') })),
+	);
 }
 
 function showError(message: string): void {
@@ -70,7 +80,9 @@ function showError(message: string): void {
 		showLoading();
 		post({ type: 'retry' });
 	});
-	main.replaceChildren(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', { text: message }), retry));
+	main.replaceChildren(
+		h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', { text: message }), retry),
+	);
 }
 
 function ensureDynamic(): DynamicView {
@@ -87,7 +99,13 @@ function onMessage(m: HostMessage): void {
 		case 'init': {
 			const saved = vscode.getState();
 			// A restored panel keeps its UI state only for the same item.
-			if (saved && (saved.ref.domain !== m.ref.domain || saved.ref.kind !== m.ref.kind || String(saved.ref.id) !== String(m.ref.id))) ui = {};
+			if (
+				saved &&
+				(saved.ref.domain !== m.ref.domain ||
+					saved.ref.kind !== m.ref.kind ||
+					String(saved.ref.id) !== String(m.ref.id))
+			)
+				ui = {};
 			ctx = {
 				ref: m.ref,
 				strings: m.strings,

@@ -18,7 +18,8 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 	content.append(sanitizeToFragment(ctx.purify, p.html));
 	// Right-align numeric cells (the sanitizer dropped Excel's own alignment styles).
 	for (const td of content.querySelectorAll('td')) {
-		if (/^[-+]?[\d.,\s\u00a0]+%?$/.test((td.textContent ?? '').trim()) && /\d/.test(td.textContent ?? '')) td.classList.add('n');
+		if (/^[-+]?[\d.,\s\u00a0]+%?$/.test((td.textContent ?? '').trim()) && /\d/.test(td.textContent ?? ''))
+			td.classList.add('n');
 	}
 	const facts = h('dl', { class: 'facts' });
 	for (const [k, v] of [
@@ -29,22 +30,44 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 		if (v) facts.append(h('dt', { text: k }), h('dd', { text: v }));
 	}
 	const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
-		const b = button(t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'), () => {
-			ctx.post({ type: 'export', requestId: ctx.nextId(), format: f, table: tableToExport(content, p.title) });
-		}, true);
+		const b = button(
+			t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'),
+			() => {
+				ctx.post({
+					type: 'export',
+					requestId: ctx.nextId(),
+					format: f,
+					table: tableToExport(content, p.title),
+				});
+			},
+			true,
+		);
 		b.classList.add(`export-${f}`);
 		return b;
 	});
 	const el = h(
 		'div',
 		{ class: 'static' },
-		h('section', { class: 'meta' }, h('div', { class: 'kicker', text: t(ctx, 'staticTable') }), h('h1', { class: 'title', text: p.title }), facts),
+		h(
+			'section',
+			{ class: 'meta' },
+			h('div', { class: 'kicker', text: t(ctx, 'staticTable') }),
+			h('h1', { class: 'title', text: p.title }),
+			facts,
+		),
 		h('div', { class: 'row toolbar' }, ...exportBtns),
 		content,
 	);
 	requestAnimationFrame(() => {
 		const rows = content.querySelectorAll('tr').length;
-		ctx.post({ type: 'rendered', view: 'static', modelRows: rows, modelCols: maxCols(content), domRows: rows, ms: Math.round(performance.now() - started) });
+		ctx.post({
+			type: 'rendered',
+			view: 'static',
+			modelRows: rows,
+			modelCols: maxCols(content),
+			domRows: rows,
+			ms: Math.round(performance.now() - started),
+		});
 	});
 	return el;
 }

@@ -13,12 +13,27 @@ const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
 const ITEMS = {
 	regency: { key: 'ctrl+alt+shift+f1', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar } },
-	static: { key: 'ctrl+alt+shift+f2', args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable } },
-	publication: { key: 'ctrl+alt+shift+f3', args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.publication } },
+	static: {
+		key: 'ctrl+alt+shift+f2',
+		args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable },
+	},
+	publication: {
+		key: 'ctrl+alt+shift+f3',
+		args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.publication },
+	},
 	xssVar: { key: 'ctrl+alt+shift+f4', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.xssVar } },
-	xssStatic: { key: 'ctrl+alt+shift+f5', args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.xssStaticTable } },
-	xssPublication: { key: 'ctrl+alt+shift+f6', args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.xssPublication } },
-	xssPress: { key: 'ctrl+alt+shift+f7', args: { domain: '0000', kind: 'pressrelease', id: FIXTURE_IDS.xssPressRelease } },
+	xssStatic: {
+		key: 'ctrl+alt+shift+f5',
+		args: { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.xssStaticTable },
+	},
+	xssPublication: {
+		key: 'ctrl+alt+shift+f6',
+		args: { domain: '0000', kind: 'publication', id: FIXTURE_IDS.xssPublication },
+	},
+	xssPress: {
+		key: 'ctrl+alt+shift+f7',
+		args: { domain: '0000', kind: 'pressrelease', id: FIXTURE_IDS.xssPressRelease },
+	},
 	monthly: { key: 'ctrl+alt+shift+f8', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.monthlyVar } },
 } as const;
 
@@ -37,8 +52,10 @@ async function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: st
 			.then(() => true)
 			.catch(() => false);
 		if (frame && ok) return frame;
-		lastText = (await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
-		if (Date.now() > deadline) throw new Error(`preview ${item}: ${selector} never appeared; webview shows: ${lastText}`);
+		lastText =
+			(await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
+		if (Date.now() > deadline)
+			throw new Error(`preview ${item}: ${selector} never appeared; webview shows: ${lastText}`);
 	}
 }
 
@@ -58,7 +75,8 @@ async function assertInert(frame: Frame): Promise<void> {
 		return {
 			xss: w.__xss,
 			scriptsInApp: app.querySelectorAll('script').length,
-			dangerous: app.querySelectorAll('iframe, object, embed, svg:not([class]), math, style, img:not(.cover)').length,
+			dangerous: app.querySelectorAll('iframe, object, embed, svg:not([class]), math, style, img:not(.cover)')
+				.length,
 			handlers,
 			urls,
 		};
@@ -94,7 +112,8 @@ describe('browser: preview webview', function () {
 			const k = v.slice(0, 40);
 			kinds.set(k, (kinds.get(k) ?? 0) + 1);
 		}
-		if (fresh.length && process.env.BPS_CSP_DEBUG) console.log(`    CSP reports during "${this.currentTest?.title}": ${JSON.stringify([...kinds])}`);
+		if (fresh.length && process.env.BPS_CSP_DEBUG)
+			console.log(`    CSP reports during "${this.currentTest?.title}": ${JSON.stringify([...kinds])}`);
 	});
 
 	for (const theme of ['light', 'dark'] as const) {
@@ -102,9 +121,15 @@ describe('browser: preview webview', function () {
 			before(async () => {
 				await wb?.close();
 				// The dark run is also the Indonesian one: localised webview strings and id-ID numbers.
-				wb = await launchWorkbench({ emulatorUrl: emu.url, theme, locale: theme === 'dark' ? 'id' : 'en', keybindings });
+				wb = await launchWorkbench({
+					emulatorUrl: emu.url,
+					theme,
+					locale: theme === 'dark' ? 'id' : 'en',
+					keybindings,
+				});
 				wb.page.on('console', (m) => {
-					if (/Content.Security.Policy|Refused to (apply|load|execute)/i.test(m.text())) cspViolations.push(m.text());
+					if (/Content.Security.Policy|Refused to (apply|load|execute)/i.test(m.text()))
+						cspViolations.push(m.text());
 				});
 				wb.page.on('dialog', (d) => {
 					dialogs.push(d.message());
@@ -148,9 +173,14 @@ describe('browser: preview webview', function () {
 				assert.equal(await frame.locator('.attribution button, .attribution vscode-button').count(), 0);
 				await frame.evaluate(() => (document.querySelector('.grid')!.scrollTop = 0));
 				// Text filter on the rows: only cities ("Kota" / "City") remain.
-				await frame.locator('vscode-textfield input').first().fill(theme === 'dark' ? 'Kota' : 'City');
+				await frame
+					.locator('vscode-textfield input')
+					.first()
+					.fill(theme === 'dark' ? 'Kota' : 'City');
 				await frame.waitForFunction(() => !/^514 /.test(document.querySelector('.count')?.textContent ?? ''));
-				const filtered = Number((await frame.locator('.count').innerText()).match(/^([\d.,]+)/)?.[1].replace(/[.,]/g, ''));
+				const filtered = Number(
+					(await frame.locator('.count').innerText()).match(/^([\d.,]+)/)?.[1].replace(/[.,]/g, ''),
+				);
 				assert.ok(filtered > 0 && filtered < 514, `filter keeps some rows (${filtered})`);
 				await frame.locator('vscode-textfield input').first().fill('');
 				await frame.waitForFunction(() => /^514 /.test(document.querySelector('.count')?.textContent ?? ''));
@@ -224,7 +254,10 @@ describe('browser: preview webview', function () {
 						if (item === 'xssVar') {
 							// The hostile title is shown as text, literally.
 							const title = await frame.locator('h1.title').innerText();
-							assert.ok(title.includes('<img') || title.includes('<script'), `title rendered as text: ${title}`);
+							assert.ok(
+								title.includes('<img') || title.includes('<script'),
+								`title rendered as text: ${title}`,
+							);
 						}
 						await frame.locator('.attribution').waitFor({ state: 'visible' });
 					});

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
-import { EMULATOR_KEY, getExtensionApi, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 import type { ExportTable, HostMessage, WebviewMessage, WireDynamicTable } from '../../src/preview/protocol';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
@@ -88,13 +95,20 @@ describe('preview panel (bps.preview)', function () {
 
 	it('var 1804: periods, the default table, the webview renders 3 rows; same item reveals the same panel', async () => {
 		const p = await open({ domain: '0000', kind: 'var', id: FIXTURE_IDS.annualVar });
-		const r = await until(() => got(p, 'rendered').find((m) => m.view === 'dynamic'), 30_000, 'dynamic table rendered');
+		const r = await until(
+			() => got(p, 'rendered').find((m) => m.view === 'dynamic'),
+			30_000,
+			'dynamic table rendered',
+		);
 		checkCommon(p);
 		const dims = sent(p, 'dims')[0].dims;
 		assert.equal(dims.varId, FIXTURE_IDS.annualVar);
 		assert.ok(dims.periods.length >= 3);
 		// The default is the last five periods (or all, when fewer).
-		assert.deepEqual(dims.defaultPeriods, dims.periods.slice(-5).map((x) => x.id));
+		assert.deepEqual(
+			dims.defaultPeriods,
+			dims.periods.slice(-5).map((x) => x.id),
+		);
 		const load = got(p, 'load')[0];
 		assert.deepEqual(load.periods, dims.defaultPeriods, 'the webview asked for the default range');
 		const table = sent(p, 'dynamic')[0].table;
@@ -107,13 +121,20 @@ describe('preview panel (bps.preview)', function () {
 		assert.equal(r.modelCols, table.tahun.length);
 		assert.equal(p.panel.title, table.variable.title);
 
-		const again = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', kind: 'var', id: FIXTURE_IDS.annualVar });
+		const again = await vscode.commands.executeCommand<string>('bps.preview', {
+			domain: '0000',
+			kind: 'var',
+			id: FIXTURE_IDS.annualVar,
+		});
 		assert.equal(again, p.id, 'opening the same item reveals its panel');
 		assert.equal(previews.all().filter((x) => x.key === p.key).length, 1);
 	});
 
 	it('ref.years picks the periods; a tree node carrying `ref` works too', async () => {
-		const p = await open({ ref: { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar, years: ['2016', '2017'] }, label: 'node' });
+		const p = await open({
+			ref: { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar, years: ['2016', '2017'] },
+			label: 'node',
+		});
 		await waitFor(() => sent(p, 'dynamic').length, 30_000, 'data');
 		const table = sent(p, 'dynamic')[0].table;
 		assert.deepEqual(
@@ -155,7 +176,7 @@ describe('preview panel (bps.preview)', function () {
 		const years = 10;
 		const base = sent(p, 'dynamic')[0].table;
 		const values: Array<number | null> = new Array(n * years);
-		for (let i = 0; i < values.length; i++) values[i] = i % 97 === 0 ? null : (i * 7919) % 100_000 / 10;
+		for (let i = 0; i < values.length; i++) values[i] = i % 97 === 0 ? null : ((i * 7919) % 100_000) / 10;
 		const synthetic: WireDynamicTable = {
 			...base,
 			vervar: Array.from({ length: n }, (_, i) => ({ val: String(i + 1), label: `Wilayah ${i + 1}` })),
@@ -166,7 +187,14 @@ describe('preview panel (bps.preview)', function () {
 		};
 		const before = got(p, 'rendered').length;
 		p.post({ type: 'dynamic', requestId: -1, table: synthetic });
-		const r = await until(() => got(p, 'rendered').slice(before).find((m) => m.modelRows === n), 30_000, 'synthetic rendered');
+		const r = await until(
+			() =>
+				got(p, 'rendered')
+					.slice(before)
+					.find((m) => m.modelRows === n),
+			30_000,
+			'synthetic rendered',
+		);
 		assert.equal(r.modelCols, years);
 		assert.ok(r.domRows < 120, `virtualised: ${r.domRows} DOM rows for ${n}`);
 		assert.ok(r.ms < 5000, `pivot + first paint in ${r.ms} ms`);
@@ -185,11 +213,18 @@ describe('preview panel (bps.preview)', function () {
 		emu.setFaults([{ kind: 'latency', ms: 4000, match: { model: 'data' } }]);
 		try {
 			const dims = sent(p, 'dims')[0].dims;
-			const done = p.onMessage({ type: 'load', requestId: 2000, periods: dims.periods.slice(0, 2).map((x) => x.id) });
+			const done = p.onMessage({
+				type: 'load',
+				requestId: 2000,
+				periods: dims.periods.slice(0, 2).map((x) => x.id),
+			});
 			await waitFor(() => sent(p, 'loading').find((m) => m.requestId === 2000), 5000, 'loading');
 			await p.onMessage({ type: 'cancel', requestId: 2000 });
 			await done;
-			assert.ok(sent(p, 'cancelled').find((m) => m.requestId === 2000), 'cancelled was posted');
+			assert.ok(
+				sent(p, 'cancelled').find((m) => m.requestId === 2000),
+				'cancelled was posted',
+			);
 			assert.ok(!sent(p, 'dynamic').find((m) => m.requestId === 2000), 'no data after cancel');
 		} finally {
 			emu.setFaults([]);
@@ -202,7 +237,15 @@ describe('preview panel (bps.preview)', function () {
 		const old = previews.pickSaveUri;
 		previews.pickSaveUri = async (name) => vscode.Uri.file(path.join(dir, name));
 		try {
-			const table: ExportTable = { title: 'T', columns: ['Wilayah', '2019'], rows: [['Aceh', 1.5], ['Bali', null]], unit: 'Orang' };
+			const table: ExportTable = {
+				title: 'T',
+				columns: ['Wilayah', '2019'],
+				rows: [
+					['Aceh', 1.5],
+					['Bali', null],
+				],
+				unit: 'Orang',
+			};
 			for (const [i, format] of (['csv', 'xlsx', 'json'] as const).entries()) {
 				await p.onMessage({ type: 'export', requestId: 3000 + i, format, table });
 				const ans = sent(p, 'exported').find((m) => m.requestId === 3000 + i);
@@ -211,7 +254,9 @@ describe('preview panel (bps.preview)', function () {
 			const csv = fs.readFileSync(path.join(dir, `bps-0000-var-${FIXTURE_IDS.annualVar}.csv`), 'utf8');
 			assert.ok(csv.includes(`# Atribusi / Attribution: ${ATTRIBUTION}`));
 			assert.ok(csv.includes('Aceh,1.5') && csv.includes('Bali,\r\n'));
-			const json = JSON.parse(fs.readFileSync(path.join(dir, `bps-0000-var-${FIXTURE_IDS.annualVar}.json`), 'utf8'));
+			const json = JSON.parse(
+				fs.readFileSync(path.join(dir, `bps-0000-var-${FIXTURE_IDS.annualVar}.json`), 'utf8'),
+			);
 			assert.equal(json.attribution, ATTRIBUTION);
 			assert.deepEqual(json.data[1], { Wilayah: 'Bali', '2019': null });
 			const xlsx = fs.readFileSync(path.join(dir, `bps-0000-var-${FIXTURE_IDS.annualVar}.xlsx`));
@@ -224,7 +269,11 @@ describe('preview panel (bps.preview)', function () {
 
 	it('static table: unescaped HTML is sent and the webview renders its rows', async () => {
 		const p = await open({ domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable });
-		const r = await until(() => got(p, 'rendered').find((m) => m.view === 'static'), 30_000, 'static rendered');
+		const r = await until(
+			() => got(p, 'rendered').find((m) => m.view === 'static'),
+			30_000,
+			'static rendered',
+		);
 		checkCommon(p);
 		const s = sent(p, 'static')[0].table;
 		assert.match(s.html, /<table/i, 'entity-unescaped once');
@@ -233,13 +282,21 @@ describe('preview panel (bps.preview)', function () {
 
 	it('publication and press release: a card with links, rendered', async () => {
 		const pub = await open({ domain: '0000', kind: 'publication', id: FIXTURE_IDS.publication });
-		await waitFor(() => got(pub, 'rendered').find((m) => m.view === 'document'), 30_000, 'publication rendered');
+		await waitFor(
+			() => got(pub, 'rendered').find((m) => m.view === 'document'),
+			30_000,
+			'publication rendered',
+		);
 		checkCommon(pub);
 		const d = sent(pub, 'document')[0].doc;
 		assert.equal(d.kind, 'publication');
 		assert.match(d.pdfUrl, /^https?:\/\//);
 		const brs = await open({ domain: '0000', kind: 'pressrelease', id: FIXTURE_IDS.pressRelease });
-		await waitFor(() => got(brs, 'rendered').find((m) => m.view === 'document'), 30_000, 'press release rendered');
+		await waitFor(
+			() => got(brs, 'rendered').find((m) => m.view === 'document'),
+			30_000,
+			'press release rendered',
+		);
 		assert.equal(sent(brs, 'document')[0].doc.kind, 'pressrelease');
 	});
 
@@ -251,11 +308,17 @@ describe('preview panel (bps.preview)', function () {
 	});
 
 	it('indicator: a card with the value, then the dynamic table of its variable', async () => {
-		const res = await fetch(`${emu.url}list?model=indicators&domain=0000&key=${EMULATOR_KEY}`, { headers: { "user-agent": "Mozilla/5.0 (test)" } });
+		const res = await fetch(`${emu.url}list?model=indicators&domain=0000&key=${EMULATOR_KEY}`, {
+			headers: { 'user-agent': 'Mozilla/5.0 (test)' },
+		});
 		const body = (await res.json()) as { data: [unknown, Array<{ indicator_id: number; var: number }>] };
 		const ind = body.data[1][0];
 		const p = await open({ domain: '0000', kind: 'indicator', id: ind.indicator_id });
-		await waitFor(() => got(p, 'rendered').find((m) => m.view === 'dynamic'), 30_000, 'indicator table rendered');
+		await waitFor(
+			() => got(p, 'rendered').find((m) => m.view === 'dynamic'),
+			30_000,
+			'indicator table rendered',
+		);
 		const card = sent(p, 'indicator')[0].card;
 		assert.equal(card.varId, ind.var);
 		assert.equal(sent(p, 'dims')[0].dims.varId, ind.var);
@@ -272,7 +335,10 @@ describe('preview panel (bps.preview)', function () {
 			await waitFor(() => got(p, 'rendered').find((m) => m.view === view), 30_000, `${kind} rendered`);
 			checkCommon(p);
 			// Titles travel as data (rendered with textContent); the HTML fields are sanitized in the webview.
-			assert.ok(JSON.stringify(p.sent).includes('onerror') || JSON.stringify(p.sent).includes('<script'), 'the probe payload was really sent');
+			assert.ok(
+				JSON.stringify(p.sent).includes('onerror') || JSON.stringify(p.sent).includes('<script'),
+				'the probe payload was really sent',
+			);
 		});
 	}
 

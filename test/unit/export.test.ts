@@ -98,7 +98,16 @@ describe('export: JSON', () => {
 
 describe('export: XLSX', () => {
 	it('column letters', () => {
-		assert.deepEqual([0, 25, 26, 27, 51, 52, 701, 702].map(colName), ['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+		assert.deepEqual([0, 25, 26, 27, 51, 52, 701, 702].map(colName), [
+			'A',
+			'Z',
+			'AA',
+			'AB',
+			'AZ',
+			'BA',
+			'ZZ',
+			'AAA',
+		]);
 	});
 
 	it('escapes XML and drops control characters', () => {
@@ -107,7 +116,15 @@ describe('export: XLSX', () => {
 
 	it('is a zip with a workbook of two validly named sheets', () => {
 		const files = unzipSync(toXlsx(table, meta));
-		for (const f of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+		for (const f of [
+			'[Content_Types].xml',
+			'_rels/.rels',
+			'xl/workbook.xml',
+			'xl/_rels/workbook.xml.rels',
+			'xl/styles.xml',
+			'xl/worksheets/sheet1.xml',
+			'xl/worksheets/sheet2.xml',
+		]) {
 			assert.ok(files[f], `${f} present`);
 		}
 		const wb = strFromU8(files['xl/workbook.xml']);
@@ -135,7 +152,14 @@ describe('export: XLSX', () => {
 
 	it('has a source sheet with the full provenance', () => {
 		const s2 = strFromU8(unzipSync(toXlsx(table, meta))['xl/worksheets/sheet2.xml']);
-		for (const needle of [ATTRIBUTION_ID, SOURCE_LINE, 'https://jatim.bps.go.id', '2026-11-28', '1804', 'Orang']) {
+		for (const needle of [
+			ATTRIBUTION_ID,
+			SOURCE_LINE,
+			'https://jatim.bps.go.id',
+			'2026-11-28',
+			'1804',
+			'Orang',
+		]) {
 			assert.ok(s2.includes(xmlText(needle)), needle);
 		}
 	});

@@ -55,7 +55,12 @@ function inert(html: string): void {
 	host.innerHTML = html;
 	const all = [host, ...Array.from(host.querySelectorAll('*'))];
 	for (const el of all) {
-		assert.ok(!/^(script|style|iframe|object|embed|svg|math|form|input|link|meta|base|template|img|video|source)$/i.test(el.tagName), `forbidden <${el.tagName}> in ${html}`);
+		assert.ok(
+			!/^(script|style|iframe|object|embed|svg|math|form|input|link|meta|base|template|img|video|source)$/i.test(
+				el.tagName,
+			),
+			`forbidden <${el.tagName}> in ${html}`,
+		);
 		for (const a of Array.from(el.attributes)) {
 			assert.ok(!/^on/i.test(a.name), `event handler ${a.name} kept: ${html}`);
 			assert.ok(a.name !== 'style', `style kept: ${html}`);

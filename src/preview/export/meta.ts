@@ -20,9 +20,7 @@ export type { ExportTable };
 
 /** The lines that describe where the data came from, shared by CSV comments and the XLSX source sheet. */
 export function sourceLines(t: ExportTable, m: ExportMeta): Array<[string, string]> {
-	const out: Array<[string, string]> = [
-		['Atribusi / Attribution', m.attribution],
-	];
+	const out: Array<[string, string]> = [['Atribusi / Attribution', m.attribution]];
 	if (m.attributionEn) out.push(['', m.attributionEn]);
 	out.push(
 		['Sumber / Source', m.source],

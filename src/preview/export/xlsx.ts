@@ -24,13 +24,15 @@ export function colName(i: number): string {
 
 /** XML text: escape markup and drop characters XML 1.0 forbids (control chars would corrupt the file). */
 export function xmlText(s: string): string {
-	return s
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
+	return (
+		s
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/"/g, '&quot;')
+	);
 }
 
 const STYLE_BOLD = 1;
@@ -46,10 +48,15 @@ function cellXml(ref: string, v: Cell, style = 0): string {
 	return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
-function sheetXml(rows: Array<{ cells: Cell[]; style?: number }>, opts: { freezeRow?: number; widths?: number[] } = {}): string {
+function sheetXml(
+	rows: Array<{ cells: Cell[]; style?: number }>,
+	opts: { freezeRow?: number; widths?: number[] } = {},
+): string {
 	const body = rows
 		.map((r, ri) => {
-			const cells = r.cells.map((v, ci) => cellXml(`${colName(ci)}${ri + 1}`, v, typeof v === 'number' ? 0 : r.style)).join('');
+			const cells = r.cells
+				.map((v, ci) => cellXml(`${colName(ci)}${ri + 1}`, v, typeof v === 'number' ? 0 : r.style))
+				.join('');
 			return `<row r="${ri + 1}">${cells}</row>`;
 		})
 		.join('');
