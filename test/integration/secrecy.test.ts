@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
 import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
+import { checkStrictCsp } from '../unit/cspCheck';
 import { configure, getExtensionApi, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
 
 interface PanelHook {
@@ -173,6 +174,24 @@ describe('key secrecy audit', function () {
 		}
 		// A key check with a wrong key reports an error without echoing it.
 		await settle(vscode.commands.executeCommand('bps.setApiKey', `${KEY}-wrong`));
+	});
+
+	it('every preview kind has a strict CSP (default-src none, nonce-only scripts, limited images)', async () => {
+		const res = await fetch(`${emu.url}list?model=indicators&domain=0000&key=${encodeURIComponent(KEY)}`, { headers: { 'user-agent': 'Mozilla/5.0 (test)' } });
+		const ind = ((await res.json()) as { data: [unknown, Array<{ indicator_id: number }>] }).data[1][0];
+		const refs = [
+			{ kind: 'var', id: FIXTURE_IDS.annualVar },
+			{ kind: 'statictable', id: FIXTURE_IDS.staticTable },
+			{ kind: 'publication', id: FIXTURE_IDS.publication },
+			{ kind: 'pressrelease', id: FIXTURE_IDS.pressRelease },
+			{ kind: 'indicator', id: ind.indicator_id },
+		];
+		for (const ref of refs) {
+			const id = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', ...ref });
+			const p = h.previews.get(id)!;
+			await waitFor(() => p.received.some((m) => m.type === 'rendered'), 30_000, `${ref.kind} rendered`);
+			checkStrictCsp(p.panel.webview.html, p.panel.webview.cspSource);
+		}
 	});
 
 	it('the key appears nowhere the extension wrote', async () => {
