@@ -1,10 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '**/*.js'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
+	// Build and test scripts run in Node.
+	{ files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
+	{ files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

@@ -66,8 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	context.subscriptions.push(
 		vscode.workspace.onDidChangeConfiguration((e) => {
 			if (e.affectsConfiguration(Settings.section)) {
-				const { getKey: _unused, ...rest } = clientOptions(() => keyStore.get());
-				client.configure(rest);
+				// Settings changed: everything but the key provider (the shared client keeps KeyStore's).
+				const next: Partial<BpsClientOptions> = clientOptions(() => keyStore.get());
+				delete next.getKey;
+				client.configure(next);
 			}
 		}),
 		keyStore.onDidChange((key) => onKeyChanged(key)),

@@ -24,10 +24,12 @@ export function cleanText(s: string): string {
 
 /** One line of free text: every line break and control character becomes a space. */
 export function oneLine(s: string): string {
-	// eslint-disable-next-line no-control-regex -- matching control characters is the point
-	return cleanText(s)
-		.replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g, ' ')
-		.trim();
+	return (
+		cleanText(s)
+			// eslint-disable-next-line no-control-regex -- matching control characters is the point
+			.replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g, ' ')
+			.trim()
+	);
 }
 
 function cellFor(col: SnippetColumn, v: unknown): Cell {
