@@ -24,6 +24,11 @@ export interface InsertDataArgs {
 	years?: string[];
 	format?: SnippetFormat;
 	layout?: 'long' | 'wide';
+	/**
+	 * The document to insert into (a URI string), e.g. the editor a preview was opened from: used
+	 * when a tab still shows it (brought to the front if hidden), else the usual choice applies.
+	 */
+	targetUri?: string;
 }
 
 /**
@@ -60,6 +65,7 @@ export function registerInsertData(
 						if (!ref) return undefined;
 					}
 					const editor =
+						(args.targetUri ? await editorFor(args.targetUri) : undefined) ??
 						usable(vscode.window.activeTextEditor) ??
 						(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
 					const allowFetch = args.snippetTable
@@ -108,6 +114,18 @@ function usable(e: vscode.TextEditor | undefined): vscode.TextEditor | undefined
 	return e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme) ? e : undefined;
 }
 
+/** The visible editor of a document, or the document shown again when a tab still holds it. */
+async function editorFor(uri: string): Promise<vscode.TextEditor | undefined> {
+	const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+	if (visible) return usable(visible);
+	const tab = vscode.window.tabGroups.all
+		.flatMap((g) => g.tabs.map((t) => ({ t, column: g.viewColumn })))
+		.find(({ t }) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri);
+	if (!tab) return undefined;
+	const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+	return usable(await vscode.window.showTextDocument(doc, { viewColumn: tab.column, preview: false }));
+}
+
 /** Reads the command argument; undefined for an argument it cannot use. */
 export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
 	if (arg === undefined || arg === null) return {};
@@ -116,6 +134,7 @@ export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
 	const out: InsertDataArgs = {};
 	if (isSnippetFormat(o.format)) out.format = o.format;
 	if (o.layout === 'long' || o.layout === 'wide') out.layout = o.layout;
+	if (typeof o.targetUri === 'string' && o.targetUri) out.targetUri = o.targetUri;
 	if (o.snippetTable !== undefined) {
 		if (!isSnippetTable(o.snippetTable)) return undefined;
 		out.snippetTable = reviveDates(o.snippetTable);

@@ -2,8 +2,13 @@ import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import { ATTRIBUTION_EN, ATTRIBUTION_ID, BPS_HOME, SOURCE_LINE } from '../api/attribution';
 import { isCancelled } from '../api/errors';
-import type { DimItem, Lang } from '../api/types';
+import type { DimItem, DynamicTable, Lang } from '../api/types';
 import { itemKey, type ItemRef } from '../catalogue/itemRef';
+import { Commands } from '../constants';
+import type { InsertResult } from '../insert/apply';
+import { snippetTableFromDynamic } from '../snippets/fromTable';
+import { parseHtmlTable, structureGrid } from '../snippets/htmlTable';
+import type { SnippetTable } from '../snippets/types';
 import { Disposable } from '../util/dispose';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
@@ -18,6 +23,7 @@ import {
 	type ExportFormat,
 	type ExportTable,
 	type HostMessage,
+	type InsertRequest,
 	type WebviewMessage,
 } from './protocol';
 import { webviewStrings } from './strings';
@@ -30,6 +36,10 @@ export interface PanelDeps {
 	log: Logger;
 	/** Where to save an export; the manager shows a save dialog (tests replace it). */
 	pickSaveUri(defaultName: string, format: ExportFormat): Promise<vscode.Uri | undefined>;
+	/** The `bps.apiBaseUrl` setting, for the fetch-code formats of an insert. */
+	apiBaseUrl(): string;
+	/** The text document the user was last typing in (the webview has the focus while they click Insert). */
+	targetUri(): vscode.Uri | undefined;
 }
 
 let nextPanelId = 1;
@@ -57,6 +67,8 @@ export class PreviewPanel extends Disposable {
 	private hostRequestId = -1;
 	private varId: number | undefined;
 	private lang: Lang;
+	/** What the panel shows, kept so "Insert into editor" lays out the host's own data. */
+	private shown: { kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string } | undefined;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
@@ -131,6 +143,9 @@ export class PreviewPanel extends Disposable {
 					break;
 				case 'copy':
 					await vscode.env.clipboard.writeText(m.text);
+					break;
+				case 'insert':
+					await this.insert(m);
 					break;
 				case 'openExternal':
 					if (isHttpUrl(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
@@ -238,6 +253,7 @@ export class PreviewPanel extends Disposable {
 					const t = await this.deps.api.getStaticTable(ref.domain, Number(ref.id), opts);
 					this.panel.title = t.title || this.panel.title;
 					this.postFreshness(t);
+					this.shown = { kind: 'static', title: t.title, html: t.html };
 					this.post({
 						type: 'static',
 						requestId,
@@ -365,6 +381,7 @@ export class PreviewPanel extends Disposable {
 			);
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
 			if (this.ref.kind === 'var' && t.variable.title) this.panel.title = t.variable.title;
+			this.shown = { kind: 'dynamic', table: t };
 			this.post({ type: 'dynamic', requestId, table: toWire(t) });
 			this.postFreshness(t);
 		} catch (e) {
@@ -405,6 +422,86 @@ export class PreviewPanel extends Disposable {
 		};
 	}
 
+	/**
+	 * The table the panel shows as a `SnippetTable`, laid out as the webview asked (pivot, rows in
+	 * view order or the selection). Dynamic tables carry `request` so the fetch-code formats work.
+	 * Undefined when nothing is shown yet (or a document is).
+	 * @throws RangeError for a pivot the table cannot take.
+	 */
+	snippetTable(m: Pick<InsertRequest, 'pivot' | 'rows'>): SnippetTable | undefined {
+		const shown = this.shown;
+		if (!shown) return undefined;
+		const meta = this.exportMeta();
+		const init = this.sent.find((x): x is Extract<HostMessage, { type: 'init' }> => x.type === 'init');
+		const domainName = init?.attribution.regionName ?? this.ref.domain;
+		const accessedAt = new Date();
+		let st: SnippetTable;
+		if (shown.kind === 'dynamic') {
+			st = snippetTableFromDynamic(shown.table, {
+				domainName,
+				sourceUrl: meta.sourceUrl,
+				accessedAt,
+				pivot: m.pivot,
+				layout: 'wide',
+				baseUrl: this.deps.apiBaseUrl(),
+			});
+		} else {
+			const s = structureGrid(parseHtmlTable(shown.html), {
+				decimalSeparator: this.lang === 'eng' ? '.' : ',',
+			});
+			st = {
+				title: shown.title.trim() || s.titles[0] || String(this.ref.title ?? this.ref.id),
+				domain: this.ref.domain,
+				domainName,
+				periods: yearsIn(shown.title),
+				columns: s.columns,
+				rows: s.rows,
+				sourceUrl: meta.sourceUrl,
+				accessedAt,
+				lang: this.lang,
+			};
+		}
+		if (m.rows) {
+			// Indices come from the webview: keep the valid ones, once each, in its order.
+			const seen = new Set<number>();
+			const rows: SnippetTable['rows'] = [];
+			for (const i of m.rows) {
+				if (!Number.isInteger(i) || i < 0 || i >= st.rows.length || seen.has(i)) continue;
+				seen.add(i);
+				rows.push(st.rows[i]);
+			}
+			st = { ...st, rows };
+		}
+		return st;
+	}
+
+	/** "Insert into editor": runs `bps.insertData` with the table and the editor the user was last in. */
+	private async insert(m: InsertRequest): Promise<void> {
+		let snippetTable: SnippetTable | undefined;
+		try {
+			snippetTable = this.snippetTable(m);
+		} catch (e) {
+			// A status line, not the error page: the table the user is looking at stays.
+			this.post({ type: 'inserted', requestId: m.requestId, error: describeError(e) });
+			return;
+		}
+		if (!snippetTable) {
+			this.post({ type: 'inserted', requestId: m.requestId });
+			return;
+		}
+		const res = await vscode.commands.executeCommand<InsertResult | undefined>(Commands.insertData, {
+			snippetTable,
+			format: m.format,
+			targetUri: this.deps.targetUri()?.toString(),
+		});
+		this.post({
+			type: 'inserted',
+			requestId: m.requestId,
+			rows: res ? snippetTable.rows.length : undefined,
+			target: res ? displayName(res.uri) : undefined,
+		});
+	}
+
 	private async export(requestId: number, format: ExportFormat, table: ExportTable): Promise<void> {
 		const name = `bps-${this.ref.domain}-${this.ref.kind}-${this.ref.id}.${format}`.replace(/[^\w.-]+/g, '_');
 		const uri = await this.deps.pickSaveUri(name, format);
@@ -428,6 +525,21 @@ function dim(x: { id: number; label: string }): DimItem {
 function hhmm(t: number): string {
 	const d = new Date(t);
 	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "2014", "2019–2023" from the years a title mentions, or ''. */
+function yearsIn(title: string): string {
+	const years = [...title.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((x) => Number(x[1]));
+	if (!years.length) return '';
+	const lo = Math.min(...years);
+	const hi = Math.max(...years);
+	return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+/** The file name (or "Untitled-1") of a document URI, for the status line. */
+function displayName(uri: string): string {
+	const path = vscode.Uri.parse(uri).path;
+	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
 }
 
 function defaultTitle(ref: ItemRef): string {

@@ -5,7 +5,9 @@
  * Handshake: the webview posts `{ type: 'ready' }` first; the host posts nothing before that.
  * Requests that expect an answer carry a `requestId`; the answer echoes it.
  */
+import type { PivotSpec } from '../api/table';
 import type { DimItem, DynamicTable, Lang, Period, RelatedTable } from '../api/types';
+import type { SnippetFormat } from '../snippets/types';
 
 export type ItemKind = 'var' | 'statictable' | 'publication' | 'pressrelease' | 'indicator';
 
@@ -162,7 +164,27 @@ export type HostMessage =
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
 	| { type: 'cancelled'; requestId: number }
-	| { type: 'exported'; requestId: number; path?: string };
+	| { type: 'exported'; requestId: number; path?: string }
+	/** The answer to `insert`: how many rows went into which document; neither when cancelled; `error` when it failed. */
+	| { type: 'inserted'; requestId: number; rows?: number; target?: string; error?: string };
+
+/**
+ * "Insert into editor": the host lays out the table it holds (never cells sent by the webview) and
+ * runs `bps.insertData` into the text editor the user was last in.
+ */
+export interface InsertRequest {
+	type: 'insert';
+	requestId: number;
+	/** Dynamic tables: the pivot the grid shows (rows/cols axes and filters). Default: the default pivot. */
+	pivot?: PivotSpec;
+	/**
+	 * Rows of that pivot (dynamic) or data rows (static), in the order to insert: the selection, or
+	 * every row in view (filter and sort applied). Undefined = every row in pivot order.
+	 */
+	rows?: number[];
+	/** Undefined: `bps.insertData` chooses (setting, then the target editor's language, then asks). */
+	format?: SnippetFormat;
+}
 
 /** Messages webview → host. */
 export type WebviewMessage =
@@ -173,6 +195,7 @@ export type WebviewMessage =
 	| { type: 'retry' }
 	| { type: 'export'; requestId: number; format: ExportFormat; table: ExportTable }
 	| { type: 'copy'; text: string; rows: number }
+	| InsertRequest
 	| { type: 'openExternal'; url: string }
 	| {
 			type: 'rendered';

@@ -31,6 +31,11 @@ export function webviewStrings(): Record<string, string> {
 		swap: vscode.l10n.t('Swap axes'),
 		filter: vscode.l10n.t('Filter rows'),
 		copy: vscode.l10n.t('Copy'),
+		insert: vscode.l10n.t('Insert into editor'),
+		insertHint: vscode.l10n.t(
+			'Insert this table (or the selected rows) at the cursor of the editor you were last in.',
+		),
+		inserted: vscode.l10n.t('Inserted {0} rows into {1}.', '{0}', '{1}'),
 		copied: vscode.l10n.t('Copied {0} rows.', '{0}'),
 		exportCsv: vscode.l10n.t('Export CSV'),
 		exportXlsx: vscode.l10n.t('Export XLSX'),

@@ -14,7 +14,13 @@ import {
 	type PivotSpec,
 } from '../api/table';
 import type { DynamicTable } from '../api/types';
-import type { DynamicDims, ExportFormat, ExportTable, IndicatorCard } from '../preview/protocol';
+import type {
+	DynamicDims,
+	ExportFormat,
+	ExportTable,
+	IndicatorCard,
+	InsertRequest,
+} from '../preview/protocol';
 import { Chart } from './chart';
 import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
@@ -127,6 +133,9 @@ export class DynamicView {
 
 		const copyBtn = button(t(ctx, 'copy'), () => this.copy(), true);
 		copyBtn.classList.add('copy');
+		const insertBtn = button(t(ctx, 'insert'), () => this.insert());
+		insertBtn.classList.add('insert');
+		insertBtn.title = t(ctx, 'insertHint');
 		const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
 			const b = button(
 				t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'),
@@ -180,6 +189,7 @@ export class DynamicView {
 					'div',
 					{ class: 'row toolbar' },
 					field(t(ctx, 'filter'), this.filterField),
+					insertBtn,
 					copyBtn,
 					...exportBtns,
 					this.countEl,
@@ -470,6 +480,23 @@ export class DynamicView {
 			lastUpdate: tb.lastUpdate,
 			decimal: tb.variable.decimal,
 		};
+	}
+
+	/**
+	 * The host inserts the table it holds, laid out as shown: this pivot, and the selected rows (or
+	 * every row in view) in view order — so the filter and the sort carry over.
+	 */
+	insertRequest(): InsertRequest | undefined {
+		const tb = this.table;
+		if (!tb || !this.result) return undefined;
+		const sel = this.grid.selection;
+		const rows = Array.from(this.grid.viewOrder()).filter((r) => !sel.size || sel.has(r));
+		return { type: 'insert', requestId: this.ctx.nextId(), pivot: this.spec(tb), rows };
+	}
+
+	private insert(): void {
+		const m = this.insertRequest();
+		if (m) this.ctx.post(m);
 	}
 
 	private export(format: ExportFormat): void {

@@ -167,6 +167,11 @@ function onMessage(m: HostMessage): void {
 		case 'exported':
 			if (m.path && ctx) showStatus(t(ctx, 'exported').replace('{0}', m.path));
 			break;
+		case 'inserted':
+			if (m.error && ctx) showStatus(m.error);
+			else if (m.rows !== undefined && m.target && ctx)
+				showStatus(t(ctx, 'inserted').replace('{0}', String(m.rows)).replace('{1}', m.target));
+			break;
 		default:
 			assertNever(m);
 	}

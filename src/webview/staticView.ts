@@ -45,6 +45,12 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 		b.classList.add(`export-${f}`);
 		return b;
 	});
+	// The host parses the same HTML it sent into rows and columns (as the tree's insert does).
+	const insertBtn = button(t(ctx, 'insert'), () =>
+		ctx.post({ type: 'insert', requestId: ctx.nextId() }),
+	);
+	insertBtn.classList.add('insert');
+	insertBtn.title = t(ctx, 'insertHint');
 	const el = h(
 		'div',
 		{ class: 'static' },
@@ -55,7 +61,7 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 			h('h1', { class: 'title', text: p.title }),
 			facts,
 		),
-		h('div', { class: 'row toolbar' }, ...exportBtns),
+		h('div', { class: 'row toolbar' }, insertBtn, ...exportBtns),
 		content,
 	);
 	requestAnimationFrame(() => {
