@@ -216,7 +216,7 @@ describe('fault matrix (tree, preview, insert)', function () {
 						categoryLabels,
 						'the tree keeps the nodes it showed',
 					);
-					const warn = await waitFor(() => h.messages.slice(before).find((m) => m.level === 'warning'), 5000, 'the tree warning');
+					const warn = (await waitFor(() => h.messages.slice(before).find((m) => m.level === 'warning'), 5000, 'the tree warning'))!;
 					assert.match(warn.message, /^Refresh failed; showing the data loaded earlier\. /);
 					assert.match(warn.message, c.message);
 					const region = (await h.tree.getChildren())[0];
