@@ -96,7 +96,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 
 	private noteEditor(e: vscode.TextEditor | undefined): void {
 		// The Output panel and the like are text editors too, but nobody inserts data there.
-		if (e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme)) this.lastEditorUri = e.document.uri;
+		if (e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme))
+			this.lastEditorUri = e.document.uri;
 	}
 
 	/** The last text editor's document while a tab still shows it; undefined once it was closed. */

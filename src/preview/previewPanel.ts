@@ -68,7 +68,8 @@ export class PreviewPanel extends Disposable {
 	private varId: number | undefined;
 	private lang: Lang;
 	/** What the panel shows, kept so "Insert into editor" lays out the host's own data. */
-	private shown: { kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string } | undefined;
+	private shown:
+		{ kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string } | undefined;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,

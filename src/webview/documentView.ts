@@ -28,12 +28,18 @@ export function documentView(ctx: ViewContext, d: DocumentPayload): HTMLElement 
 		b.classList.add('open-slides');
 		actions.append(b);
 	}
+	// Hidden until it has loaded (an eager image loads while hidden): offline, or blocked, the
+	// cover is removed without ever showing a broken-image icon.
 	const cover = isHttpUrl(d.coverUrl)
-		? h('img', { class: 'cover', attrs: { alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' } })
+		? h('img', { class: 'cover', attrs: { alt: '', hidden: '', referrerpolicy: 'no-referrer' } })
 		: null;
 	if (cover) {
-		cover.src = d.coverUrl;
+		cover.addEventListener('load', () => {
+			if (cover.naturalWidth > 0) cover.hidden = false;
+			else cover.remove();
+		});
 		cover.addEventListener('error', () => cover.remove());
+		cover.src = d.coverUrl;
 	}
 	const abstract = h('div', { class: 'rich abstract', attrs: { id: 'bps-content' } });
 	abstract.append(sanitizeToFragment(ctx.purify, d.abstract));

@@ -26,7 +26,7 @@ import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
 import { VirtualGrid, type GridModel } from './grid';
 import { htmlToText, sanitizeToFragment } from './sanitize';
-import { button, option, progressRing, select, textfield, type VscSelect } from './elements';
+import { button, localiseCount, option, progressRing, select, textfield, type VscSelect } from './elements';
 
 /** Above this many rows the row picker is hidden (the text filter still works). */
 const MAX_ROW_OPTIONS = 2000;
@@ -40,6 +40,8 @@ export class DynamicView {
 	private readonly progressEl = h('div', { class: 'progress', attrs: { hidden: '' } });
 	private readonly progressText = h('span', { class: 'progress-text' });
 	private readonly rowsSel: VscSelect;
+	/** Shows the row picker's count in the UI language ("514 dipilih", not "514 Selected"). */
+	private readonly rowsCount: (n: number) => void;
 	private readonly turvarSel: VscSelect;
 	private readonly turtahunSel: VscSelect;
 	private readonly turvarWrap: HTMLElement;
@@ -70,8 +72,12 @@ export class DynamicView {
 		this.progressEl.append(progressRing(), this.progressText, cancelBtn);
 
 		this.rowsSel = select('rows', true);
+		this.rowsCount = localiseCount(this.rowsSel, (n) =>
+			n ? fmt(t(ctx, 'selected'), n.toLocaleString(ctx.locale)) : t(ctx, 'allRows'),
+		);
 		this.rowsSel.addEventListener('change', () => {
 			const v = this.rowsSel.value as string[];
+			this.rowsCount(v.length);
 			const all = !v.length || (this.table && v.length === this.table.vervar.length);
 			this.ctx.saveUi({ rows: all ? undefined : v });
 			this.relayout();
@@ -133,7 +139,8 @@ export class DynamicView {
 
 		const copyBtn = button(t(ctx, 'copy'), () => this.copy(), true);
 		copyBtn.classList.add('copy');
-		const insertBtn = button(t(ctx, 'insert'), () => this.insert());
+		// Secondary: "Load" stays the one primary button of this view.
+		const insertBtn = button(t(ctx, 'insert'), () => this.insert(), true);
 		insertBtn.classList.add('insert');
 		insertBtn.title = t(ctx, 'insertHint');
 		const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
@@ -358,8 +365,10 @@ export class DynamicView {
 		// A picker with tens of thousands of options would freeze the page; the text filter
 		// covers huge tables.
 		this.rowsWrap.hidden = tb.vervar.length > MAX_ROW_OPTIONS;
-		if (!this.rowsWrap.hidden)
+		if (!this.rowsWrap.hidden) {
 			for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
+			this.rowsCount(tb.vervar.filter((v) => rows.has(v.val)).length);
+		}
 		const fillOne = (
 			sel: VscSelect,
 			wrap: HTMLElement,

@@ -30,6 +30,37 @@ export function select(name: string, multi = false): VscSelect {
 	return s;
 }
 
+/**
+ * vscode-multi-select draws its count as "514 Selected" in English, with no property or slot to
+ * change it. Its shadow root is open: an extra constructable stylesheet there hides that text and
+ * shows ours (a CSS `content` string, so no inline style and no patching of the component).
+ * Returns the function to call with the current count whenever the selection changes.
+ */
+export function localiseCount(sel: HTMLElement, text: (n: number) => string): (n: number) => void {
+	const sheet = new CSSStyleSheet();
+	const adopt = (tries: number) => {
+		const root = sel.shadowRoot;
+		if (root) {
+			if (!root.adoptedStyleSheets.includes(sheet))
+				root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+		} else if (tries > 0) {
+			// The shadow root appears when the element is first connected.
+			requestAnimationFrame(() => adopt(tries - 1));
+		}
+	};
+	return (n) => {
+		sheet.replaceSync(
+			`.select-face-badge{font-size:0}.select-face-badge::after{content:${cssString(text(n))};font-size:11px}`,
+		);
+		adopt(120);
+	};
+}
+
+/** A CSS string literal (quotes, backslashes and line breaks escaped). */
+export function cssString(s: string): string {
+	return `"${s.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+}
+
 export function option(value: string, label: string, selected = false): HTMLElement {
 	const o = document.createElement('vscode-option');
 	o.setAttribute('value', value);

@@ -46,9 +46,7 @@ export function staticView(ctx: ViewContext, p: StaticTablePayload): HTMLElement
 		return b;
 	});
 	// The host parses the same HTML it sent into rows and columns (as the tree's insert does).
-	const insertBtn = button(t(ctx, 'insert'), () =>
-		ctx.post({ type: 'insert', requestId: ctx.nextId() }),
-	);
+	const insertBtn = button(t(ctx, 'insert'), () => ctx.post({ type: 'insert', requestId: ctx.nextId() }));
 	insertBtn.classList.add('insert');
 	insertBtn.title = t(ctx, 'insertHint');
 	const el = h(

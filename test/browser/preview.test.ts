@@ -126,6 +126,8 @@ describe('browser: preview webview', function () {
 					theme,
 					locale: theme === 'dark' ? 'id' : 'en',
 					keybindings,
+					// "Insert into editor" then needs no format QuickPick.
+					settings: { 'bps.insert.defaultFormat': 'markdown' },
 				});
 				wb.page.on('console', (m) => {
 					if (/Content.Security.Policy|Refused to (apply|load|execute)/i.test(m.text()))
@@ -159,6 +161,16 @@ describe('browser: preview webview', function () {
 					assert.equal(exportLabel.trim(), 'Export CSV');
 					assert.match(firstValue, /^\d{1,3}(,\d{3})*$|^–$/, `en grouping: ${firstValue}`);
 				}
+				// The row picker's count is ours, in the UI language: not vscode-elements' "514 Selected".
+				const badge = await frame.evaluate(() => {
+					const b = document
+						.querySelector('vscode-multi-select')
+						?.shadowRoot?.querySelector('.select-face-badge');
+					return b ? getComputedStyle(b, '::after').content : '';
+				});
+				assert.equal(badge, theme === 'dark' ? '"514 dipilih"' : '"514 selected"');
+				const insertLabel = (await frame.locator('vscode-button.insert').innerText()).trim();
+				assert.equal(insertLabel, theme === 'dark' ? 'Sisipkan ke editor' : 'Insert into editor');
 				const domRows = await frame.locator('.grid-row').count();
 				assert.ok(domRows > 5 && domRows < 100, `virtualised: ${domRows} row elements for 514 rows`);
 				// Scroll to the end: the last regency is rendered, the DOM stays small.
@@ -198,6 +210,21 @@ describe('browser: preview webview', function () {
 				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
 				assert.ok((await frame.locator('.static-table tr').count()) > 2);
 				await assertInert(frame);
+				// The long title row wraps (Excel's <nobr> no longer holds it): the value column stays
+				// in view, even in the dark run where the side bar is open.
+				const fit = await frame.evaluate(() => {
+					const box = document.querySelector('.static-table')!.getBoundingClientRect();
+					const table = document.querySelector('.static-table table')!.getBoundingClientRect();
+					const num = document.querySelector('.static-table td.n')!.getBoundingClientRect();
+					return { box: box.right, table: table.right, num: num.right, vw: window.innerWidth };
+				});
+				assert.ok(fit.table <= fit.box + 1 && fit.num <= fit.vw, `table fits: ${JSON.stringify(fit)}`);
+				const label = (await frame.locator('.static .kicker').innerText()).trim();
+				const exportLabel = (await frame.locator('vscode-button.export-csv').innerText()).trim();
+				assert.deepEqual(
+					[label, exportLabel],
+					theme === 'dark' ? ['TABEL STATIS', 'Ekspor CSV'] : ['STATIC TABLE', 'Export CSV'],
+				);
 				await wb!.page.waitForTimeout(300);
 				await wb!.screenshot(`preview-static-${theme}.png`);
 			});
@@ -237,6 +264,25 @@ describe('browser: preview webview', function () {
 					await wb!.page.waitForTimeout(400);
 					await wb!.screenshot('preview-chart-light.png');
 					assert.deepEqual(cspViolations.slice(before), [], 'the uPlot chart renders without CSP reports');
+					// "Insert into editor" with the 3 rows selected: no editor is open, so a new Markdown
+					// document gets the header, the separator and exactly those rows.
+					await frame.locator('vscode-tab-header').nth(0).click();
+					await frame.locator('vscode-button.insert').click();
+					const text = await wb!.page.waitForFunction(
+						() => {
+							const t =
+								document.querySelector('.editor-group-container.active .monaco-editor .view-lines')
+									?.textContent ?? '';
+							return /Badan\sPusat\sStatistik/.test(t) ? t : '';
+						},
+						undefined,
+						{ timeout: 20_000 },
+					);
+					const inserted = String(await text.jsonValue());
+					// Monaco draws spaces as U+00A0 (\s matches it); the selected rows are the first three.
+					assert.equal(inserted.match(/\|\sPROV\s/g)?.length, 3, inserted);
+					assert.match(inserted, /PROV\sACEH/);
+					assert.match(inserted, /\|\s---\s\|/, 'a Markdown table');
 				});
 
 				for (const [item, selector] of [

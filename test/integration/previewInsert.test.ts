@@ -116,12 +116,17 @@ describe('preview: insert into editor', function () {
 		assert.match(text, /Menderita dan Mengungsi/);
 		assertNoKey(text);
 		assert.equal(
-			vscode.workspace.textDocuments.filter((d) => d.languageId === 'python' && d.getText().includes(ATTRIBUTION))
-				.length,
+			vscode.workspace.textDocuments.filter(
+				(d) => d.languageId === 'python' && d.getText().includes(ATTRIBUTION),
+			).length,
 			1,
 			'no new untitled document was opened',
 		);
-		assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the editor is shown');
+		assert.equal(
+			vscode.window.activeTextEditor?.document.uri.toString(),
+			doc.uri.toString(),
+			'the editor is shown',
+		);
 	});
 
 	it('a selection inserts only those rows, in view order', async () => {
@@ -165,7 +170,11 @@ describe('preview: insert into editor', function () {
 		});
 		const p = previews.get(id);
 		assert.ok(p);
-		await waitFor(() => p.received.some((m) => m.type === 'rendered' && m.view === 'static'), 30_000, 'static');
+		await waitFor(
+			() => p.received.some((m) => m.type === 'rendered' && m.view === 'static'),
+			30_000,
+			'static',
+		);
 		const r = await insert(p, { format: 'csv' });
 		assert.ok(r.rows && r.rows > 0, 'rows were inserted');
 		const ed = vscode.window.activeTextEditor;
