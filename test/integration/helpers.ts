@@ -38,22 +38,25 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
  * Pass `undefined` to reset a setting to its default. Keys are relative to `bps.`.
  */
 export async function configure(settings: Record<string, unknown>): Promise<void> {
-	const cfg = vscode.workspace.getConfiguration('bps');
-	for (const [k, v] of Object.entries(settings)) {
-		await cfg.update(k, v, vscode.ConfigurationTarget.Global);
-	}
-	// update() resolves once the file is written; the change event may still be in flight for the
-	// extension's listeners. Poll the merged view, then yield once so listeners have run.
-	const deadline = Date.now() + 5000;
-	for (;;) {
+	const applied = () => {
 		const now = vscode.workspace.getConfiguration('bps');
-		const ok = Object.entries(settings).every(([k, v]) => {
-			const i = now.inspect(k);
-			return JSON.stringify(i?.globalValue) === JSON.stringify(v);
-		});
-		if (ok) break;
-		if (Date.now() > deadline) throw new Error(`settings not applied: ${JSON.stringify(settings)}`);
-		await sleep(25);
+		return Object.entries(settings).every(([k, v]) => JSON.stringify(now.inspect(k)?.globalValue) === JSON.stringify(v));
+	};
+	// update() resolves once the file is written; the change event may still be in flight for the
+	// extension's listeners, and a write still queued from an earlier test can land after ours.
+	// Poll the merged view and write again when it has not taken, then yield once so listeners run.
+	const deadline = Date.now() + 20_000;
+	for (let attempt = 0; ; attempt++) {
+		const cfg = vscode.workspace.getConfiguration('bps');
+		for (const [k, v] of Object.entries(settings)) {
+			if (JSON.stringify(cfg.inspect(k)?.globalValue) !== JSON.stringify(v)) {
+				await cfg.update(k, v, vscode.ConfigurationTarget.Global);
+			}
+		}
+		const until = Math.min(deadline, Date.now() + 2000);
+		while (!applied() && Date.now() < until) await sleep(25);
+		if (applied()) break;
+		if (Date.now() >= deadline) throw new Error(`settings not applied after ${attempt + 1} writes: ${JSON.stringify(settings)}`);
 	}
 	await sleep(50);
 }
