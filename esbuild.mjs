@@ -71,13 +71,15 @@ async function run() {
 	if (args.has('--tests')) {
 		// `node esbuild.mjs --tests test/unit/foo.test.ts …` builds only the files named.
 		const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-		const eps = named.length ? named : [
-			...entries('test/unit', /\.test\.ts$/),
-			...entries('test/integration', /\.ts$/),
-			...entries('test/emulator', /^cli\.ts$/),
-			...entries('test/bench', /\.ts$/),
-			...entries('test/browser', /\.ts$/),
-		];
+		const eps = named.length
+			? named
+			: [
+					...entries('test/unit', /\.test\.ts$/),
+					...entries('test/integration', /\.ts$/),
+					...entries('test/emulator', /^cli\.ts$/),
+					...entries('test/bench', /\.ts$/),
+					...entries('test/browser', /\.ts$/),
+				];
 		await esbuild.build({ ...testNode, entryPoints: eps });
 		return;
 	}

@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '**/*.js'] },
+	{
+		ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '**/*.js'],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	// Build and test scripts run in Node.
@@ -18,7 +20,13 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['src/api/**/*.ts', 'src/snippets/**/*.ts', 'src/webview/**/*.ts', 'test/unit/**/*.ts', 'test/emulator/**/*.ts'],
+		files: [
+			'src/api/**/*.ts',
+			'src/snippets/**/*.ts',
+			'src/webview/**/*.ts',
+			'test/unit/**/*.ts',
+			'test/emulator/**/*.ts',
+		],
 		rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
 	},
 );

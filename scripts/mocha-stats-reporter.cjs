@@ -18,7 +18,14 @@ class StatsReporter extends Mocha.reporters.Spec {
 			fs.writeFileSync(
 				output,
 				JSON.stringify(
-					{ tier: ro.tier || path.basename(output, '.json'), passes: s.passes || 0, failures: s.failures || 0, pending: s.pending || 0, tests: s.tests || 0, duration: s.duration || 0 },
+					{
+						tier: ro.tier || path.basename(output, '.json'),
+						passes: s.passes || 0,
+						failures: s.failures || 0,
+						pending: s.pending || 0,
+						tests: s.tests || 0,
+						duration: s.duration || 0,
+					},
 					null,
 					'\t',
 				),

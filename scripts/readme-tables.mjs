@@ -13,19 +13,24 @@ const pkg = read('package.json');
 const nls = read('package.nls.json');
 const t = (s) => (typeof s === 'string' ? s.replace(/^%(.+)%$/, (m, k) => nls[k] ?? m) : s);
 /** Table cells: one line, no unescaped pipes. */
-const cell = (s) => String(s).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (s) =>
+	String(s)
+		.replace(/\s*\n\s*/g, ' ')
+		.replace(/\|/g, '\\|');
 
 /** What each command does beyond its title; keep in step with src/commands/*. */
 const NOTES = {
-	'bps.setApiKey': 'Asks for the key (or takes it as an argument: `executeCommand("bps.setApiKey", key)`), checks it with one request, stores it in SecretStorage.',
+	'bps.setApiKey':
+		'Asks for the key (or takes it as an argument: `executeCommand("bps.setApiKey", key)`), checks it with one request, stores it in SecretStorage.',
 	'bps.clearApiKey': 'Deletes the stored key.',
 	'bps.selectRegion': 'Picks Indonesia (`0000`), a province or a regency/city; sets `bps.domain`.',
 	'bps.refresh': 'Reloads the catalogue (or one node) from the API, bypassing the cache.',
-	'bps.search': 'Searches the region\'s tables, publications and press releases; `{ query }` pre-fills it.',
+	'bps.search': "Searches the region's tables, publications and press releases; `{ query }` pre-fills it.",
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
-	'bps.insertData': 'Inserts a table at the cursor as Markdown, CSV, TSV, JSON, pandas, R, TypeScript, SQL or fetch code.',
-	'bps.copyId': 'Copies the item\'s id (e.g. the `var` id of a dynamic table).',
+	'bps.insertData':
+		'Inserts a table at the cursor as Markdown, CSV, TSV, JSON, pandas, R, TypeScript, SQL or fetch code.',
+	'bps.copyId': "Copies the item's id (e.g. the `var` id of a dynamic table).",
 	'bps.openOnWebsite': 'Opens the item on bps.go.id.',
 	'bps.clearCache': 'Empties the response cache (memory and disk).',
 	'bps.showLog': 'Shows the "BPS Data Browser" output channel (keys are redacted).',
@@ -34,7 +39,9 @@ const NOTES = {
 function commandsTable() {
 	const rows = ['| Command | Id | What it does |', '| --- | --- | --- |'];
 	for (const c of pkg.contributes.commands) {
-		rows.push(`| ${cell(`${t(c.category)}: ${t(c.title)}`)} | \`${c.command}\` | ${cell(NOTES[c.command] ?? '')} |`);
+		rows.push(
+			`| ${cell(`${t(c.category)}: ${t(c.title)}`)} | \`${c.command}\` | ${cell(NOTES[c.command] ?? '')} |`,
+		);
 	}
 	return rows.join('\n');
 }
@@ -42,7 +49,7 @@ function commandsTable() {
 function settingsTable() {
 	const rows = ['| Setting | Default | Description |', '| --- | --- | --- |'];
 	for (const [key, p] of Object.entries(pkg.contributes.configuration.properties)) {
-		const def = p.default === undefined ? '(VS Code\'s display language)' : `\`${JSON.stringify(p.default)}\``;
+		const def = p.default === undefined ? "(VS Code's display language)" : `\`${JSON.stringify(p.default)}\``;
 		let desc = t(p.markdownDescription ?? p.description ?? '');
 		if (p.enum) desc += ` One of: ${p.enum.map((e) => `\`${e}\``).join(', ')}.`;
 		if (p.minimum !== undefined && p.maximum !== undefined) desc += ` Range: ${p.minimum}–${p.maximum}.`;
@@ -54,13 +61,18 @@ function settingsTable() {
 
 function replaceBetween(text, name, body) {
 	const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
-	if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
+	if (!re.test(text))
+		throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
 	return text.replace(re, (_m, a, b) => `${a}\n${body}\n${b}`);
 }
 
 const file = path.join(root, 'README.md');
 const before = fs.readFileSync(file, 'utf8');
-const after = replaceBetween(replaceBetween(before, 'commands', commandsTable()), 'settings', settingsTable());
+const after = replaceBetween(
+	replaceBetween(before, 'commands', commandsTable()),
+	'settings',
+	settingsTable(),
+);
 if (process.argv.includes('--check')) {
 	if (after !== before) {
 		console.error('README.md tables are out of date: run `node scripts/readme-tables.mjs`');

@@ -51,7 +51,15 @@ try {
 		extensionDevelopmentPath: root,
 		extensionTestsPath: testsPath,
 		extensionTestsEnv: { BPS_TEST: '1', BPS_TEST_RESULTS: resultsFile },
-		launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', userData],
+		launchArgs: [
+			workspace,
+			'--disable-extensions',
+			'--disable-workspace-trust',
+			'--skip-welcome',
+			'--skip-release-notes',
+			'--user-data-dir',
+			userData,
+		],
 	});
 } catch (e) {
 	console.error(`[desktop] ${e instanceof Error ? e.message : String(e)}`);

@@ -33,11 +33,15 @@ const log = (...a) => console.log(`[integration +${((Date.now() - t0) / 1000).to
 
 for (const f of [path.join(root, 'dist-test/browser/codeServer.js'), testsPath]) {
 	if (!fs.existsSync(f)) {
-		console.error(`[integration] missing ${path.relative(root, f)}: run \`node esbuild.mjs && node esbuild.mjs --tests\` first`);
+		console.error(
+			`[integration] missing ${path.relative(root, f)}: run \`node esbuild.mjs && node esbuild.mjs --tests\` first`,
+		);
 		process.exit(3);
 	}
 }
-const { startCodeServer, testEnvPaths, CHROMIUM_ARGS } = require(path.join(root, 'dist-test/browser/codeServer.js'));
+const { startCodeServer, testEnvPaths, CHROMIUM_ARGS } = require(
+	path.join(root, 'dist-test/browser/codeServer.js'),
+);
 const { chromium } = require('playwright-core');
 
 // Stale results must never be read as this run's.
@@ -58,7 +62,8 @@ async function finish(code, msg) {
 	}
 	const keepData = keep || code !== 0;
 	await server?.close({ keep: keepData });
-	if (keepData && server) console.log(`[integration] kept ${server.dataDir} (code-server.log, user-data/logs)`);
+	if (keepData && server)
+		console.log(`[integration] kept ${server.dataDir} (code-server.log, user-data/logs)`);
 	process.exit(code);
 }
 process.on('SIGINT', () => void finish(130, 'interrupted'));
@@ -71,10 +76,17 @@ try {
 	process.exit(3);
 }
 log(`code-server is up on ${server.origin}`);
-const killTimer = setTimeout(() => void finish(2, `TIMEOUT after ${timeoutS}s (server log: ${server.logFile})`), timeoutS * 1000);
+const killTimer = setTimeout(
+	() => void finish(2, `TIMEOUT after ${timeoutS}s (server log: ${server.logFile})`),
+	timeoutS * 1000,
+);
 server.exited.then((c) => void finish(3, `code-server exited early with ${c}; see ${server.logFile}`));
 
-browser = await chromium.launch({ executablePath: testEnvPaths(root).chromium, headless: true, args: CHROMIUM_ARGS });
+browser = await chromium.launch({
+	executablePath: testEnvPaths(root).chromium,
+	headless: true,
+	args: CHROMIUM_ARGS,
+});
 const page = await (await browser.newContext()).newPage();
 let done = false;
 // Workbench chatter that reaches the same channel as mocha's output; hidden unless --verbose.
@@ -92,7 +104,10 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
 await page.exposeFunction('codeAutomationExit', async (code) => {
 	done = true;
 	clearTimeout(killTimer);
-	await finish(code === 0 ? 0 : 1, `extension host exited with code ${code} -> ${code === 0 ? 'PASS' : 'FAIL'}`);
+	await finish(
+		code === 0 ? 0 : 1,
+		`extension host exited with code ${code} -> ${code === 0 ? 'PASS' : 'FAIL'}`,
+	);
 });
 if (verbose) page.on('console', (m) => console.log(`[browser:${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));

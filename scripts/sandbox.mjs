@@ -26,7 +26,8 @@ if (!fs.existsSync(bundle) || !fs.existsSync(path.join(root, 'dist/extension.js'
 const { testEnvReady } = require(path.join(root, 'dist-test/browser/codeServer.js'));
 if (!testEnvReady(root)) {
 	console.log('[sandbox] installing code-server, Node 24 and chromium into .vscode-test/ (once, ~2 min)…');
-	if (spawnSync('bash', [path.join(root, 'scripts/setup-test-env.sh')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+	if (spawnSync('bash', [path.join(root, 'scripts/setup-test-env.sh')], { stdio: 'inherit' }).status !== 0)
+		process.exit(1);
 }
 const { startSandbox } = require(bundle);
 
@@ -36,7 +37,12 @@ const theme = opt('theme');
 if (locale && !['en', 'id'].includes(locale)) throw new Error('--locale must be en or id');
 if (theme && !['light', 'dark'].includes(theme)) throw new Error('--theme must be light or dark');
 
-const sb = await startSandbox({ port: portArg ? Number(portArg) : undefined, locale, theme, verbose: argv.includes('--verbose') });
+const sb = await startSandbox({
+	port: portArg ? Number(portArg) : undefined,
+	locale,
+	theme,
+	verbose: argv.includes('--verbose'),
+});
 let closing = false;
 const stop = async () => {
 	if (closing) return;

@@ -24,7 +24,8 @@ if (!fs.existsSync(bundle) || !fs.existsSync(path.join(root, 'dist/extension.js'
 }
 const { testEnvReady } = require(path.join(root, 'dist-test/browser/codeServer.js'));
 if (!testEnvReady(root)) {
-	if (spawnSync('bash', [path.join(root, 'scripts/setup-test-env.sh')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+	if (spawnSync('bash', [path.join(root, 'scripts/setup-test-env.sh')], { stdio: 'inherit' }).status !== 0)
+		process.exit(1);
 }
 const { takeScreenshots } = require(bundle);
 const files = await takeScreenshots({

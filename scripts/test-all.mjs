@@ -22,7 +22,13 @@ const reporter = path.join(root, 'scripts/mocha-stats-reporter.cjs');
 const TIER_TIMEOUT_MS = 30 * 60_000;
 const run = (cmd, args) => {
 	console.log(`\n[test] $ ${cmd} ${args.join(' ')}`);
-	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, timeout: TIER_TIMEOUT_MS, killSignal: 'SIGKILL' });
+	const r = spawnSync(cmd, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: process.env,
+		timeout: TIER_TIMEOUT_MS,
+		killSignal: 'SIGKILL',
+	});
 	if (r.error) console.log(`[test] ${cmd}: ${r.error.message}`);
 	return r.status ?? 1;
 };
@@ -51,7 +57,9 @@ const account = (tier, code) => {
 	total.failures += s.failures;
 	total.pending += s.pending;
 	if (code !== 0 || s.failures > 0) ok = false;
-	lines.push(`${tier}: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped${code !== 0 && !s.failures ? ` (exit ${code})` : ''}`);
+	lines.push(
+		`${tier}: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped${code !== 0 && !s.failures ? ` (exit ${code})` : ''}`,
+	);
 };
 
 let built = true;
@@ -59,7 +67,8 @@ if (!argv.includes('--no-build')) {
 	built = run('node', ['esbuild.mjs']) === 0 && run('node', ['esbuild.mjs', '--tests']) === 0;
 	if (!built) lines.push('build: FAILED');
 }
-for (const tier of ['unit', 'integration', 'browser']) fs.rmSync(path.join(results, `${tier}.json`), { force: true });
+for (const tier of ['unit', 'integration', 'browser'])
+	fs.rmSync(path.join(results, `${tier}.json`), { force: true });
 
 if (!built) {
 	total.failures += 1;
@@ -71,10 +80,23 @@ if (!built) {
 	if (!envOk) lines.push('setup-test-env.sh: FAILED');
 	if (only.has('unit')) {
 		const out = `output=${path.join(results, 'unit.json')},tier=unit`;
-		account('unit', run('node', [mocha, '--config', '.mocharc.json', '--exit', '--reporter', reporter, '--reporter-option', out]));
+		account(
+			'unit',
+			run('node', [
+				mocha,
+				'--config',
+				'.mocharc.json',
+				'--exit',
+				'--reporter',
+				reporter,
+				'--reporter-option',
+				out,
+			]),
+		);
 	}
 	if (only.has('integration')) account('integration', envOk ? run('node', ['scripts/run-ext-tests.mjs']) : 1);
-	if (only.has('browser')) account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json', '--exit']) : 1);
+	if (only.has('browser'))
+		account('browser', envOk ? run('node', [mocha, '--config', '.mocharc.browser.json', '--exit']) : 1);
 }
 
 console.log('\n[test] ' + lines.join('\n[test] '));

@@ -50,14 +50,17 @@ export function createPublicApi(s: Services): BpsPublicApi {
 		version: 1,
 		async getDynamicTable(opts) {
 			const lang = opts.lang ?? s.config().lang;
-			const periods = (await s.client.listPeriods(opts.domain, opts.variable, { lang, signal: opts.signal })).items;
+			const periods = (await s.client.listPeriods(opts.domain, opts.variable, { lang, signal: opts.signal }))
+				.items;
 			const chosen = opts.years?.length
 				? periods.filter((p) => opts.years!.includes(p.label))
 				: [...periods].sort((a, b) => a.id - b.id).slice(-5);
 			if (opts.years?.length && chosen.length !== opts.years.length) {
 				const known = new Set(chosen.map((p) => p.label));
 				const missing = opts.years.filter((y) => !known.has(y));
-				throw new Error(`Variable ${opts.variable} has no period(s) ${missing.join(', ')} on domain ${opts.domain}`);
+				throw new Error(
+					`Variable ${opts.variable} has no period(s) ${missing.join(', ')} on domain ${opts.domain}`,
+				);
 			}
 			const table = await s.client.getDynamicData(
 				{ domain: opts.domain, variable: opts.variable, periods: chosen.map((p) => p.id) },

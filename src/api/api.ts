@@ -59,7 +59,10 @@ export interface BpsApi {
 	listSubjectCategories(domain: string, opts?: ListOptions): Promise<Paged<SubjectCategory>>;
 	listSubjects(domain: string, opts?: ListOptions & { subcat?: number }): Promise<Paged<Subject>>;
 	listVariables(domain: string, opts?: ListOptions & { subject?: number }): Promise<Paged<Variable>>;
-	listVerticalVariables(domain: string, opts?: ListOptions & { variable?: number }): Promise<Paged<VerticalVariable>>;
+	listVerticalVariables(
+		domain: string,
+		opts?: ListOptions & { variable?: number },
+	): Promise<Paged<VerticalVariable>>;
 	listPeriods(domain: string, variable: number, opts?: ListOptions): Promise<Paged<Period>>;
 	listDerivedVariables(domain: string, variable: number, opts?: ListOptions): Promise<Paged<DerivedVariable>>;
 	listDerivedPeriods(domain: string, variable: number, opts?: ListOptions): Promise<Paged<DerivedPeriod>>;

@@ -714,8 +714,16 @@ function withUrl(e: unknown, url: string): unknown {
  * so the ⌈periods / cap⌉ data calls of one preview start together, while the average rate stays
  * at the ceiling.
  */
-function limiterOptions(o: BpsClientOptions): { maxConcurrent: number; ratePerSecond: number; burst: number } {
+function limiterOptions(o: BpsClientOptions): {
+	maxConcurrent: number;
+	ratePerSecond: number;
+	burst: number;
+} {
 	const maxConcurrent = o.maxConcurrent ?? 4;
 	const ratePerSecond = o.maxRequestsPerSecond ?? 5;
-	return { maxConcurrent, ratePerSecond, burst: Math.max(1, Math.min(maxConcurrent, Math.floor(ratePerSecond))) };
+	return {
+		maxConcurrent,
+		ratePerSecond,
+		burst: Math.max(1, Math.min(maxConcurrent, Math.floor(ratePerSecond))),
+	};
 }

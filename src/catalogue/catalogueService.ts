@@ -66,7 +66,15 @@ export class CatalogueService extends Disposable {
 			const lang = this.langOf(opts);
 			const r = await this.api.listVariables(domain, { ...this.listOpts(opts), subject });
 			this.index.add(
-				r.items.map((v): SearchEntry => ({ kind: 'var', id: v.id, domain, title: v.title, subject: v.subjectName, unit: v.unit, lang })),
+				r.items.map((v): SearchEntry => ({
+					kind: 'var',
+					id: v.id,
+					domain,
+					title: v.title,
+					subject: v.subjectName,
+					unit: v.unit,
+					lang,
+				})),
 			);
 			return r;
 		});
@@ -81,14 +89,25 @@ export class CatalogueService extends Disposable {
 			const lang = this.langOf(opts);
 			const r = await this.api.listStaticTables(domain, this.listOpts(opts));
 			this.index.add(
-				r.items.map((t): SearchEntry => ({ kind: 'statictable', id: t.id, domain, title: t.title, subject: t.subjectName, lang })),
+				r.items.map((t): SearchEntry => ({
+					kind: 'statictable',
+					id: t.id,
+					domain,
+					title: t.title,
+					subject: t.subjectName,
+					lang,
+				})),
 			);
 			return r;
 		});
 	}
 
 	/** The static tables of one subject, with the freshness of the whole list. */
-	async staticTablesOfSubject(domain: string, subject: number, opts: FetchOptions = {}): Promise<Paged<StaticTable>> {
+	async staticTablesOfSubject(
+		domain: string,
+		subject: number,
+		opts: FetchOptions = {},
+	): Promise<Paged<StaticTable>> {
 		const all = await this.staticTables(domain, opts);
 		const items = all.items.filter((t) => t.subjectId === subject);
 		return { ...all, items, total: items.length, page: 1, pages: 1 };
@@ -99,7 +118,9 @@ export class CatalogueService extends Disposable {
 		return this.memoise(`pubs|${domain}|${page}`, opts, async () => {
 			const lang = this.langOf(opts);
 			const r = await this.api.listPublications(domain, { ...this.listOpts(opts), page });
-			this.index.add(r.items.map((p): SearchEntry => ({ kind: 'publication', id: p.id, domain, title: p.title, lang })));
+			this.index.add(
+				r.items.map((p): SearchEntry => ({ kind: 'publication', id: p.id, domain, title: p.title, lang })),
+			);
 			return r;
 		});
 	}
@@ -110,7 +131,14 @@ export class CatalogueService extends Disposable {
 			const lang = this.langOf(opts);
 			const r = await this.api.listPressReleases(domain, { ...this.listOpts(opts), page });
 			this.index.add(
-				r.items.map((p): SearchEntry => ({ kind: 'pressrelease', id: p.id, domain, title: p.title, subject: p.subjectName, lang })),
+				r.items.map((p): SearchEntry => ({
+					kind: 'pressrelease',
+					id: p.id,
+					domain,
+					title: p.title,
+					subject: p.subjectName,
+					lang,
+				})),
 			);
 			return r;
 		});
@@ -122,9 +150,15 @@ export class CatalogueService extends Disposable {
 			const lang = this.langOf(opts);
 			const r = await this.api.listIndicators(domain, this.listOpts(opts));
 			this.index.add(
-				r.items.map(
-					(i): SearchEntry => ({ kind: 'indicator', id: i.indicatorId, domain, title: i.title, unit: i.unit, lang, varId: i.varId }),
-				),
+				r.items.map((i): SearchEntry => ({
+					kind: 'indicator',
+					id: i.indicatorId,
+					domain,
+					title: i.title,
+					unit: i.unit,
+					lang,
+					varId: i.varId,
+				})),
 			);
 			return r;
 		});

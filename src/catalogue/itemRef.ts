@@ -4,7 +4,13 @@
  */
 export type ItemKind = 'var' | 'statictable' | 'publication' | 'pressrelease' | 'indicator';
 
-export const ITEM_KINDS: readonly ItemKind[] = ['var', 'statictable', 'publication', 'pressrelease', 'indicator'];
+export const ITEM_KINDS: readonly ItemKind[] = [
+	'var',
+	'statictable',
+	'publication',
+	'pressrelease',
+	'indicator',
+];
 
 export interface ItemRef {
 	/** 4-digit BPS domain code. */
@@ -30,12 +36,19 @@ export function toItemRef(arg: unknown): ItemRef | undefined {
 		return toItemRef(o.ref);
 	}
 	const domain = typeof o.domain === 'string' ? o.domain : undefined;
-	const kind = typeof o.kind === 'string' && (ITEM_KINDS as readonly string[]).includes(o.kind) ? (o.kind as ItemKind) : undefined;
+	const kind =
+		typeof o.kind === 'string' && (ITEM_KINDS as readonly string[]).includes(o.kind)
+			? (o.kind as ItemKind)
+			: undefined;
 	const id = typeof o.id === 'number' || (typeof o.id === 'string' && o.id !== '') ? o.id : undefined;
 	if (!domain || !/^\d{4}$/.test(domain) || !kind || id === undefined) {
 		return undefined;
 	}
-	const ref: ItemRef = { domain, kind, id: kind !== 'publication' && typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id };
+	const ref: ItemRef = {
+		domain,
+		kind,
+		id: kind !== 'publication' && typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id,
+	};
 	if (typeof o.title === 'string') ref.title = o.title;
 	if (Array.isArray(o.years)) ref.years = o.years.map(String);
 	if (typeof o.varId === 'number') ref.varId = o.varId;

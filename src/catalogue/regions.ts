@@ -52,7 +52,10 @@ export interface RegionLabels {
 const DEFAULT_LABELS: RegionLabels = { national: 'Indonesia', regency: 'Kabupaten', city: 'Kota' };
 
 /** "Kota Surabaya", "Kabupaten Bandung", "Jawa Timur", "Indonesia". */
-export function regionDisplayName(d: Pick<Domain, 'id' | 'name'>, labels: RegionLabels = DEFAULT_LABELS): string {
+export function regionDisplayName(
+	d: Pick<Domain, 'id' | 'name'>,
+	labels: RegionLabels = DEFAULT_LABELS,
+): string {
 	const { type } = classifyDomain(d.id);
 	const name = tidyName(d.name);
 	switch (type) {
@@ -162,8 +165,13 @@ export interface RegionEntry {
 	aliases: string[];
 }
 
-export function prepareRegions(domains: readonly Domain[], labels: RegionLabels = DEFAULT_LABELS): RegionEntry[] {
-	const provinces = new Map(domains.filter((d) => classifyDomain(d.id).type === 'province').map((d) => [d.id, d]));
+export function prepareRegions(
+	domains: readonly Domain[],
+	labels: RegionLabels = DEFAULT_LABELS,
+): RegionEntry[] {
+	const provinces = new Map(
+		domains.filter((d) => classifyDomain(d.id).type === 'province').map((d) => [d.id, d]),
+	);
 	const aliasesOf = new Map<string, string[]>();
 	for (const [alias, code] of Object.entries(PROVINCE_ALIASES)) {
 		aliasesOf.set(code, [...(aliasesOf.get(code) ?? []), alias]);
@@ -171,7 +179,9 @@ export function prepareRegions(domains: readonly Domain[], labels: RegionLabels 
 	return domains.map((domain) => {
 		const { type, provinceId } = classifyDomain(domain.id);
 		const province = provinceId ? provinces.get(provinceId) : undefined;
-		const words = normaliseText(type === 'national' ? `${domain.name} indonesia nasional national` : tidyName(domain.name)).split(' ');
+		const words = normaliseText(
+			type === 'national' ? `${domain.name} indonesia nasional national` : tidyName(domain.name),
+		).split(' ');
 		const provinceName = province ? tidyName(province.name) : undefined;
 		return {
 			domain,
@@ -180,7 +190,9 @@ export function prepareRegions(domains: readonly Domain[], labels: RegionLabels 
 			provinceName,
 			words,
 			joined: words.join(''),
-			parentWords: province ? [...normaliseText(province.name).split(' '), ...(aliasesOf.get(province.id) ?? [])] : [],
+			parentWords: province
+				? [...normaliseText(province.name).split(' '), ...(aliasesOf.get(province.id) ?? [])]
+				: [],
 			aliases: type === 'province' ? (aliasesOf.get(domain.id) ?? []) : [],
 		};
 	});
@@ -204,7 +216,11 @@ const LEVEL_ORDER: Record<RegionType, number> = { national: 0, province: 1, rege
  * province name, or — weakly — a subsequence of the name); words like "kota"/"kab" restrict the
  * kind. An empty query lists recent regions first, then everything in code order.
  */
-export function matchRegions(entries: readonly RegionEntry[], query: string, opts: MatchOptions = {}): RegionMatch[] {
+export function matchRegions(
+	entries: readonly RegionEntry[],
+	query: string,
+	opts: MatchOptions = {},
+): RegionMatch[] {
 	const recent = opts.recent ?? [];
 	const tokens = normaliseText(query).split(' ').filter(Boolean);
 	const out: RegionMatch[] = [];

@@ -20,7 +20,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, s: Serv
 					await vscode.window.showInputBox({
 						title: vscode.l10n.t('BPS: Set API Key'),
 						prompt: vscode.l10n.t(
-							'Paste the App ID (API key) from your BPS WebAPI developer account. It is kept in VS Code\'s secret storage.',
+							"Paste the App ID (API key) from your BPS WebAPI developer account. It is kept in VS Code's secret storage.",
 						),
 						placeHolder: vscode.l10n.t('BPS WebAPI key'),
 						password: true,

@@ -11,7 +11,9 @@ export function registerClearCache(context: vscode.ExtensionContext, f: TreeFeat
 			f.catalogue.clear();
 			f.tree.reset();
 			log.info('cache cleared by the user');
-			void vscode.window.showInformationMessage(vscode.l10n.t('BPS cache cleared. The catalogue will be fetched again.'));
+			void vscode.window.showInformationMessage(
+				vscode.l10n.t('BPS cache cleared. The catalogue will be fetched again.'),
+			);
 		}),
 	);
 }

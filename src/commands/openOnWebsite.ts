@@ -22,31 +22,44 @@ const NATIONAL_SITE = 'https://www.bps.go.id';
  */
 export function registerOpenOnWebsite(context: vscode.ExtensionContext, f: TreeFeature): void {
 	context.subscriptions.push(
-		vscode.commands.registerCommand(Commands.openOnWebsite, async (arg?: unknown): Promise<string | undefined> => {
-			const node = isNode(arg) ? arg : undefined;
-			let ref = toItemRef(arg);
-			const lang = f.services.config().lang;
-			if (!ref && node?.kind !== 'region') {
-				if (f.tree.loadedItems().length) {
-					ref = await pickLoadedItem(f, vscode.l10n.t('BPS: Open on BPS Website'));
-					if (!ref) return undefined;
+		vscode.commands.registerCommand(
+			Commands.openOnWebsite,
+			async (arg?: unknown): Promise<string | undefined> => {
+				const node = isNode(arg) ? arg : undefined;
+				let ref = toItemRef(arg);
+				const lang = f.services.config().lang;
+				if (!ref && node?.kind !== 'region') {
+					if (f.tree.loadedItems().length) {
+						ref = await pickLoadedItem(f, vscode.l10n.t('BPS: Open on BPS Website'));
+						if (!ref) return undefined;
+					}
 				}
-			}
-			const domain = ref?.domain ?? node?.domain ?? f.services.config().domain;
-			const site = await f.catalogue.domain(domain).then(
-				(d) => d?.url,
-				() => undefined,
-			);
-			const full = ref ? (f.tree.loadedItems().find((n) => n.ref.kind === ref!.kind && n.ref.id === ref!.id && n.domain === ref!.domain) ?? node) : node;
-			const url = websiteUrl(site, lang, ref, full);
-			await vscode.env.openExternal(vscode.Uri.parse(url));
-			return url;
-		}),
+				const domain = ref?.domain ?? node?.domain ?? f.services.config().domain;
+				const site = await f.catalogue.domain(domain).then(
+					(d) => d?.url,
+					() => undefined,
+				);
+				const full = ref
+					? (f.tree
+							.loadedItems()
+							.find((n) => n.ref.kind === ref!.kind && n.ref.id === ref!.id && n.domain === ref!.domain) ??
+						node)
+					: node;
+				const url = websiteUrl(site, lang, ref, full);
+				await vscode.env.openExternal(vscode.Uri.parse(url));
+				return url;
+			},
+		),
 	);
 }
 
 function isNode(x: unknown): x is CatalogueNode {
-	return !!x && typeof x === 'object' && typeof (x as { kind?: unknown }).kind === 'string' && typeof (x as { id?: unknown }).id === 'string';
+	return (
+		!!x &&
+		typeof x === 'object' &&
+		typeof (x as { kind?: unknown }).kind === 'string' &&
+		typeof (x as { id?: unknown }).id === 'string'
+	);
 }
 
 /** Only https pages on bps.go.id (or its subdomains). */
@@ -61,7 +74,12 @@ export function isBpsUrl(u: string | undefined): u is string {
 }
 
 /** See the command's doc for the rules. */
-export function websiteUrl(site: string | undefined, lang: Lang, ref: ItemRef | undefined, node: CatalogueNode | undefined): string {
+export function websiteUrl(
+	site: string | undefined,
+	lang: Lang,
+	ref: ItemRef | undefined,
+	node: CatalogueNode | undefined,
+): string {
 	const base = (isBpsUrl(site) ? site : NATIONAL_SITE).replace(/\/+$/, '');
 	const seg = lang === 'eng' ? 'en' : 'id';
 	if (!ref) return `${base}/${seg}`;
@@ -75,7 +93,9 @@ export function websiteUrl(site: string | undefined, lang: Lang, ref: ItemRef | 
 		case 'statictable':
 		case 'indicator': {
 			const subject = typeof item?.subjectId === 'number' ? item.subjectId : undefined;
-			return subject !== undefined ? `${base}/${seg}/statistics-table?subject=${subject}` : `${base}/${seg}/statistics-table`;
+			return subject !== undefined
+				? `${base}/${seg}/statistics-table?subject=${subject}`
+				: `${base}/${seg}/statistics-table`;
 		}
 	}
 }

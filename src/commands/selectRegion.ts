@@ -23,34 +23,43 @@ export function registerSelectRegion(context: vscode.ExtensionContext, f: TreeFe
 
 	const apply = async (id: string): Promise<string> => {
 		await updateEffectiveSetting(Settings.domain, id);
-		const recent = pushRecent(context.globalState.get<string[]>(StateKeys.recentDomains) ?? [], id, MAX_RECENT);
+		const recent = pushRecent(
+			context.globalState.get<string[]>(StateKeys.recentDomains) ?? [],
+			id,
+			MAX_RECENT,
+		);
 		await context.globalState.update(StateKeys.recentDomains, recent);
 		log.info(`region set to ${id}`);
 		return id;
 	};
 
 	context.subscriptions.push(
-		vscode.commands.registerCommand(Commands.selectRegion, async (arg?: unknown): Promise<string | undefined> => {
-			if (typeof arg === 'string' || typeof arg === 'number') {
-				const id = String(arg).padStart(4, '0');
-				if (!/^\d{4}$/.test(id)) {
-					void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a BPS region code (4 digits, e.g. 3578).', String(arg)));
-					return undefined;
+		vscode.commands.registerCommand(
+			Commands.selectRegion,
+			async (arg?: unknown): Promise<string | undefined> => {
+				if (typeof arg === 'string' || typeof arg === 'number') {
+					const id = String(arg).padStart(4, '0');
+					if (!/^\d{4}$/.test(id)) {
+						void vscode.window.showErrorMessage(
+							vscode.l10n.t('"{0}" is not a BPS region code (4 digits, e.g. 3578).', String(arg)),
+						);
+						return undefined;
+					}
+					// Check the code against the domain list when we can; offline, trust the caller.
+					const known = await f.catalogue.domains().then(
+						(d) => d.items.some((x) => x.id === id),
+						() => true,
+					);
+					if (!known) {
+						void vscode.window.showErrorMessage(vscode.l10n.t('BPS has no region with code {0}.', id));
+						return undefined;
+					}
+					return apply(id);
 				}
-				// Check the code against the domain list when we can; offline, trust the caller.
-				const known = await f.catalogue.domains().then(
-					(d) => d.items.some((x) => x.id === id),
-					() => true,
-				);
-				if (!known) {
-					void vscode.window.showErrorMessage(vscode.l10n.t('BPS has no region with code {0}.', id));
-					return undefined;
-				}
-				return apply(id);
-			}
-			const picked = await pickRegion(f, context.globalState.get<string[]>(StateKeys.recentDomains) ?? []);
-			return picked ? apply(picked) : undefined;
-		}),
+				const picked = await pickRegion(f, context.globalState.get<string[]>(StateKeys.recentDomains) ?? []);
+				return picked ? apply(picked) : undefined;
+			},
+		),
 	);
 }
 
@@ -103,7 +112,9 @@ function item(e: RegionEntry, recent?: boolean): RegionItem {
 		label: e.display,
 		description: e.provinceName ? `${d.id} · ${e.provinceName}` : d.id,
 		detail: d.url || undefined,
-		iconPath: new vscode.ThemeIcon(recent ? 'history' : e.type === 'regency' || e.type === 'city' ? 'location' : 'globe'),
+		iconPath: new vscode.ThemeIcon(
+			recent ? 'history' : e.type === 'regency' || e.type === 'city' ? 'location' : 'globe',
+		),
 		// We filter and rank ourselves (aliases, kota/kabupaten); VS Code must not hide our matches.
 		alwaysShow: true,
 	};
@@ -123,7 +134,10 @@ function browseItems(entries: RegionEntry[], recent: readonly string[], current:
 		const group = e.type === 'national' ? vscode.l10n.t('National') : e.domain.id.slice(0, 2);
 		if (group !== province) {
 			province = group;
-			out.push({ label: e.type === 'national' ? group : (e.provinceName ?? e.display), kind: vscode.QuickPickItemKind.Separator });
+			out.push({
+				label: e.type === 'national' ? group : (e.provinceName ?? e.display),
+				kind: vscode.QuickPickItemKind.Separator,
+			});
 		}
 		const it = item(e);
 		if (e.domain.id === current) it.description = `${it.description} · ${vscode.l10n.t('current')}`;

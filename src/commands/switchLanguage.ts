@@ -10,7 +10,8 @@ import { updateEffectiveSetting, type TreeFeature } from '../tree/feature';
 export function registerSwitchLanguage(context: vscode.ExtensionContext, f: TreeFeature): void {
 	context.subscriptions.push(
 		vscode.commands.registerCommand(Commands.switchLanguage, async (arg?: unknown): Promise<Lang> => {
-			const next: Lang = arg === 'ind' || arg === 'eng' ? arg : f.services.config().lang === 'ind' ? 'eng' : 'ind';
+			const next: Lang =
+				arg === 'ind' || arg === 'eng' ? arg : f.services.config().lang === 'ind' ? 'eng' : 'ind';
 			await updateEffectiveSetting(Settings.language, next);
 			const name = next === 'ind' ? vscode.l10n.t('Indonesian') : vscode.l10n.t('English');
 			vscode.window.setStatusBarMessage(vscode.l10n.t('BPS data language: {0}', name), 4000);

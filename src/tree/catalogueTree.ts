@@ -56,7 +56,9 @@ interface ChildState {
  * the region node "offline — cached at HH:MM".
  */
 export class CatalogueTreeProvider extends Disposable implements vscode.TreeDataProvider<CatalogueNode> {
-	private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<CatalogueNode | undefined>());
+	private readonly _onDidChangeTreeData = this._register(
+		new vscode.EventEmitter<CatalogueNode | undefined>(),
+	);
 	readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
 	private readonly state = new Map<string, ChildState>();
@@ -86,7 +88,10 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			this._onDidChangeTreeData.fire(undefined);
 			return;
 		}
-		const target = node.kind === 'error' || node.kind === 'info' || node.kind === 'loadMore' || isItemNode(node) ? this.parentOf(node) : node;
+		const target =
+			node.kind === 'error' || node.kind === 'info' || node.kind === 'loadMore' || isItemNode(node)
+				? this.parentOf(node)
+				: node;
 		if (!target) {
 			this.refresh();
 			return;
@@ -184,7 +189,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		switch (n.kind) {
 			case 'region':
 				item.command = { command: Commands.selectRegion, title: vscode.l10n.t('Select Region') };
-				item.accessibilityInformation = { label: vscode.l10n.t('Region: {0}. Activate to choose another region.', n.name) };
+				item.accessibilityInformation = {
+					label: vscode.l10n.t('Region: {0}. Activate to choose another region.', n.name),
+				};
 				break;
 			case 'loadMore':
 				item.command = { command: LOAD_MORE_COMMAND, title: n.label, arguments: [n] };
@@ -208,17 +215,27 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 
 	// --- Loading ------------------------------------------------------------------------------
 
-	private async reload(node: CatalogueNode | undefined, key: string, previous: ChildState | undefined): Promise<CatalogueNode[]> {
+	private async reload(
+		node: CatalogueNode | undefined,
+		key: string,
+		previous: ChildState | undefined,
+	): Promise<CatalogueNode[]> {
 		const bypassCache = !!previous || this.forced.has(key);
 		this.forced.delete(key);
 		const gen = this.gen;
 		try {
-			const { children, stale, fetchedAt } = await vscode.window.withProgress({ location: { viewId: Views.catalogue } }, () =>
-				this.load(node, { bypassCache }),
+			const { children, stale, fetchedAt } = await vscode.window.withProgress(
+				{ location: { viewId: Views.catalogue } },
+				() => this.load(node, { bypassCache }),
 			);
 			for (const c of children) this.nodes.set(c.id, c);
 			// Children that are only an error (rejected key) are nothing worth keeping on a later failure.
-			this.state.set(key, { children, gen, good: !children.some((c) => c.kind === 'error' && c.action === 'setKey'), fetchedAt });
+			this.state.set(key, {
+				children,
+				gen,
+				good: !children.some((c) => c.kind === 'error' && c.action === 'setKey'),
+				fetchedAt,
+			});
 			if (stale) this.markStale(fetchedAt);
 			return children;
 		} catch (e) {
@@ -290,7 +307,10 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain, folder, label }));
 			const cats = [...categories.values()].sort((a, b) => a.categoryId - b.categoryId);
 			const children: CatalogueNode[] = [region, ...cats];
-			if (!cats.length) children.push(this.info(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')));
+			if (!cats.length)
+				children.push(
+					this.info(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')),
+				);
 			return { children: [...children, ...folders], ...f.result() };
 		}
 
@@ -299,17 +319,15 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 				const s = f.add(await c.subjects(domain, o));
 				const subjects = s.items
 					.filter((x) => x.categoryId === node.categoryId)
-					.map(
-						(x): SubjectNode => ({
-							kind: 'subject',
-							id: `${base}/subj/${x.id}`,
-							parentId: node.id,
-							domain,
-							subjectId: x.id,
-							tableCount: x.tableCount,
-							label: x.title.trim(),
-						}),
-					);
+					.map((x): SubjectNode => ({
+						kind: 'subject',
+						id: `${base}/subj/${x.id}`,
+						parentId: node.id,
+						domain,
+						subjectId: x.id,
+						tableCount: x.tableCount,
+						label: x.title.trim(),
+					}));
 				return { children: subjects.length ? subjects : [this.empty(node)], ...f.result() };
 			}
 			case 'subject': {
@@ -360,23 +378,23 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 									node,
 									domain,
 									'regency',
-									vscode.l10n.t('Strategic indicators are published for Indonesia and the provinces only. Choose a province to see them.'),
+									vscode.l10n.t(
+										'Strategic indicators are published for Indonesia and the provinces only. Choose a province to see them.',
+									),
 								),
 							],
 							...f.result(),
 						};
 					}
-					const items = f.add(await c.indicators(domain, o)).items.map(
-						(i): ItemNode => ({
-							kind: 'indicator',
-							id: `${base}/ind/${i.indicatorId}`,
-							parentId: node.id,
-							domain,
-							label: i.title.trim(),
-							ref: { domain, kind: 'indicator', id: i.indicatorId, title: i.title.trim(), varId: i.varId },
-							item: i,
-						}),
-					);
+					const items = f.add(await c.indicators(domain, o)).items.map((i): ItemNode => ({
+						kind: 'indicator',
+						id: `${base}/ind/${i.indicatorId}`,
+						parentId: node.id,
+						domain,
+						label: i.title.trim(),
+						ref: { domain, kind: 'indicator', id: i.indicatorId, title: i.title.trim(), varId: i.varId },
+						item: i,
+					}));
 					return { children: items.length ? items : [this.empty(node)], ...f.result() };
 				}
 				const page = f.add(await this.fetchPage(node.folder, domain, 1, o));
@@ -390,7 +408,12 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		}
 	}
 
-	private fetchPage(folder: PagedFolderKind, domain: string, page: number, o: FetchOptions): Promise<Paged<unknown>> {
+	private fetchPage(
+		folder: PagedFolderKind,
+		domain: string,
+		page: number,
+		o: FetchOptions,
+	): Promise<Paged<unknown>> {
 		return folder === 'publications'
 			? this.deps.catalogue.publications(domain, page, o)
 			: this.deps.catalogue.pressReleases(domain, page, o);
@@ -441,7 +464,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		if (!folder || folder.kind !== 'folder' || folder.folder === 'indicators' || !st) return [];
 		try {
 			const page = await vscode.window.withProgress({ location: { viewId: Views.catalogue } }, () =>
-				this.fetchPage(folder.folder as PagedFolderKind, folder.domain, n.nextPage, { lang: this.deps.lang() }),
+				this.fetchPage(folder.folder as PagedFolderKind, folder.domain, n.nextPage, {
+					lang: this.deps.lang(),
+				}),
 			);
 			if (page.stale) this.markStale(page.fetchedAt);
 			const seen = new Set(st.children.map((c) => c.id));
@@ -449,7 +474,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			const kept = st.children.filter((c) => c.kind !== 'loadMore');
 			const children: CatalogueNode[] = [...kept, ...fresh];
 			const loaded = children.filter(isItemNode).length;
-			if (page.page < page.pages && fresh.length) children.push(this.loadMoreNode(folder, n.nextPage + 1, loaded, page.total));
+			if (page.page < page.pages && fresh.length)
+				children.push(this.loadMoreNode(folder, n.nextPage + 1, loaded, page.total));
 			for (const c of children) this.nodes.set(c.id, c);
 			this.state.set(folder.id, { ...st, children });
 			this._onDidChangeTreeData.fire(folder);
@@ -520,9 +546,15 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 	describe(n: CatalogueNode): string {
 		switch (n.kind) {
 			case 'region':
-				return this.staleSince !== undefined ? vscode.l10n.t('offline — cached at {0}', hhmm(this.staleSince)) : '';
+				return this.staleSince !== undefined
+					? vscode.l10n.t('offline — cached at {0}', hhmm(this.staleSince))
+					: '';
 			case 'subject':
-				return !n.tableCount ? '' : n.tableCount === 1 ? vscode.l10n.t('1 table') : vscode.l10n.t('{0} tables', n.tableCount);
+				return !n.tableCount
+					? ''
+					: n.tableCount === 1
+						? vscode.l10n.t('1 table')
+						: vscode.l10n.t('{0} tables', n.tableCount);
 			case 'folder': {
 				const st = this.state.get(n.id);
 				const more = st?.children.find((c): c is LoadMoreNode => c.kind === 'loadMore');
@@ -570,7 +602,11 @@ function hhmm(t: number): string {
 }
 
 export function regionLabels() {
-	return { national: vscode.l10n.t('Indonesia'), regency: vscode.l10n.t('Kabupaten'), city: vscode.l10n.t('Kota') };
+	return {
+		national: vscode.l10n.t('Indonesia'),
+		regency: vscode.l10n.t('Kabupaten'),
+		city: vscode.l10n.t('Kota'),
+	};
 }
 
 function icon(n: CatalogueNode): vscode.ThemeIcon {
@@ -582,7 +618,9 @@ function icon(n: CatalogueNode): vscode.ThemeIcon {
 		case 'subject':
 			return new vscode.ThemeIcon('folder');
 		case 'folder':
-			return new vscode.ThemeIcon(n.folder === 'publications' ? 'book' : n.folder === 'pressReleases' ? 'megaphone' : 'pulse');
+			return new vscode.ThemeIcon(
+				n.folder === 'publications' ? 'book' : n.folder === 'pressReleases' ? 'megaphone' : 'pulse',
+			);
 		case 'var':
 			return new vscode.ThemeIcon('graph');
 		case 'statictable':
@@ -633,7 +671,11 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 	const title = (t: string) => md.appendMarkdown('**').appendText(t).appendMarkdown('**\n\n');
 	const field = (name: string, value: string | number | null | undefined) => {
 		if (value === undefined || value === null || value === '') return;
-		md.appendMarkdown('*').appendText(name).appendMarkdown(':* ').appendText(String(value)).appendMarkdown('  \n');
+		md.appendMarkdown('*')
+			.appendText(name)
+			.appendMarkdown(':* ')
+			.appendText(String(value))
+			.appendMarkdown('  \n');
 	};
 	const block = (name: string, html: string) => {
 		const text = htmlToText(html);

@@ -99,17 +99,16 @@ export interface InfoNode extends Base {
 export type ItemNode = VarNode | StaticTableNode | PublicationNode | PressReleaseNode | IndicatorNode;
 
 export type CatalogueNode =
-	| RegionNode
-	| CategoryNode
-	| SubjectNode
-	| FolderNode
-	| ItemNode
-	| LoadMoreNode
-	| ErrorNode
-	| InfoNode;
+	RegionNode | CategoryNode | SubjectNode | FolderNode | ItemNode | LoadMoreNode | ErrorNode | InfoNode;
 
 export function isItemNode(n: CatalogueNode): n is ItemNode {
-	return n.kind === 'var' || n.kind === 'statictable' || n.kind === 'publication' || n.kind === 'pressrelease' || n.kind === 'indicator';
+	return (
+		n.kind === 'var' ||
+		n.kind === 'statictable' ||
+		n.kind === 'publication' ||
+		n.kind === 'pressrelease' ||
+		n.kind === 'indicator'
+	);
 }
 
 /** Nodes whose children come from the API (and so can be refreshed). */

@@ -21,7 +21,9 @@ export async function pickLoadedItem(f: TreeFeature, title: string): Promise<Ite
 	const nodes = f.tree.loadedItems();
 	if (!nodes.length) {
 		void vscode.window.showInformationMessage(
-			vscode.l10n.t('Expand the BPS catalogue (or search it) first, then pick an item here or use its context menu.'),
+			vscode.l10n.t(
+				'Expand the BPS catalogue (or search it) first, then pick an item here or use its context menu.',
+			),
 		);
 		return undefined;
 	}
@@ -32,7 +34,11 @@ export async function pickLoadedItem(f: TreeFeature, title: string): Promise<Ite
 			iconPath: new vscode.ThemeIcon(KIND_ICON[n.kind]),
 			node: n,
 		})),
-		{ title, placeHolder: vscode.l10n.t('Choose a table, publication or press release'), matchOnDescription: true },
+		{
+			title,
+			placeHolder: vscode.l10n.t('Choose a table, publication or press release'),
+			matchOnDescription: true,
+		},
 	);
 	return picked?.node.ref;
 }

@@ -18,7 +18,11 @@ import type { TreeFeature } from './feature';
  * clear cache). Returns the feature so other features (search) can use the catalogue.
  */
 export function registerCatalogue(context: vscode.ExtensionContext, services: Services): TreeFeature {
-	const catalogue = new CatalogueService(services.client, () => services.config().lang, services.logger('catalogue'));
+	const catalogue = new CatalogueService(
+		services.client,
+		() => services.config().lang,
+		services.logger('catalogue'),
+	);
 	const tree = new CatalogueTreeProvider({
 		catalogue,
 		hasKey: async () => !!(await services.keyStore.get()),
@@ -26,7 +30,10 @@ export function registerCatalogue(context: vscode.ExtensionContext, services: Se
 		lang: () => services.config().lang,
 		log: services.logger('tree'),
 	});
-	const view = vscode.window.createTreeView(Views.catalogue, { treeDataProvider: tree, showCollapseAll: true });
+	const view = vscode.window.createTreeView(Views.catalogue, {
+		treeDataProvider: tree,
+		showCollapseAll: true,
+	});
 	context.subscriptions.push(catalogue, tree, view);
 
 	context.subscriptions.push(

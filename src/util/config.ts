@@ -49,7 +49,9 @@ function clamp(n: number, lo: number, hi: number): number {
 }
 
 export async function updateSetting(key: string, value: unknown): Promise<void> {
-	await vscode.workspace.getConfiguration(Settings.section).update(key, value, vscode.ConfigurationTarget.Global);
+	await vscode.workspace
+		.getConfiguration(Settings.section)
+		.update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** True when a URL points at this machine (the emulator), where a sandbox key may be seeded. */

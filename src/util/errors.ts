@@ -8,7 +8,12 @@ import type { Logger } from './logger';
  * Every error message `reportError` showed, newest last (bounded). Registered as the `messages`
  * test hook: fault tests check that each failure ends with a clear, localised message.
  */
-export const shownMessages: Array<{ level: 'error' | 'warning'; message: string; kind?: string; at: number }> = [];
+export const shownMessages: Array<{
+	level: 'error' | 'warning';
+	message: string;
+	kind?: string;
+	at: number;
+}> = [];
 registerTestHook('messages', shownMessages);
 
 /** Remember a message about to be shown (bounded), for the `messages` test hook. */
@@ -24,7 +29,9 @@ export function describeError(e: unknown): string {
 			case 'noKey':
 				return vscode.l10n.t('No BPS API key is set. Run "BPS: Set API Key" to add one.');
 			case 'badKey':
-				return vscode.l10n.t('The BPS API rejected the API key. Check the key, or set a new one with "BPS: Set API Key".');
+				return vscode.l10n.t(
+					'The BPS API rejected the API key. Check the key, or set a new one with "BPS: Set API Key".',
+				);
 			case 'noData':
 				return vscode.l10n.t('BPS has no data for this request.');
 			case 'tooLarge':
@@ -36,7 +43,9 @@ export function describeError(e: unknown): string {
 					'The request was blocked by a firewall (the BPS security system or a proxy answered with a web page instead of data). Try again later, or check your network and proxy settings.',
 				);
 			case 'notFound':
-				return vscode.l10n.t('The BPS API does not know this item or address (HTTP 404). Check the "bps.apiBaseUrl" setting.');
+				return vscode.l10n.t(
+					'The BPS API does not know this item or address (HTTP 404). Check the "bps.apiBaseUrl" setting.',
+				);
 			case 'apiError':
 				return vscode.l10n.t('The BPS API answered with an error: {0}', e.details.apiMessage ?? e.message);
 			case 'server':
@@ -44,7 +53,9 @@ export function describeError(e: unknown): string {
 			case 'network':
 				return vscode.l10n.t('Cannot reach the BPS API. Check your internet connection or proxy.');
 			case 'timeout':
-				return vscode.l10n.t('The BPS API did not answer in time. Try again, or raise "bps.network.timeoutSeconds".');
+				return vscode.l10n.t(
+					'The BPS API did not answer in time. Try again, or raise "bps.network.timeoutSeconds".',
+				);
 			case 'cancelled':
 				return vscode.l10n.t('Cancelled.');
 			case 'unexpected':
@@ -68,7 +79,10 @@ export async function reportError(e: unknown, log: Logger, context?: string): Pr
 	const showLogAction = vscode.l10n.t('Show Log');
 	const setKeyAction = vscode.l10n.t('Set API Key');
 	recordShown('error', message, e);
-	const actions = e instanceof BpsError && (e.kind === 'badKey' || e.kind === 'noKey') ? [setKeyAction, showLogAction] : [showLogAction];
+	const actions =
+		e instanceof BpsError && (e.kind === 'badKey' || e.kind === 'noKey')
+			? [setKeyAction, showLogAction]
+			: [showLogAction];
 	const choice = await vscode.window.showErrorMessage(message, ...actions);
 	if (choice === showLogAction) {
 		await vscode.commands.executeCommand(Commands.showLog);

@@ -69,14 +69,26 @@ async function inPage(arg: { rows: number; cols: number; frames: number }): Prom
 			strings: {},
 			locale: 'id-ID',
 			lang: 'ind',
-			attribution: { id: 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).', sourceUrl: 'https://www.bps.go.id', sourceLabel: 'Badan Pusat Statistik', accessed: '1 Januari 2026', accessedIso: '2026-01-01' },
+			attribution: {
+				id: 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).',
+				sourceUrl: 'https://www.bps.go.id',
+				sourceLabel: 'Badan Pusat Statistik',
+				accessed: '1 Januari 2026',
+				accessedIso: '2026-01-01',
+			},
 		},
 		'*',
 	);
 	await frame();
 	// A national-style table: `rows` regions × `cols` years, 2 decimals, ~3 % missing.
-	const vervar = Array.from({ length: arg.rows }, (_, i) => ({ val: String(100000 + i), label: `Wilayah ${100000 + i}` }));
-	const tahun = Array.from({ length: arg.cols }, (_, i) => ({ val: String(120 + i), label: String(2020 + i) }));
+	const vervar = Array.from({ length: arg.rows }, (_, i) => ({
+		val: String(100000 + i),
+		label: `Wilayah ${100000 + i}`,
+	}));
+	const tahun = Array.from({ length: arg.cols }, (_, i) => ({
+		val: String(120 + i),
+		label: String(2020 + i),
+	}));
 	const values: Array<number | null> = new Array(arg.rows * arg.cols);
 	let seed = 7;
 	for (let i = 0; i < values.length; i++) {
@@ -86,7 +98,15 @@ async function inPage(arg: { rows: number; cols: number; frames: number }): Prom
 	const table = {
 		domain: '0000',
 		lang: 'ind',
-		variable: { id: 1, title: 'Bench table', unit: 'Persen', subject: 'Bench', definition: '', notes: '', decimal: 2 },
+		variable: {
+			id: 1,
+			title: 'Bench table',
+			unit: 'Persen',
+			subject: 'Bench',
+			definition: '',
+			notes: '',
+			decimal: 2,
+		},
 		rowTitle: 'Wilayah',
 		vervar,
 		turvar: [{ val: '0', label: 'Tidak ada' }],
@@ -105,8 +125,13 @@ async function inPage(arg: { rows: number; cols: number; frames: number }): Prom
 	await until(() => w.__sent.some((m) => m.type === 'rendered'));
 	await frame();
 	const firstPaintMs = performance.now() - t0;
-	const rendered = w.__sent.find((m) => m.type === 'rendered') as unknown as { ms: number; domRows: number; modelRows: number };
-	if (rendered.modelRows !== arg.rows) throw new Error(`grid has ${rendered.modelRows} rows, expected ${arg.rows}`);
+	const rendered = w.__sent.find((m) => m.type === 'rendered') as unknown as {
+		ms: number;
+		domRows: number;
+		modelRows: number;
+	};
+	if (rendered.modelRows !== arg.rows)
+		throw new Error(`grid has ${rendered.modelRows} rows, expected ${arg.rows}`);
 
 	const grid = document.querySelector<HTMLElement>('.grid');
 	if (!grid) throw new Error('no .grid element');
@@ -125,7 +150,11 @@ async function inPage(arg: { rows: number; cols: number; frames: number }): Prom
 }
 
 /** Runs the grid benchmarks; `runs` fresh page loads per size. Needs `dist/webview/preview.js`. */
-export async function runGridBench(root: string, chromiumPath = '/usr/bin/chromium', runs = 5): Promise<{ rows: BenchResult[]; raw: GridRun[] }> {
+export async function runGridBench(
+	root: string,
+	chromiumPath = '/usr/bin/chromium',
+	runs = 5,
+): Promise<{ rows: BenchResult[]; raw: GridRun[] }> {
 	const bundle = path.join(root, 'dist', 'webview', 'preview.js');
 	if (!fs.existsSync(bundle)) throw new Error(`missing ${bundle}: build first`);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-grid-bench-'));
@@ -133,7 +162,11 @@ export async function runGridBench(root: string, chromiumPath = '/usr/bin/chromi
 	fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
 	// Kept external by esbuild (like the browser tests): the copy in node_modules.
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+	const browser = await chromium.launch({
+		executablePath: chromiumPath,
+		headless: true,
+		args: ['--no-sandbox', '--disable-dev-shm-usage'],
+	});
 	const raw: GridRun[] = [];
 	const rows: BenchResult[] = [];
 	try {
@@ -151,11 +184,34 @@ export async function runGridBench(root: string, chromiumPath = '/usr/bin/chromi
 			const label = n.toLocaleString('en-US');
 			const deltas = mine.flatMap((r) => r.frameDeltas);
 			const r1 = (x: number) => Math.round(x * 10) / 10;
-			rows.push({ name: `grid first paint, ${label} rows × ${COLS}`, value: r1(median(mine.map((r) => r.firstPaintMs))), unit: 'ms', target: n === 100_000 ? '<= 300' : undefined });
-			rows.push({ name: `grid pivot + model, ${label} rows (in webview)`, value: r1(median(mine.map((r) => r.webviewMs))), unit: 'ms' });
-			rows.push({ name: `grid scroll frame, ${label} rows, median`, value: r1(median(deltas)), unit: 'ms', target: '<= 16.7' });
-			rows.push({ name: `grid scroll frame, ${label} rows, p95`, value: r1(quantile(deltas, 0.95)), unit: 'ms', target: '<= 33.4' });
-			rows.push({ name: `grid DOM rows while scrolling, ${label} rows`, value: median(mine.map((r) => r.domRows)), unit: 'rows' });
+			rows.push({
+				name: `grid first paint, ${label} rows × ${COLS}`,
+				value: r1(median(mine.map((r) => r.firstPaintMs))),
+				unit: 'ms',
+				target: n === 100_000 ? '<= 300' : undefined,
+			});
+			rows.push({
+				name: `grid pivot + model, ${label} rows (in webview)`,
+				value: r1(median(mine.map((r) => r.webviewMs))),
+				unit: 'ms',
+			});
+			rows.push({
+				name: `grid scroll frame, ${label} rows, median`,
+				value: r1(median(deltas)),
+				unit: 'ms',
+				target: '<= 16.7',
+			});
+			rows.push({
+				name: `grid scroll frame, ${label} rows, p95`,
+				value: r1(quantile(deltas, 0.95)),
+				unit: 'ms',
+				target: '<= 33.4',
+			});
+			rows.push({
+				name: `grid DOM rows while scrolling, ${label} rows`,
+				value: median(mine.map((r) => r.domRows)),
+				unit: 'rows',
+			});
 		}
 	} finally {
 		await browser.close();

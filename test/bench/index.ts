@@ -41,7 +41,12 @@ function log(msg: string): void {
 
 function sh(cmd: string, args: string[], timeoutMs = 120_000): number {
 	log(`$ ${cmd} ${args.join(' ')}`);
-	const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+	const r = spawnSync(cmd, args, {
+		cwd: root,
+		stdio: ['ignore', 'inherit', 'inherit'],
+		timeout: timeoutMs,
+		killSignal: 'SIGKILL',
+	});
 	return r.status ?? 1;
 }
 
@@ -63,7 +68,11 @@ function bundleSizes(): BenchResult[] {
 	] as const) {
 		const buf = fs.readFileSync(path.join(root, rel));
 		out.push({ name, value: buf.length, unit: 'bytes', target });
-		out.push({ name: `${name.replace(' (minified)', '')} gzip`, value: zlib.gzipSync(buf, { level: 9 }).length, unit: 'bytes' });
+		out.push({
+			name: `${name.replace(' (minified)', '')} gzip`,
+			value: zlib.gzipSync(buf, { level: 9 }).length,
+			unit: 'bytes',
+		});
 	}
 	return out;
 }
@@ -72,7 +81,19 @@ function bundleSizes(): BenchResult[] {
 function hostBench(): HostBenchResults | string {
 	const results = path.join(root, 'test-results', 'bench-host.json');
 	fs.rmSync(results, { force: true });
-	const code = sh('node', ['scripts/run-ext-tests.mjs', '--tests', 'dist-test/bench/host/index.js', '--results', results, '--timeout', '420'], 480_000);
+	const code = sh(
+		'node',
+		[
+			'scripts/run-ext-tests.mjs',
+			'--tests',
+			'dist-test/bench/host/index.js',
+			'--results',
+			results,
+			'--timeout',
+			'420',
+		],
+		480_000,
+	);
 	if (!fs.existsSync(results)) return `the extension host run wrote no results (exit ${code})`;
 	const r = JSON.parse(fs.readFileSync(results, 'utf8')) as HostBenchResults;
 	return r.error ? `host bench failed: ${r.error.split('\n')[0]}` : r;
@@ -85,29 +106,94 @@ function hostRows(h: HostBenchResults): Row[] {
 	const cap = 3; // periodCap('0000'): the API allows 3 years per call on the national domain.
 	const dataCalls = Math.ceil(h.preview.periods / cap);
 	const meta = h.previewCold.map((x) => x.requests - x.dataRequests);
-	const p = (k: 'ready' | 'dims' | 'data' | 'rendered' | 'webviewMs', warm = false) => r1(median((warm ? h.preview.warmPhases : h.preview.phases).map((x) => x[k])));
+	const p = (k: 'ready' | 'dims' | 'data' | 'rendered' | 'webviewMs', warm = false) =>
+		r1(median((warm ? h.preview.warmPhases : h.preview.phases).map((x) => x[k])));
 	const what = `var ${h.preview.varId}: ${h.preview.rows} rows × ${h.preview.cols} cols`;
 	return [
-		{ name: 'activation: ext.activate() in a fresh host (1 run)', value: r1(h.activation.ms), unit: 'ms', target: '<= 50' },
+		{
+			name: 'activation: ext.activate() in a fresh host (1 run)',
+			value: r1(h.activation.ms),
+			unit: 'ms',
+			target: '<= 50',
+		},
 		{ name: '  of which: evaluating the bundle', value: r1(h.activation.loadMs), unit: 'ms' },
 		{ name: '  a SecretStorage read (activate() does one)', value: r1(h.activation.secretMs), unit: 'ms' },
 		{ name: `preview cold, end to end (${what})`, value: ms(h.previewCold), unit: 'ms' },
-		{ name: '  webview ready / dims / data / rendered', value: 0, unit: `${p('ready')} / ${p('dims')} / ${p('data')} / ${p('rendered')} ms`, text: 'phases' },
-		{ name: '  cold: metadata requests (max over runs)', value: Math.max(...meta), unit: 'requests', target: '<= 3' },
-		{ name: `  cold: data requests (⌈${h.preview.periods} periods / ${cap}⌉)`, value: Math.max(...h.previewCold.map((x) => x.dataRequests)), unit: 'requests', target: `= ${dataCalls}` },
-		{ name: '  cold: repeated metadata requests', value: Math.max(...h.previewCold.map((x) => x.metaRepeats)), unit: 'requests', target: '= 0' },
-		{ name: '  cold: data calls in flight together (default 5 req/s)', value: median(h.previewCold.map((x) => x.dataOverlap)), unit: 'calls', target: `= ${dataCalls}` },
-		{ name: '  cold: spread of data-call starts (default 5 req/s)', value: r1(median(h.previewCold.map((x) => x.dataSpreadMs))), unit: 'ms', target: '< 50' },
-		{ name: '  cold at 50 req/s: data calls in flight together', value: median(h.previewColdFastRate.map((x) => x.dataOverlap)), unit: 'calls', target: `= ${dataCalls}` },
+		{
+			name: '  webview ready / dims / data / rendered',
+			value: 0,
+			unit: `${p('ready')} / ${p('dims')} / ${p('data')} / ${p('rendered')} ms`,
+			text: 'phases',
+		},
+		{
+			name: '  cold: metadata requests (max over runs)',
+			value: Math.max(...meta),
+			unit: 'requests',
+			target: '<= 3',
+		},
+		{
+			name: `  cold: data requests (⌈${h.preview.periods} periods / ${cap}⌉)`,
+			value: Math.max(...h.previewCold.map((x) => x.dataRequests)),
+			unit: 'requests',
+			target: `= ${dataCalls}`,
+		},
+		{
+			name: '  cold: repeated metadata requests',
+			value: Math.max(...h.previewCold.map((x) => x.metaRepeats)),
+			unit: 'requests',
+			target: '= 0',
+		},
+		{
+			name: '  cold: data calls in flight together (default 5 req/s)',
+			value: median(h.previewCold.map((x) => x.dataOverlap)),
+			unit: 'calls',
+			target: `= ${dataCalls}`,
+		},
+		{
+			name: '  cold: spread of data-call starts (default 5 req/s)',
+			value: r1(median(h.previewCold.map((x) => x.dataSpreadMs))),
+			unit: 'ms',
+			target: '< 50',
+		},
+		{
+			name: '  cold at 50 req/s: data calls in flight together',
+			value: median(h.previewColdFastRate.map((x) => x.dataOverlap)),
+			unit: 'calls',
+			target: `= ${dataCalls}`,
+		},
 		{ name: '  cold at 50 req/s: end to end', value: ms(h.previewColdFastRate), unit: 'ms' },
 		{ name: 'preview warm, end to end', value: ms(h.previewWarm), unit: 'ms' },
-		{ name: '  warm: webview ready / rendered', value: 0, unit: `${p('ready', true)} / ${p('rendered', true)} ms`, text: 'phases' },
-		{ name: '  warm: requests (max over runs)', value: maxReq(h.previewWarm), unit: 'requests', target: '= 0' },
-		{ name: `tree expand cold: root → category → subject (${h.treePath.join(', ')})`, value: ms(h.treeCold), unit: 'ms' },
+		{
+			name: '  warm: webview ready / rendered',
+			value: 0,
+			unit: `${p('ready', true)} / ${p('rendered', true)} ms`,
+			text: 'phases',
+		},
+		{
+			name: '  warm: requests (max over runs)',
+			value: maxReq(h.previewWarm),
+			unit: 'requests',
+			target: '= 0',
+		},
+		{
+			name: `tree expand cold: root → category → subject (${h.treePath.join(', ')})`,
+			value: ms(h.treeCold),
+			unit: 'ms',
+		},
 		{ name: '  tree cold: requests', value: req(h.treeCold), unit: 'requests' },
-		{ name: '  tree cold: repeated requests', value: Math.max(...h.treeCold.map((x) => x.metaRepeats)), unit: 'requests', target: '= 0' },
+		{
+			name: '  tree cold: repeated requests',
+			value: Math.max(...h.treeCold.map((x) => x.metaRepeats)),
+			unit: 'requests',
+			target: '= 0',
+		},
 		{ name: 'tree expand warm (memo dropped, response cache kept)', value: ms(h.treeWarm), unit: 'ms' },
-		{ name: '  tree warm: requests (max over runs)', value: maxReq(h.treeWarm), unit: 'requests', target: '= 0' },
+		{
+			name: '  tree warm: requests (max over runs)',
+			value: maxReq(h.treeWarm),
+			unit: 'requests',
+			target: '= 0',
+		},
 	];
 }
 
@@ -117,7 +203,13 @@ function verdict(r: BenchResult): string {
 	const m = /^(>=|<=|<|>|=)\s*([\d.]+)$/.exec(r.target);
 	if (!m || !Number.isFinite(r.value)) return '?';
 	const t = Number(m[2]);
-	const ok = { '>=': r.value >= t, '<=': r.value <= t, '<': r.value < t, '>': r.value > t, '=': r.value === t }[m[1]];
+	const ok = {
+		'>=': r.value >= t,
+		'<=': r.value <= t,
+		'<': r.value < t,
+		'>': r.value > t,
+		'=': r.value === t,
+	}[m[1]];
 	return ok ? '✓' : '✗';
 }
 
@@ -133,13 +225,20 @@ function table(rows: Row[]): string {
 	]);
 	const head = ['benchmark', 'median', 'unit', 'target', ''];
 	const w = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-	const line = (c: string[]) => c.map((s, i) => (i === 1 ? s.padStart(w[i]) : s.padEnd(w[i]))).join('  ').trimEnd();
+	const line = (c: string[]) =>
+		c
+			.map((s, i) => (i === 1 ? s.padStart(w[i]) : s.padEnd(w[i])))
+			.join('  ')
+			.trimEnd();
 	return [line(head), w.map((n) => '-'.repeat(n)).join('  '), ...cells.map(line)].join('\n');
 }
 
 function machine(): string {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-	return `${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+	return `${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, load average ${os
+		.loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ')}`;
 }
 
 async function main(): Promise<number> {
@@ -158,7 +257,8 @@ async function main(): Promise<number> {
 		rows.push(...(await runSearchBench()));
 
 		if (flag('skip-grid')) problems.push('grid: skipped (--skip-grid)');
-		else if (!fs.existsSync(chromium)) problems.push(`grid: skipped (no chromium at ${chromium}; run bash scripts/setup-test-env.sh)`);
+		else if (!fs.existsSync(chromium))
+			problems.push(`grid: skipped (no chromium at ${chromium}; run bash scripts/setup-test-env.sh)`);
 		else {
 			log('grid (headless chromium)');
 			try {
@@ -193,11 +293,18 @@ async function main(): Promise<number> {
 
 	console.log(`\nBPS Data Browser benchmarks — ${new Date().toISOString()}`);
 	console.log(`machine: ${raw.machineStart}`);
-	console.log(`(load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+	console.log(
+		`(load average at the end: ${os
+			.loadavg()
+			.map((x) => x.toFixed(2))
+			.join(' ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+	);
 	console.log(table(rows));
 	if (problems.length) console.log(`\nnot measured:\n  ${problems.join('\n  ')}`);
 	const missed = rows.filter((r) => verdict(r) === '✗').map((r) => r.name.trim());
-	console.log(`\n${rows.filter((r) => verdict(r) === '✓').length} targets met, ${missed.length} missed${missed.length ? ': ' + missed.join('; ') : ''}`);
+	console.log(
+		`\n${rows.filter((r) => verdict(r) === '✓').length} targets met, ${missed.length} missed${missed.length ? ': ' + missed.join('; ') : ''}`,
+	);
 	return problems.some((p) => !p.includes('skipped')) ? 1 : 0;
 }
 

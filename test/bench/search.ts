@@ -7,15 +7,83 @@ import { SearchIndex, type SearchEntry } from '../../src/catalogue/searchIndex';
 import type { BenchResult } from './decode';
 
 const TOPICS = [
-	'Inflasi Bulanan', 'Indeks Harga Konsumen', 'Jumlah Penduduk', 'Laju Pertumbuhan Penduduk', 'Persentase Penduduk Miskin',
-	'Tingkat Pengangguran Terbuka', 'Produk Domestik Regional Bruto', 'Luas Panen Padi', 'Produksi Padi', 'Nilai Tukar Petani',
-	'Indeks Pembangunan Manusia', 'Rata-rata Lama Sekolah', 'Angka Harapan Hidup', 'Jumlah Wisatawan Mancanegara', 'Tingkat Penghunian Kamar Hotel',
-	'Ekspor Nonmigas', 'Impor Migas', 'Upah Minimum Provinsi', 'Garis Kemiskinan', 'Rasio Gini', 'Jumlah Rumah Tangga', 'Kepadatan Penduduk',
-	'Angka Partisipasi Sekolah', 'Jumlah Desa', 'Curah Hujan', 'Jumlah Kendaraan Bermotor', 'Produksi Jagung', 'Populasi Ternak Sapi',
-	'Pengeluaran per Kapita', 'Konsumsi Kalori',
+	'Inflasi Bulanan',
+	'Indeks Harga Konsumen',
+	'Jumlah Penduduk',
+	'Laju Pertumbuhan Penduduk',
+	'Persentase Penduduk Miskin',
+	'Tingkat Pengangguran Terbuka',
+	'Produk Domestik Regional Bruto',
+	'Luas Panen Padi',
+	'Produksi Padi',
+	'Nilai Tukar Petani',
+	'Indeks Pembangunan Manusia',
+	'Rata-rata Lama Sekolah',
+	'Angka Harapan Hidup',
+	'Jumlah Wisatawan Mancanegara',
+	'Tingkat Penghunian Kamar Hotel',
+	'Ekspor Nonmigas',
+	'Impor Migas',
+	'Upah Minimum Provinsi',
+	'Garis Kemiskinan',
+	'Rasio Gini',
+	'Jumlah Rumah Tangga',
+	'Kepadatan Penduduk',
+	'Angka Partisipasi Sekolah',
+	'Jumlah Desa',
+	'Curah Hujan',
+	'Jumlah Kendaraan Bermotor',
+	'Produksi Jagung',
+	'Populasi Ternak Sapi',
+	'Pengeluaran per Kapita',
+	'Konsumsi Kalori',
 ];
-const BREAKDOWNS = ['menurut Provinsi', 'menurut Kabupaten/Kota', 'menurut Jenis Kelamin', 'menurut Kelompok Umur', 'menurut Lapangan Usaha', 'menurut Daerah Perkotaan dan Perdesaan', 'menurut Kelompok Pengeluaran', 'menurut Komoditas'];
-const REGIONS = ['Aceh', 'Sumatera Utara', 'Sumatera Barat', 'Riau', 'Jambi', 'Sumatera Selatan', 'Bengkulu', 'Lampung', 'Kepulauan Bangka Belitung', 'Kepulauan Riau', 'DKI Jakarta', 'Jawa Barat', 'Jawa Tengah', 'DI Yogyakarta', 'Jawa Timur', 'Banten', 'Bali', 'Nusa Tenggara Barat', 'Nusa Tenggara Timur', 'Kalimantan Barat', 'Kalimantan Tengah', 'Kalimantan Selatan', 'Kalimantan Timur', 'Kalimantan Utara', 'Sulawesi Utara', 'Sulawesi Tengah', 'Sulawesi Selatan', 'Sulawesi Tenggara', 'Gorontalo', 'Sulawesi Barat', 'Maluku', 'Maluku Utara', 'Papua Barat', 'Papua'];
+const BREAKDOWNS = [
+	'menurut Provinsi',
+	'menurut Kabupaten/Kota',
+	'menurut Jenis Kelamin',
+	'menurut Kelompok Umur',
+	'menurut Lapangan Usaha',
+	'menurut Daerah Perkotaan dan Perdesaan',
+	'menurut Kelompok Pengeluaran',
+	'menurut Komoditas',
+];
+const REGIONS = [
+	'Aceh',
+	'Sumatera Utara',
+	'Sumatera Barat',
+	'Riau',
+	'Jambi',
+	'Sumatera Selatan',
+	'Bengkulu',
+	'Lampung',
+	'Kepulauan Bangka Belitung',
+	'Kepulauan Riau',
+	'DKI Jakarta',
+	'Jawa Barat',
+	'Jawa Tengah',
+	'DI Yogyakarta',
+	'Jawa Timur',
+	'Banten',
+	'Bali',
+	'Nusa Tenggara Barat',
+	'Nusa Tenggara Timur',
+	'Kalimantan Barat',
+	'Kalimantan Tengah',
+	'Kalimantan Selatan',
+	'Kalimantan Timur',
+	'Kalimantan Utara',
+	'Sulawesi Utara',
+	'Sulawesi Tengah',
+	'Sulawesi Selatan',
+	'Sulawesi Tenggara',
+	'Gorontalo',
+	'Sulawesi Barat',
+	'Maluku',
+	'Maluku Utara',
+	'Papua Barat',
+	'Papua',
+];
 const KINDS = ['var', 'statictable', 'publication', 'pressrelease'] as const;
 
 /** ~6 500 distinct titles: topic × breakdown × region (+ year for publications). */
@@ -28,15 +96,33 @@ export function syntheticEntries(): SearchEntry[] {
 			for (const b of BREAKDOWNS.slice(0, 1 + ((id * 7) % BREAKDOWNS.length))) {
 				const kind = KINDS[id % KINDS.length];
 				const year = 2015 + (id % 10);
-				const title = kind === 'publication' ? `${topic} Provinsi ${region} ${year}` : `${topic} ${b} di ${region}, ${year}`;
-				out.push({ kind, id: id++, domain, title, subject: topic.split(' ')[0], unit: kind === 'var' ? 'Persen' : undefined, lang: 'ind' });
+				const title =
+					kind === 'publication'
+						? `${topic} Provinsi ${region} ${year}`
+						: `${topic} ${b} di ${region}, ${year}`;
+				out.push({
+					kind,
+					id: id++,
+					domain,
+					title,
+					subject: topic.split(' ')[0],
+					unit: kind === 'var' ? 'Persen' : undefined,
+					lang: 'ind',
+				});
 			}
 		}
 	}
 	return out;
 }
 
-const QUERIES = ['inflasi bulanan', 'penduduk miskin jawa', 'ipm', 'produksi padi sulawesi', 'tingkat pengangguran terbuka 2023', 'ekspor'];
+const QUERIES = [
+	'inflasi bulanan',
+	'penduduk miskin jawa',
+	'ipm',
+	'produksi padi sulawesi',
+	'tingkat pengangguran terbuka 2023',
+	'ekspor',
+];
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
@@ -80,7 +166,12 @@ export async function runSearchBench(): Promise<BenchResult[]> {
 	return [
 		{ name: `search index build (${index.size} titles)`, value: r3(buildMs), unit: 'ms' },
 		{ name: 'search first query (lazy token sort)', value: r3(firstMs), unit: 'ms', target: '<= 50' },
-		{ name: `search per keystroke, median (${times.length / 7} prefixes)`, value: r3(median(times)), unit: 'ms', target: '<= 50' },
+		{
+			name: `search per keystroke, median (${times.length / 7} prefixes)`,
+			value: r3(median(times)),
+			unit: 'ms',
+			target: '<= 50',
+		},
 		{ name: 'search per keystroke, p95', value: r3(quantile(times, 0.95)), unit: 'ms', target: '<= 50' },
 	];
 }

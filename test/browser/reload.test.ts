@@ -13,7 +13,11 @@ import { activityBarItem, launchWorkbench, type Workbench } from './workbench';
 
 const CACHE_FILE = 'bps-response-cache.json';
 
-async function waitUntil(check: () => boolean | undefined | Promise<boolean | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+async function waitUntil(
+	check: () => boolean | undefined | Promise<boolean | undefined>,
+	timeoutMs = 30_000,
+	what = 'condition',
+): Promise<void> {
 	const end = Date.now() + timeoutMs;
 	while (!(await check())) {
 		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -50,8 +54,16 @@ async function expandCatalogue(page: Page): Promise<string[]> {
 	// Row 0 is the region; row 1 the first category (collapsed).
 	const category = rows.nth(1);
 	if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
-	await waitUntil(async () => (await category.getAttribute('aria-expanded')) === 'true', 10_000, 'the category to expand');
-	await waitUntil(async () => (await sidebar.locator('.monaco-list-row[aria-level="2"]').count()) > 0, 30_000, 'the subjects');
+	await waitUntil(
+		async () => (await category.getAttribute('aria-expanded')) === 'true',
+		10_000,
+		'the category to expand',
+	);
+	await waitUntil(
+		async () => (await sidebar.locator('.monaco-list-row[aria-level="2"]').count()) > 0,
+		30_000,
+		'the subjects',
+	);
 	return sidebar.locator('.monaco-list-row').allTextContents();
 }
 
@@ -105,8 +117,14 @@ describe('browser: the cache survives a window reload', () => {
 		assert.ok(rows.length >= 3, 'the tree loads');
 		assert.ok(apiRequests().length > 0, 'from the API, since the cache was discarded');
 		const logs = findLogs(wb!.server.dataDir);
-		await waitUntil(() => findLogs(wb!.server.dataDir).some((t) => /discarding corrupt file/.test(t)), 15_000, `the log line (${logs.length} log files)`);
-		const crashed = findLogs(wb!.server.dataDir).some((t) => /Activating extension .*bps-data-browser.* failed/i.test(t));
+		await waitUntil(
+			() => findLogs(wb!.server.dataDir).some((t) => /discarding corrupt file/.test(t)),
+			15_000,
+			`the log line (${logs.length} log files)`,
+		);
+		const crashed = findLogs(wb!.server.dataDir).some((t) =>
+			/Activating extension .*bps-data-browser.* failed/i.test(t),
+		);
 		assert.equal(crashed, false, 'the extension activated');
 	});
 });

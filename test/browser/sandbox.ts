@@ -67,14 +67,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			await emu.close();
 		},
 		screenshot: async (file) => {
-			const browser = await chromium.launch({ executablePath: testEnvPaths().chromium, headless: true, args: CHROMIUM_ARGS });
+			const browser = await chromium.launch({
+				executablePath: testEnvPaths().chromium,
+				headless: true,
+				args: CHROMIUM_ARGS,
+			});
 			try {
 				const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 				await page.goto(url);
 				const item = activityBarItem(page);
 				await item.waitFor({ state: 'visible', timeout: 60_000 });
 				await item.click();
-				await page.locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .welcome-view-content').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+				await page
+					.locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .welcome-view-content')
+					.first()
+					.waitFor({ timeout: 30_000 })
+					.catch(() => undefined);
 				await page.waitForTimeout(1500);
 				fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 				await page.screenshot({ path: file });

@@ -26,7 +26,10 @@ const KEYS = {
 	toggleSidebar: 'ctrl+alt+shift+f10',
 } as const;
 
-const preview = (kind: string, id: number | string) => ({ command: 'bps.preview', args: { domain: '0000', kind, id } });
+const preview = (kind: string, id: number | string) => ({
+	command: 'bps.preview',
+	args: { domain: '0000', kind, id },
+});
 
 const KEYBINDINGS = [
 	{ key: KEYS.previewAnnual, ...preview('var', FIXTURE_IDS.annualVar) },
@@ -38,7 +41,13 @@ const KEYBINDINGS = [
 	{
 		key: KEYS.insert,
 		command: 'bps.insertData',
-		args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.annualVar, years: ['2017', '2018', '2019'], format: 'python' },
+		args: {
+			domain: '0000',
+			kind: 'var',
+			id: FIXTURE_IDS.annualVar,
+			years: ['2017', '2018', '2019'],
+			format: 'python',
+		},
 	},
 	{ key: KEYS.closeEditors, command: 'workbench.action.closeAllEditors' },
 	{ key: KEYS.quickOpen, command: 'workbench.action.quickOpen', args: 'analysis.py' },
@@ -75,7 +84,13 @@ export async function takeScreenshots(opts: ScreenshotOptions = {}): Promise<str
 	let wb: Workbench | undefined;
 	try {
 		// English, light theme: the tour a new user takes.
-		wb = await launchWorkbench({ emulatorUrl: emu.url, locale: 'en', theme: 'light', keybindings: KEYBINDINGS, verbose: opts.verbose });
+		wb = await launchWorkbench({
+			emulatorUrl: emu.url,
+			locale: 'en',
+			theme: 'light',
+			keybindings: KEYBINDINGS,
+			verbose: opts.verbose,
+		});
 		await openCatalogue(wb.page);
 		await expandPath(wb.page, /^Social and Population$/, /^Population$/);
 		await shoot(wb, 'tree.png');
@@ -115,7 +130,9 @@ export async function takeScreenshots(opts: ScreenshotOptions = {}): Promise<str
 			'# BPS: Insert Data puts the table here\n\n\nprint(df.describe())\n',
 		);
 		await wb.press(KEYS.quickOpen);
-		const pickRow = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'analysis.py' }).first();
+		const pickRow = wb.page
+			.locator('.quick-input-widget .monaco-list-row', { hasText: 'analysis.py' })
+			.first();
 		await pickRow.waitFor({ state: 'visible', timeout: 30_000 });
 		await wb.page.keyboard.press('Enter');
 		const editor = wb.page.locator('.monaco-editor .view-lines');
@@ -133,7 +150,13 @@ export async function takeScreenshots(opts: ScreenshotOptions = {}): Promise<str
 		wb = undefined;
 
 		// Indonesian, dark theme: catalogue and a preview side by side.
-		wb = await launchWorkbench({ emulatorUrl: emu.url, locale: 'id', theme: 'dark', keybindings: KEYBINDINGS, verbose: opts.verbose });
+		wb = await launchWorkbench({
+			emulatorUrl: emu.url,
+			locale: 'id',
+			theme: 'dark',
+			keybindings: KEYBINDINGS,
+			verbose: opts.verbose,
+		});
 		await openCatalogue(wb.page);
 		await expandPath(wb.page, /^Sosial dan Kependudukan$/, /^Kependudukan$/);
 		await openPreview(wb, KEYS.previewAnnual, '.grid-row');
@@ -197,7 +220,14 @@ async function expandNextCollapsed(page: Page, row: Locator): Promise<void> {
 	const rows = sidebarRows(page);
 	const i = await indexOf(rows, row);
 	const level = Number(await row.getAttribute('aria-level'));
-	while (Number(await rows.nth(i + 1).getAttribute('aria-level').catch(() => '0')) <= level) {
+	while (
+		Number(
+			await rows
+				.nth(i + 1)
+				.getAttribute('aria-level')
+				.catch(() => '0'),
+		) <= level
+	) {
 		if (Date.now() > deadline) throw new Error(`children did not load: ${await row.innerText()}`);
 		await page.waitForTimeout(100);
 	}

@@ -11,7 +11,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, repoRoot, startCodeServer, testEnvPaths, type CodeServer, type Keybinding } from './codeServer';
+import {
+	CHROMIUM_ARGS,
+	repoRoot,
+	startCodeServer,
+	testEnvPaths,
+	type CodeServer,
+	type Keybinding,
+} from './codeServer';
 
 /** The emulator's demo key (test/emulator/server.ts EMULATOR_KEY); seeded unless `env` overrides it. */
 const SANDBOX_KEY = 'emulator-demo-key';
@@ -148,7 +155,11 @@ export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench
 	});
 	let browser: Browser | undefined;
 	try {
-		browser = await chromium.launch({ executablePath: testEnvPaths(root).chromium, headless: true, args: CHROMIUM_ARGS });
+		browser = await chromium.launch({
+			executablePath: testEnvPaths(root).chromium,
+			headless: true,
+			args: CHROMIUM_ARGS,
+		});
 		const context = await browser.newContext({
 			viewport: opts.viewport ?? { width: 1400, height: 900 },
 			locale: locale === 'id' ? 'id-ID' : 'en-US',
@@ -186,14 +197,18 @@ export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench
 	} catch (e) {
 		await browser?.close().catch(() => undefined);
 		await server.close({ keep: true });
-		throw new Error(`workbench did not start (${e instanceof Error ? e.message : String(e)}); server log: ${server.logFile}`);
+		throw new Error(
+			`workbench did not start (${e instanceof Error ? e.message : String(e)}); server log: ${server.logFile}`,
+		);
 	}
 }
 
 /** The BPS entry in the activity bar (view container `bps`). */
 export function activityBarItem(page: Page) {
 	// The label's class is `activity-workbench-view-extension-bps-<hash>` (id with dots → dashes).
-	return page.locator('.activitybar .action-item:has(.action-label[class*="activity-workbench-view-extension-bps-"])').first();
+	return page
+		.locator('.activitybar .action-item:has(.action-label[class*="activity-workbench-view-extension-bps-"])')
+		.first();
 }
 
 async function runCommand(page: Page, label: string): Promise<void> {
@@ -205,10 +220,15 @@ async function runCommand(page: Page, label: string): Promise<void> {
 	const rows = page.locator('.quick-input-widget .monaco-list-row');
 	await rows.first().waitFor({ state: 'visible' });
 	// Prefer the row whose label is exactly ours (fuzzy matching may rank a longer title first).
-	const exact = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) });
+	const exact = rows.filter({
+		has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }),
+	});
 	if (await exact.count()) await exact.first().click();
 	else await page.keyboard.press('Enter');
-	await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'hidden' }).catch(() => undefined);
+	await page
+		.locator('.quick-input-widget .quick-input-box input')
+		.waitFor({ state: 'hidden' })
+		.catch(() => undefined);
 }
 
 function escapeRe(s: string): string {
@@ -230,9 +250,11 @@ async function webviewFrame(page: Page, titleContains?: string, timeoutMs = 30_0
 			const host = await outer.contentFrame();
 			const innerEl = await host?.$('iframe#active-frame');
 			const inner = await innerEl?.contentFrame();
-			if (inner && (await inner.evaluate(() => document.readyState).catch(() => '')) === 'complete') return inner;
+			if (inner && (await inner.evaluate(() => document.readyState).catch(() => '')) === 'complete')
+				return inner;
 		}
-		if (Date.now() > deadline) throw new Error(`no visible webview${titleContains ? ` titled "${titleContains}"` : ''}`);
+		if (Date.now() > deadline)
+			throw new Error(`no visible webview${titleContains ? ` titled "${titleContains}"` : ''}`);
 		await page.waitForTimeout(100);
 	}
 }

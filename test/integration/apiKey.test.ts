@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/services';
 import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
-import { EMULATOR_KEY, EXTENSION_ID, getExtensionApi, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	EXTENSION_ID,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 
 interface Hooks {
 	tree: CatalogueTreeProvider;
@@ -64,13 +72,20 @@ describe('API key in SecretStorage', function () {
 		assert.equal(await setKey(EMULATOR_KEY), true);
 		assert.equal(await h.services.context.secrets.get('bps.apiKey'), EMULATOR_KEY);
 		assert.equal(await h.services.keyStore.get(), EMULATOR_KEY);
-		const root = (await waitFor(async () => {
-			const r = await h.tree.getChildren();
-			return r.length ? r : undefined;
-		}, 10_000, 'tree children'))!;
+		const root = (await waitFor(
+			async () => {
+				const r = await h.tree.getChildren();
+				return r.length ? r : undefined;
+			},
+			10_000,
+			'tree children',
+		))!;
 		assert.equal(root[0].kind, 'region');
 		assert.ok(!allSettingValues().includes(EMULATOR_KEY), 'no setting holds the key');
-		assert.ok(!allStateValues(h.services.context).includes(EMULATOR_KEY), 'no globalState/workspaceState value holds the key');
+		assert.ok(
+			!allStateValues(h.services.context).includes(EMULATOR_KEY),
+			'no globalState/workspaceState value holds the key',
+		);
 		// Every request carried a key, and none put it where the emulator logs params.
 		assert.ok(emu.requests.length > 0);
 		assert.ok(!JSON.stringify(emu.requests).includes(EMULATOR_KEY));
@@ -87,9 +102,17 @@ describe('API key in SecretStorage', function () {
 		assert.ok((await h.tree.getChildren()).length > 0);
 		// Another window shares SecretStorage: write it behind the extension's back.
 		await h.services.context.secrets.delete('bps.apiKey');
-		await waitFor(async () => (await h.tree.getChildren()).length === 0, 5000, 'tree emptied by the secret change');
+		await waitFor(
+			async () => (await h.tree.getChildren()).length === 0,
+			5000,
+			'tree emptied by the secret change',
+		);
 		assert.equal(await h.services.keyStore.get(), undefined);
 		await h.services.context.secrets.store('bps.apiKey', EMULATOR_KEY);
-		await waitFor(async () => (await h.tree.getChildren()).length > 0, 10_000, 'tree refilled by the secret change');
+		await waitFor(
+			async () => (await h.tree.getChildren()).length > 0,
+			10_000,
+			'tree refilled by the secret change',
+		);
 	});
 });

@@ -14,7 +14,15 @@ import type { RecordedRequest } from '../emulator/server';
 import type { BpsClient } from '../../src/api/client';
 import type { PersistentCache } from '../../src/catalogue/persistentCache';
 import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
-import { EMULATOR_KEY, configure, getExtensionApi, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	configure,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 
 interface Hooks {
 	tree: CatalogueTreeProvider;
@@ -33,7 +41,8 @@ describe('response cache and request budget', function () {
 	let h: Hooks;
 	let api: Awaited<ReturnType<typeof getExtensionApi>>;
 
-	const since = (n: number, pred: (r: RecordedRequest) => boolean = () => true) => emu.requests.slice(n).filter(pred);
+	const since = (n: number, pred: (r: RecordedRequest) => boolean = () => true) =>
+		emu.requests.slice(n).filter(pred);
 	const model = (m: string) => (r: RecordedRequest) => r.params.model === m;
 
 	before(async () => {
@@ -88,12 +97,16 @@ describe('response cache and request budget', function () {
 	});
 
 	it('persists in globalStorage without the key; Clear Cache empties memory and file', async () => {
-		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar, });
+		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
 		const cache = h.services.cache;
 		assert.ok(cache.size > 0, 'entries in memory');
 		await cache.flush();
 		const file = cache.filePath;
-		assert.equal(path.dirname(file), h.services.context.globalStorageUri.fsPath, 'the file lives in globalStorage');
+		assert.equal(
+			path.dirname(file),
+			h.services.context.globalStorageUri.fsPath,
+			'the file lives in globalStorage',
+		);
 		const text = fs.readFileSync(file, 'utf8');
 		assert.match(text, /model=data/);
 		assert.ok(!text.includes(EMULATOR_KEY), 'no key in the cache file');
@@ -102,8 +115,11 @@ describe('response cache and request budget', function () {
 		await cache.flush();
 		assert.equal(fs.existsSync(file), false, 'file deleted');
 		const n = emu.requests.length;
-		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar, });
-		assert.ok(since(n, model('data')).length >= 1 && since(n, model('th')).length === 1, 'everything fetched again');
+		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
+		assert.ok(
+			since(n, model('data')).length >= 1 && since(n, model('th')).length === 1,
+			'everything fetched again',
+		);
 	});
 
 	it('the tree is served from the cache; Refresh bypasses it', async () => {
@@ -128,7 +144,9 @@ describe('response cache and request budget', function () {
 		const n = emu.requests.length;
 		const dedup0 = h.services.requestStats.dedup;
 		const client = h.services.client;
-		const all = await Promise.all([1, 2, 3, 4].map(() => client.listVariables('0000', { page: 1, bypassCache: true })));
+		const all = await Promise.all(
+			[1, 2, 3, 4].map(() => client.listVariables('0000', { page: 1, bypassCache: true })),
+		);
 		assert.equal(since(n, model('var')).length, 1, 'one request for four callers');
 		assert.equal(h.services.requestStats.dedup - dedup0, 3);
 		assert.ok(all.every((r) => r.items.length === all[0].items.length && r.items.length > 0));
@@ -144,7 +162,11 @@ describe('response cache and request budget', function () {
 		await new Promise((r) => setTimeout(r, 1200));
 		const n = emu.requests.length;
 		const N = 12;
-		await Promise.all(Array.from({ length: N }, (_, i) => h.services.client.listVariables('0000', { page: i + 1, bypassCache: true })));
+		await Promise.all(
+			Array.from({ length: N }, (_, i) =>
+				h.services.client.listVariables('0000', { page: i + 1, bypassCache: true }),
+			),
+		);
 		const recs = since(n, model('var'));
 		const t = recs.map((r) => r.time);
 		assert.equal(t.length, N, JSON.stringify(recs));
@@ -153,11 +175,20 @@ describe('response cache and request budget', function () {
 			for (let j = i + burst; j < N; j++) {
 				const k = j - i + 1;
 				const minSpan = ((k - burst) * 1000) / rate - 40;
-				assert.ok(t[j] - t[i] >= minSpan, `${k} requests within ${t[j] - t[i]} ms (ceiling ${rate}/s, burst ${burst}): ${JSON.stringify(t.map((x) => x - t[0]))}`);
+				assert.ok(
+					t[j] - t[i] >= minSpan,
+					`${k} requests within ${t[j] - t[i]} ms (ceiling ${rate}/s, burst ${burst}): ${JSON.stringify(t.map((x) => x - t[0]))}`,
+				);
 			}
 		}
-		assert.ok(t[N - 1] - t[0] >= ((N - burst) * 1000) / rate - 40, 'the whole run took as long as the ceiling demands');
-		await configure({ 'network.maxConcurrentRequests': undefined, 'network.maxRequestsPerSecond': undefined });
+		assert.ok(
+			t[N - 1] - t[0] >= ((N - burst) * 1000) / rate - 40,
+			'the whole run took as long as the ceiling demands',
+		);
+		await configure({
+			'network.maxConcurrentRequests': undefined,
+			'network.maxRequestsPerSecond': undefined,
+		});
 	});
 
 	it('bps.network.maxConcurrentRequests bounds requests in flight (arrival times)', async () => {
@@ -165,12 +196,19 @@ describe('response cache and request budget', function () {
 		await configure({ 'network.maxConcurrentRequests': 2, 'network.maxRequestsPerSecond': 50 });
 		emu.setFaults([{ kind: 'latency', ms: latency, match: { model: 'var' } }]);
 		const n = emu.requests.length;
-		await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((page) => h.services.client.listVariables('0000', { page, bypassCache: true })));
+		await Promise.all(
+			[1, 2, 3, 4, 5, 6, 7, 8].map((page) =>
+				h.services.client.listVariables('0000', { page, bypassCache: true }),
+			),
+		);
 		const t = since(n, model('var')).map((r) => r.time);
 		assert.equal(t.length, 8);
 		// With 2 in flight and each held `latency` ms, the (i+2)-th arrival waits for the i-th answer.
 		for (let i = 0; i + 2 < t.length; i++) {
-			assert.ok(t[i + 2] - t[i] >= latency - 30, `arrivals ${i} and ${i + 2} are ${t[i + 2] - t[i]} ms apart`);
+			assert.ok(
+				t[i + 2] - t[i] >= latency - 30,
+				`arrivals ${i} and ${i + 2} are ${t[i + 2] - t[i]} ms apart`,
+			);
 		}
 		// And the limit is really 2, not 1: pairs arrive together.
 		assert.ok(t[1] - t[0] < latency / 2, 'two requests run at once');
@@ -179,15 +217,26 @@ describe('response cache and request budget', function () {
 	it('a stale entry is served when the API fails, and Refresh never serves it', async () => {
 		await configure({ 'cache.dataTtlHours': 0 });
 		try {
-			const ok = await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar, });
+			const ok = await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
 			emu.setFaults([{ kind: 'status', status: 503, match: { model: 'data' } }]);
-			const stale = await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar, });
+			const stale = await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
 			assert.equal(stale.table.stale, true);
 			assert.equal(stale.table.fetchedAt, ok.table.fetchedAt);
 			assert.deepEqual(stale.records, ok.records);
-			await waitFor(() => h.recentLogLines().some((l) => /Serving cached answer from/.test(l)), 2000, 'the stale log line');
+			await waitFor(
+				() => h.recentLogLines().some((l) => /Serving cached answer from/.test(l)),
+				2000,
+				'the stale log line',
+			);
 			await assert.rejects(
-				h.services.client.getDynamicData({ domain: '0000', variable: FIXTURE_IDS.annualVar, periods: [ok.table.tahun[0] ? Number(ok.table.tahun[0].val) : 0] }, { bypassCache: true }),
+				h.services.client.getDynamicData(
+					{
+						domain: '0000',
+						variable: FIXTURE_IDS.annualVar,
+						periods: [ok.table.tahun[0] ? Number(ok.table.tahun[0].val) : 0],
+					},
+					{ bypassCache: true },
+				),
 				(e: Error & { kind?: string }) => e.kind === 'server',
 			);
 		} finally {

@@ -15,7 +15,16 @@ import { FIXTURE_IDS } from '../emulator/server';
 import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
 import type { CatalogueNode } from '../../src/tree/nodes';
-import { EMULATOR_KEY, configure, getExtensionApi, setKey, sleep, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	configure,
+	getExtensionApi,
+	setKey,
+	sleep,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 
 interface PanelHook {
 	id: string;
@@ -53,7 +62,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
-	{ name: 'bad key', fault: { kind: 'badKey' }, message: /rejected the API key.*Set API Key/, staleOk: false },
+	{
+		name: 'bad key',
+		fault: { kind: 'badKey' },
+		message: /rejected the API key.*Set API Key/,
+		staleOk: false,
+	},
 	{
 		name: 'null (window too large)',
 		fault: { kind: 'null' },
@@ -61,7 +75,12 @@ const CASES: Case[] = [
 		staleOk: false,
 	},
 	{ name: 'WAF HTML page (403)', fault: { kind: 'waf' }, message: /blocked by a firewall/, staleOk: true },
-	{ name: 'WAF HTML page with HTTP 200', fault: { kind: 'waf200' }, message: /blocked by a firewall/, staleOk: true },
+	{
+		name: 'WAF HTML page with HTTP 200',
+		fault: { kind: 'waf200' },
+		message: /blocked by a firewall/,
+		staleOk: true,
+	},
 	{ name: 'malformed JSON', fault: { kind: 'malformed' }, message: /does not understand/, staleOk: false },
 	{ name: '5xx (503)', fault: { kind: 'status', status: 503 }, message: /server error/, staleOk: true },
 	{ name: 'dropped connection', fault: { kind: 'drop' }, message: /Cannot reach the BPS API/, staleOk: true },
@@ -95,7 +114,12 @@ describe('fault matrix (tree, preview, insert)', function () {
 	before(async () => {
 		process.on('unhandledRejection', onRejection);
 		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind', 'cache.dataTtlHours': 0, 'network.timeoutSeconds': 5 });
+		await configure({
+			domain: '0000',
+			language: 'ind',
+			'cache.dataTtlHours': 0,
+			'network.timeoutSeconds': 5,
+		});
 		assert.equal(await setKey(EMULATOR_KEY), true);
 		h = (await getExtensionApi())._test as unknown as Hooks;
 		assert.ok(h.tree && h.previews && h.messages && h.recentLogLines, 'test hooks are registered');
@@ -106,7 +130,11 @@ describe('fault matrix (tree, preview, insert)', function () {
 		assert.ok(category, 'a category');
 		categoryLabels = (await h.tree.getChildren(category)).map((n) => n.label);
 		assert.ok(categoryLabels.length > 0);
-		const id = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', kind: 'var', id: FIXTURE_IDS.annualVar });
+		const id = await vscode.commands.executeCommand<string>('bps.preview', {
+			domain: '0000',
+			kind: 'var',
+			id: FIXTURE_IDS.annualVar,
+		});
 		panel = h.previews.get(id)!;
 		await waitFor(() => sentOf(panel, 'dynamic').length, 30_000, 'the first table');
 		const dims = sentOf(panel, 'dims')[0].dims;
@@ -118,7 +146,11 @@ describe('fault matrix (tree, preview, insert)', function () {
 		// whose own `load` would then cancel the ones this test sends.
 		doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
 		await vscode.window.showTextDocument(doc, vscode.ViewColumn.Two);
-		await waitFor(() => vscode.window.visibleTextEditors.some((e) => e.document === doc), 5000, 'the target editor');
+		await waitFor(
+			() => vscode.window.visibleTextEditors.some((e) => e.document === doc),
+			5000,
+			'the target editor',
+		);
 		logStart = h.recentLogLines().length;
 	});
 	afterEach(async () => {
@@ -132,7 +164,12 @@ describe('fault matrix (tree, preview, insert)', function () {
 			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 		}
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		await configure({ domain: undefined, language: undefined, 'cache.dataTtlHours': undefined, 'network.timeoutSeconds': undefined });
+		await configure({
+			domain: undefined,
+			language: undefined,
+			'cache.dataTtlHours': undefined,
+			'network.timeoutSeconds': undefined,
+		});
 		await emu?.close();
 	});
 
@@ -143,7 +180,10 @@ describe('fault matrix (tree, preview, insert)', function () {
 		const r0 = panel.received.length;
 		await panel.onMessage({ type: 'load', requestId, periods });
 		const out = panel.sent.filter((m) => 'requestId' in m && m.requestId === requestId);
-		assert.ok(!out.some((m) => m.type === 'cancelled'), `nothing cancelled the load: ${JSON.stringify(panel.received.slice(r0))}`);
+		assert.ok(
+			!out.some((m) => m.type === 'cancelled'),
+			`nothing cancelled the load: ${JSON.stringify(panel.received.slice(r0))}`,
+		);
 		return out;
 	}
 
@@ -158,9 +198,13 @@ describe('fault matrix (tree, preview, insert)', function () {
 			format: 'csv',
 		});
 		const settled = pending.then((r) => ({ done: true as const, r }));
-		const first = await Promise.race([settled, waitFor(() => h.messages.length > before, 60_000, 'an error message').then(() => undefined)]);
+		const first = await Promise.race([
+			settled,
+			waitFor(() => h.messages.length > before, 60_000, 'an error message').then(() => undefined),
+		]);
 		if (first) {
-			if (first.r) assert.equal(first.r.uri, doc.uri.toString(), 'inserted into the editor beside the preview');
+			if (first.r)
+				assert.equal(first.r.uri, doc.uri.toString(), 'inserted into the editor beside the preview');
 			return { result: first.r, shown: h.messages.slice(before).find((m) => m.level === 'error')?.message };
 		}
 		const shown = h.messages.slice(before).find((m) => m.level === 'error')?.message;
@@ -184,7 +228,10 @@ describe('fault matrix (tree, preview, insert)', function () {
 			categoryLabels,
 		);
 		const ans = await load(defaultPeriods);
-		assert.ok(ans.some((m) => m.type === 'dynamic'), `the preview loads again: ${JSON.stringify(ans.map((m) => m.type))}`);
+		assert.ok(
+			ans.some((m) => m.type === 'dynamic'),
+			`the preview loads again: ${JSON.stringify(ans.map((m) => m.type))}`,
+		);
 		const fresh = sentOf(panel, 'freshness').at(-1)!;
 		assert.equal(fresh.stale, false, 'fresh data clears the preview marker');
 		const ins = await insert();
@@ -206,17 +253,27 @@ describe('fault matrix (tree, preview, insert)', function () {
 				const before = h.messages.length;
 				await vscode.commands.executeCommand('bps.refresh', category);
 				const kids = await h.tree.getChildren(category);
-				assert.ok(emu.requests.slice(t0).some((r) => r.fault === c.fault.kind), 'the fault was really hit');
+				assert.ok(
+					emu.requests.slice(t0).some((r) => r.fault === c.fault.kind),
+					'the fault was really hit',
+				);
 				if (c.fault.kind === 'noData') {
 					// The API positively answered "nothing here": an info node, not an error.
-					assert.ok(kids.length >= 1 && kids.every((n) => n.kind === 'info' || n.kind === 'subject'), kids.map((n) => n.label).join());
+					assert.ok(
+						kids.length >= 1 && kids.every((n) => n.kind === 'info' || n.kind === 'subject'),
+						kids.map((n) => n.label).join(),
+					);
 				} else {
 					assert.deepEqual(
 						kids.map((n) => n.label),
 						categoryLabels,
 						'the tree keeps the nodes it showed',
 					);
-					const warn = (await waitFor(() => h.messages.slice(before).find((m) => m.level === 'warning'), 5000, 'the tree warning'))!;
+					const warn = (await waitFor(
+						() => h.messages.slice(before).find((m) => m.level === 'warning'),
+						5000,
+						'the tree warning',
+					))!;
 					assert.match(warn.message, /^Refresh failed; showing the data loaded earlier\. /);
 					assert.match(warn.message, c.message);
 					const region = (await h.tree.getChildren())[0];
@@ -226,7 +283,10 @@ describe('fault matrix (tree, preview, insert)', function () {
 				// Preview: the table already loaded once.
 				const again = await load(defaultPeriods);
 				if (c.staleOk) {
-					assert.ok(again.some((m) => m.type === 'dynamic'), 'the cached table is shown');
+					assert.ok(
+						again.some((m) => m.type === 'dynamic'),
+						'the cached table is shown',
+					);
 					const f = sentOf(panel, 'freshness').at(-1)!;
 					assert.equal(f.stale, true);
 					assert.match(f.label, /^offline — cached at \d\d:\d\d$/);
@@ -239,7 +299,10 @@ describe('fault matrix (tree, preview, insert)', function () {
 					const err = again.find((m): m is Sent<'error'> => m.type === 'error');
 					assert.ok(err, `the preview shows an error: ${JSON.stringify(again.map((m) => m.type))}`);
 					assert.match(err.message, c.message);
-					assert.ok(!again.some((m) => m.type === 'dynamic' || m.type === 'dims'), 'nothing replaces the table on screen');
+					assert.ok(
+						!again.some((m) => m.type === 'dynamic' || m.type === 'dims'),
+						'nothing replaces the table on screen',
+					);
 				}
 
 				// Insert data: a stale-capable failure still inserts the cached table; others say why.
@@ -262,13 +325,27 @@ describe('fault matrix (tree, preview, insert)', function () {
 		emu.setFaults([{ kind: 'latency', ms: 5000, match: { model: 'data' } }]);
 		const requestId = reqId++;
 		const done = panel.onMessage({ type: 'load', requestId, periods: defaultPeriods });
-		await waitFor(() => panel.sent.find((m) => m.type === 'loading' && m.requestId === requestId), 5000, 'loading');
-		await waitFor(() => panel.sent.find((m) => m.type === 'progress' && m.requestId === requestId), 5000, 'progress');
+		await waitFor(
+			() => panel.sent.find((m) => m.type === 'loading' && m.requestId === requestId),
+			5000,
+			'loading',
+		);
+		await waitFor(
+			() => panel.sent.find((m) => m.type === 'progress' && m.requestId === requestId),
+			5000,
+			'progress',
+		);
 		await sleep(300);
 		await panel.onMessage({ type: 'cancel', requestId });
 		await done;
-		assert.ok(panel.sent.find((m) => m.type === 'cancelled' && m.requestId === requestId), 'cancelled');
-		assert.ok(!panel.sent.find((m) => m.type === 'dynamic' && m.requestId === requestId), 'no data after cancel');
+		assert.ok(
+			panel.sent.find((m) => m.type === 'cancelled' && m.requestId === requestId),
+			'cancelled',
+		);
+		assert.ok(
+			!panel.sent.find((m) => m.type === 'dynamic' && m.requestId === requestId),
+			'no data after cancel',
+		);
 		// A slow body on the tree's listing: the refresh just takes longer and succeeds.
 		emu.setFaults([{ kind: 'slowBody', ms: 1500, match: { model: 'subject' } }]);
 		const t0 = Date.now();

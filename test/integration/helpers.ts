@@ -40,7 +40,9 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
 export async function configure(settings: Record<string, unknown>): Promise<void> {
 	const applied = () => {
 		const now = vscode.workspace.getConfiguration('bps');
-		return Object.entries(settings).every(([k, v]) => JSON.stringify(now.inspect(k)?.globalValue) === JSON.stringify(v));
+		return Object.entries(settings).every(
+			([k, v]) => JSON.stringify(now.inspect(k)?.globalValue) === JSON.stringify(v),
+		);
 	};
 	// update() resolves once the file is written; the change event may still be in flight for the
 	// extension's listeners, and a write still queued from an earlier test can land after ours.
@@ -56,7 +58,8 @@ export async function configure(settings: Record<string, unknown>): Promise<void
 		const until = Math.min(deadline, Date.now() + 2000);
 		while (!applied() && Date.now() < until) await sleep(25);
 		if (applied()) break;
-		if (Date.now() >= deadline) throw new Error(`settings not applied after ${attempt + 1} writes: ${JSON.stringify(settings)}`);
+		if (Date.now() >= deadline)
+			throw new Error(`settings not applied after ${attempt + 1} writes: ${JSON.stringify(settings)}`);
 	}
 	await sleep(50);
 }
@@ -78,7 +81,11 @@ export async function setKey(key: string): Promise<boolean> {
 }
 
 /** Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+	check: () => T | Promise<T>,
+	timeoutMs = 10_000,
+	what = 'condition',
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	for (;;) {
@@ -88,7 +95,8 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000
 		} catch (e) {
 			last = e;
 		}
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 		await sleep(50);
 	}
 }

@@ -27,7 +27,11 @@ interface PanelHook {
 }
 interface Hooks {
 	tree: CatalogueTreeProvider;
-	previews: { get(id: string): PanelHook | undefined; all(): PanelHook[]; pickSaveUri: (name: string, format: string) => Promise<vscode.Uri | undefined> };
+	previews: {
+		get(id: string): PanelHook | undefined;
+		all(): PanelHook[];
+		pickSaveUri: (name: string, format: string) => Promise<vscode.Uri | undefined>;
+	};
 	messages: Array<{ level: string; message: string }>;
 	recentLogLines: () => readonly string[];
 	services: { context: vscode.ExtensionContext; cache: { flush(): Promise<void>; filePath: string } };
@@ -39,7 +43,15 @@ interface Hooks {
  */
 const KEY = `SECRET-${randomBytes(6).toString('hex')}~k€y`;
 /** Forms the key could leak in. */
-const FORMS = [...new Set([KEY, encodeURIComponent(KEY), encodeURI(KEY), KEY.replace(/[^A-Za-z0-9-]/g, ''), KEY.slice(7, 19)])];
+const FORMS = [
+	...new Set([
+		KEY,
+		encodeURIComponent(KEY),
+		encodeURI(KEY),
+		KEY.replace(/[^A-Za-z0-9-]/g, ''),
+		KEY.slice(7, 19),
+	]),
+];
 
 /** Where the key was found in `text`, or undefined. */
 function leak(text: string): string | undefined {
@@ -108,7 +120,10 @@ describe('key secrecy audit', function () {
 
 	it('runs the main flows with the key', async () => {
 		assert.equal(await setKey(KEY), true, 'the emulator accepts the key');
-		assert.ok(emu.requests.some((r) => r.keyPresent), 'the key was sent to the API');
+		assert.ok(
+			emu.requests.some((r) => r.keyPresent),
+			'the key was sent to the API',
+		);
 
 		// Tree
 		await vscode.commands.executeCommand('bps.refresh');
@@ -116,19 +131,33 @@ describe('key secrecy audit', function () {
 		const cat = root.find((n) => n.kind === 'category')!;
 		const subjects = await h.tree.getChildren(cat);
 		await h.tree.getChildren(subjects.find((n) => n.kind === 'subject'));
-		for (const n of [...root, ...subjects]) artefacts.push({ where: `tree ${n.id}`, text: JSON.stringify(h.tree.getTreeItem(n)) });
+		for (const n of [...root, ...subjects])
+			artefacts.push({ where: `tree ${n.id}`, text: JSON.stringify(h.tree.getTreeItem(n)) });
 
 		// Preview: dynamic table and static table, then export in every format
-		const id = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', kind: 'var', id: FIXTURE_IDS.annualVar });
+		const id = await vscode.commands.executeCommand<string>('bps.preview', {
+			domain: '0000',
+			kind: 'var',
+			id: FIXTURE_IDS.annualVar,
+		});
 		const p = h.previews.get(id)!;
 		await waitFor(() => p.sent.some((m) => m.type === 'dynamic'), 30_000, 'a table');
-		const sid = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable });
+		const sid = await vscode.commands.executeCommand<string>('bps.preview', {
+			domain: '0000',
+			kind: 'statictable',
+			id: FIXTURE_IDS.staticTable,
+		});
 		await waitFor(() => h.previews.get(sid)!.sent.some((m) => m.type === 'static'), 30_000, 'a static table');
 		const old = h.previews.pickSaveUri;
 		h.previews.pickSaveUri = async (name) => vscode.Uri.file(path.join(exportDir, name));
 		try {
 			for (const [i, format] of (['csv', 'xlsx', 'json'] as const).entries()) {
-				await p.onMessage({ type: 'export', requestId: 900 + i, format, table: { title: 'T', columns: ['Wilayah', '2020'], rows: [['Aceh', 1]] } });
+				await p.onMessage({
+					type: 'export',
+					requestId: 900 + i,
+					format,
+					table: { title: 'T', columns: ['Wilayah', '2020'], rows: [['Aceh', 1]] },
+				});
 			}
 		} finally {
 			h.previews.pickSaveUri = old;
@@ -139,13 +168,16 @@ describe('key secrecy audit', function () {
 		const dims = p.sent.find((m): m is Extract<HostMessage, { type: 'dims' }> => m.type === 'dims')!.dims;
 		const years = dims.periods.slice(-2).map((x) => x.label);
 		for (const format of ['csv', 'json', 'python-fetch', 'r-fetch', 'typescript-fetch']) {
-			const r = await vscode.commands.executeCommand<{ text: string; uri: string } | undefined>('bps.insertData', {
-				domain: '0000',
-				kind: 'var',
-				id: FIXTURE_IDS.annualVar,
-				years,
-				format,
-			});
+			const r = await vscode.commands.executeCommand<{ text: string; uri: string } | undefined>(
+				'bps.insertData',
+				{
+					domain: '0000',
+					kind: 'var',
+					id: FIXTURE_IDS.annualVar,
+					years,
+					format,
+				},
+			);
 			assert.ok(r?.text, `inserted ${format}`);
 			inserted.add(r.uri);
 			artefacts.push({ where: `inserted ${format}`, text: r.text });
@@ -158,8 +190,15 @@ describe('key secrecy audit', function () {
 
 		// Public API
 		const api = await getExtensionApi();
-		const t = await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar, years: years.slice(-1) });
-		artefacts.push({ where: 'public API result', text: JSON.stringify({ ...t, table: { ...t.table, values: [] } }) });
+		const t = await api.getDynamicTable({
+			domain: '0000',
+			variable: FIXTURE_IDS.annualVar,
+			years: years.slice(-1),
+		});
+		artefacts.push({
+			where: 'public API result',
+			text: JSON.stringify({ ...t, table: { ...t.table, values: [] } }),
+		});
 
 		// Error paths: WAF page (it echoes the URL), malformed JSON, 5xx, rejected key — in tree, preview and insert
 		for (const kind of ['waf', 'malformed', 'badKey', 'status'] as const) {
@@ -168,7 +207,14 @@ describe('key secrecy audit', function () {
 			await h.tree.getChildren(cat);
 			await p.onMessage({ type: 'load', requestId: 950, periods: [dims.periods[0].id] });
 			const before = h.messages.length;
-			await settle(vscode.commands.executeCommand('bps.insertData', { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable + 1, format: 'csv' }));
+			await settle(
+				vscode.commands.executeCommand('bps.insertData', {
+					domain: '0000',
+					kind: 'statictable',
+					id: FIXTURE_IDS.staticTable + 1,
+					format: 'csv',
+				}),
+			);
 			assert.ok(h.messages.length > before, `the failed insert (${kind}) showed a message`);
 			emu.clearFaults();
 		}
@@ -177,7 +223,9 @@ describe('key secrecy audit', function () {
 	});
 
 	it('every preview kind has a strict CSP (default-src none, nonce-only scripts, limited images)', async () => {
-		const res = await fetch(`${emu.url}list?model=indicators&domain=0000&key=${encodeURIComponent(KEY)}`, { headers: { 'user-agent': 'Mozilla/5.0 (test)' } });
+		const res = await fetch(`${emu.url}list?model=indicators&domain=0000&key=${encodeURIComponent(KEY)}`, {
+			headers: { 'user-agent': 'Mozilla/5.0 (test)' },
+		});
 		const ind = ((await res.json()) as { data: [unknown, Array<{ indicator_id: number }>] }).data[1][0];
 		const refs = [
 			{ kind: 'var', id: FIXTURE_IDS.annualVar },
@@ -206,28 +254,44 @@ describe('key secrecy audit', function () {
 		// Log: the lines the channel saw, and the log files on disk.
 		check('recent log lines', h.recentLogLines().join('\n'));
 		const logFiles = filesUnder(path.dirname(ctx.logUri.fsPath));
-		for (const f of logFiles) check(`log file ${f}`, fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8'));
-		assert.ok(h.recentLogLines().some((l) => /model=data/.test(l)), 'the log saw the requests (so it was really scanned)');
+		for (const f of logFiles)
+			check(`log file ${f}`, fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8'));
+		assert.ok(
+			h.recentLogLines().some((l) => /model=data/.test(l)),
+			'the log saw the requests (so it was really scanned)',
+		);
 
 		// Settings: every bps.* value in every scope, and the settings.json files.
 		const cfg = vscode.workspace.getConfiguration('bps');
 		check('bps.* settings', JSON.stringify(Object.keys(cfg).map((k) => cfg.inspect(k))));
 		const userDir = path.resolve(ctx.globalStorageUri.fsPath, '..', '..');
-		const settingsFiles = [path.join(userDir, 'settings.json'), ...(vscode.workspace.workspaceFolders ?? []).map((w) => path.join(w.uri.fsPath, '.vscode', 'settings.json'))];
+		const settingsFiles = [
+			path.join(userDir, 'settings.json'),
+			...(vscode.workspace.workspaceFolders ?? []).map((w) =>
+				path.join(w.uri.fsPath, '.vscode', 'settings.json'),
+			),
+		];
 		for (const f of settingsFiles) if (fs.existsSync(f)) check(f, fs.readFileSync(f, 'utf8'));
 
 		// globalState and workspaceState, every key and value.
-		for (const [name, memento] of [['globalState', ctx.globalState], ['workspaceState', ctx.workspaceState]] as const) {
+		for (const [name, memento] of [
+			['globalState', ctx.globalState],
+			['workspaceState', ctx.workspaceState],
+		] as const) {
 			check(name, JSON.stringify(memento.keys().map((k) => [k, memento.get(k)])));
 		}
 
 		// globalStorage (the cache file) and workspace storage.
 		const stored = [...filesUnder(ctx.globalStorageUri.fsPath), ...filesUnder(ctx.storageUri?.fsPath)];
-		assert.ok(stored.includes(h.services.cache.filePath), 'the cache file was written (so it was really scanned)');
+		assert.ok(
+			stored.includes(h.services.cache.filePath),
+			'the cache file was written (so it was really scanned)',
+		);
 		for (const f of stored) check(`stored file ${f}`, fs.readFileSync(f, 'utf8'));
 
 		// Exports, inserted text and open documents.
-		for (const f of filesUnder(exportDir)) check(`export ${path.basename(f)}`, fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8'));
+		for (const f of filesUnder(exportDir))
+			check(`export ${path.basename(f)}`, fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8'));
 		for (const a of artefacts) check(a.where, a.text);
 		for (const d of vscode.workspace.textDocuments) check(`document ${d.uri.toString()}`, d.getText());
 

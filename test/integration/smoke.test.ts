@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, EMULATOR_KEY, getExtensionApi, setKey, startTestEmulator, type TestEmulator } from './helpers';
+import {
+	EXTENSION_ID,
+	EMULATOR_KEY,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	type TestEmulator,
+} from './helpers';
 
 interface Manifest {
 	contributes: {
@@ -42,7 +49,11 @@ describe('smoke: extension in a real VS Code', () => {
 		assert.ok(all.has('bps.catalogue.focus'), 'bps.catalogue view is registered');
 		assert.ok(all.has('workbench.view.extension.bps'), 'bps view container is registered');
 		const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !all.has(id));
-		assert.deepEqual(missing, [], `commands declared in package.json but not registered: ${missing.join(', ')}`);
+		assert.deepEqual(
+			missing,
+			[],
+			`commands declared in package.json but not registered: ${missing.join(', ')}`,
+		);
 	});
 
 	it('opens the catalogue view', async () => {
@@ -56,7 +67,12 @@ describe('smoke: extension in a real VS Code', () => {
 	it('getDynamicTable decodes variable 1804 with labels, unit, last update and attribution', async () => {
 		const api = await getExtensionApi();
 		// lang explicit: other suites may have left bps.language at 'eng'.
-		const t = await api.getDynamicTable({ domain: '0000', variable: 1804, years: ['2017', '2018', '2019'], lang: 'ind' });
+		const t = await api.getDynamicTable({
+			domain: '0000',
+			variable: 1804,
+			years: ['2017', '2018', '2019'],
+			lang: 'ind',
+		});
 		assert.equal(t.domain, '0000');
 		assert.equal(t.variable, 1804);
 		assert.match(t.title, /Korban Meninggal, Hilang, dan Terluka/);
@@ -74,7 +90,9 @@ describe('smoke: extension in a real VS Code', () => {
 		// One record per present cell, labels attached; the recorded value for "Menderita dan
 		// Mengungsi" in 2018 survives decoding and period-chunking.
 		assert.ok(t.records.length > 0 && t.records.length <= 9);
-		const cell = t.records.find((r) => r.vervarLabel === 'Menderita dan Mengungsi' && r.tahunLabel === '2018');
+		const cell = t.records.find(
+			(r) => r.vervarLabel === 'Menderita dan Mengungsi' && r.tahunLabel === '2018',
+		);
 		assert.equal(cell?.value, 10417179);
 		// The server saw model=data for variable 1804 with the key (never as a URL param in the log).
 		const dataCalls = emu.requests.filter((r) => r.params.model === 'data' && r.params.var === '1804');

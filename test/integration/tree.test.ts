@@ -8,7 +8,15 @@ import * as vscode from 'vscode';
 import type { CatalogueService } from '../../src/catalogue/catalogueService';
 import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
 import type { CatalogueNode } from '../../src/tree/nodes';
-import { EMULATOR_KEY, configure, getExtensionApi, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import {
+	EMULATOR_KEY,
+	configure,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
 
 interface Hooks {
 	tree: CatalogueTreeProvider;
@@ -121,10 +129,14 @@ describe('catalogue tree', function () {
 	it('switches region by command argument: Kota Surabaya, no indicators there', async () => {
 		assert.equal(await vscode.commands.executeCommand('bps.selectRegion', '3578'), '3578');
 		assert.equal(vscode.workspace.getConfiguration('bps').get('domain'), '3578');
-		const root = (await waitFor(async () => {
-			const r = await h.tree.getChildren();
-			return r[0]?.label === 'Region: Kota Surabaya (3578)' ? r : undefined;
-		}, 10_000, 'the Surabaya root'))!;
+		const root = (await waitFor(
+			async () => {
+				const r = await h.tree.getChildren();
+				return r[0]?.label === 'Region: Kota Surabaya (3578)' ? r : undefined;
+			},
+			10_000,
+			'the Surabaya root',
+		))!;
 		assert.ok(byKind(root, 'category').length >= 1);
 		const ind = await h.tree.getChildren(root.find((n) => n.label === 'Strategic Indicators'));
 		assert.equal(ind.length, 1);
@@ -142,10 +154,14 @@ describe('catalogue tree', function () {
 		await configure({ domain: '0000' });
 		const ind = (await h.tree.getChildren()).map((n) => n.label);
 		assert.equal(await vscode.commands.executeCommand('bps.switchLanguage'), 'eng');
-		const eng = await waitFor(async () => {
-			const labels = (await h.tree.getChildren()).map((n) => n.label);
-			return labels.join('|') !== ind.join('|') ? labels : undefined;
-		}, 10_000, 'English labels');
+		const eng = await waitFor(
+			async () => {
+				const labels = (await h.tree.getChildren()).map((n) => n.label);
+				return labels.join('|') !== ind.join('|') ? labels : undefined;
+			},
+			10_000,
+			'English labels',
+		);
 		assert.notDeepEqual(eng, ind);
 		assert.equal(await vscode.commands.executeCommand('bps.switchLanguage'), 'ind');
 	});
@@ -195,7 +211,10 @@ describe('catalogue tree', function () {
 		await vscode.commands.executeCommand('bps.refresh', cat);
 		const after = (await h.tree.getChildren(cat)).map((n) => n.label);
 		assert.deepEqual(after, before);
-		assert.ok(emu.requests.some((r) => r.status === 500), 'the refresh really went to the network');
+		assert.ok(
+			emu.requests.some((r) => r.status === 500),
+			'the refresh really went to the network',
+		);
 		assert.ok(h.tree.staleFetchedAt !== undefined, 'the tree knows it shows older data');
 		const region = (await h.tree.getChildren())[0];
 		assert.match(String(h.tree.getTreeItem(region).description), /offline — cached at \d\d:\d\d/);

@@ -15,8 +15,13 @@ const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 interface FakeUri {
 	path: string;
 }
-const fakeUri = { joinPath: (base: FakeUri, ...parts: string[]): FakeUri => ({ path: [base.path, ...parts].join('/') }) };
-const fakeWebview = { cspSource: CSP_SOURCE, asWebviewUri: (u: FakeUri) => ({ toString: () => `${CSP_SOURCE}${u.path}` }) };
+const fakeUri = {
+	joinPath: (base: FakeUri, ...parts: string[]): FakeUri => ({ path: [base.path, ...parts].join('/') }),
+};
+const fakeWebview = {
+	cspSource: CSP_SOURCE,
+	asWebviewUri: (u: FakeUri) => ({ toString: () => `${CSP_SOURCE}${u.path}` }),
+};
 
 function shell(lang: string): string {
 	return previewHtml(
@@ -53,7 +58,8 @@ describe('webview CSP', () => {
 			strict.replace(/<script nonce="[^"]+"/, '<script'),
 			strict.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
 		];
-		for (const html of weak) assert.throws(() => checkStrictCsp(html, CSP_SOURCE), assert.AssertionError, html.slice(0, 300));
+		for (const html of weak)
+			assert.throws(() => checkStrictCsp(html, CSP_SOURCE), assert.AssertionError, html.slice(0, 300));
 		assert.throws(() => parseCsp(csp(CSP_SOURCE, 'n') + "; default-src 'none'"));
 	});
 });
@@ -90,10 +96,18 @@ describe('sanitize: tricks beyond the main corpus', () => {
 			const host = window.document.createElement('div');
 			host.innerHTML = out;
 			for (const el of [host, ...Array.from(host.querySelectorAll('*'))]) {
-				assert.ok(!/^(script|style|svg|math|img|iframe|object|embed|form|button|input|isindex|animate|use|mglyph)$/i.test(el.tagName), `<${el.tagName}> kept: ${out}`);
+				assert.ok(
+					!/^(script|style|svg|math|img|iframe|object|embed|form|button|input|isindex|animate|use|mglyph)$/i.test(
+						el.tagName,
+					),
+					`<${el.tagName}> kept: ${out}`,
+				);
 				for (const a of Array.from(el.attributes)) {
 					assert.ok(!/^on/i.test(a.name), `${a.name} kept: ${out}`);
-					assert.ok(!['style', 'srcset', 'formaction', 'background', 'xlink:href'].includes(a.name.toLowerCase()), `${a.name} kept: ${out}`);
+					assert.ok(
+						!['style', 'srcset', 'formaction', 'background', 'xlink:href'].includes(a.name.toLowerCase()),
+						`${a.name} kept: ${out}`,
+					);
 					// Browsers ignore whitespace and control characters inside a scheme: strip them before checking.
 					const v = [...a.value].filter((ch) => ch.charCodeAt(0) > 0x20).join('');
 					assert.ok(!/^(javascript|vbscript|data):/i.test(v), `dangerous URL in ${a.name}: ${out}`);

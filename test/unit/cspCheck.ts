@@ -19,7 +19,9 @@ export function parseCsp(policy: string): Map<string, string[]> {
 
 /** The CSP of an HTML document: exactly one meta tag, in <head>, before any script. */
 export function cspOf(html: string): string {
-	const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+	const metas = [
+		...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi),
+	];
 	assert.equal(metas.length, 1, 'one CSP meta tag');
 	const at = html.indexOf(metas[0][0]);
 	assert.ok(at < html.indexOf('</head>'), 'the CSP is in <head>');
@@ -45,11 +47,20 @@ export function checkStrictCsp(html: string, cspSource: string): void {
 		}
 	}
 	const img = d.get('img-src') ?? [];
-	assert.ok(img.every((s) => own.has(s) || s === 'https:' || s === 'data:'), `img-src limited: ${img.join(' ')}`);
+	assert.ok(
+		img.every((s) => own.has(s) || s === 'https:' || s === 'data:'),
+		`img-src limited: ${img.join(' ')}`,
+	);
 	for (const name of ['style-src', 'font-src']) {
-		assert.ok((d.get(name) ?? []).every((s) => own.has(s)), `${name} only from the extension: ${(d.get(name) ?? []).join(' ')}`);
+		assert.ok(
+			(d.get(name) ?? []).every((s) => own.has(s)),
+			`${name} only from the extension: ${(d.get(name) ?? []).join(' ')}`,
+		);
 	}
-	assert.ok(!d.has('connect-src') && !d.has('frame-src') && !d.has('object-src') && !d.has('child-src'), 'no network, frames or plugins (default none)');
+	assert.ok(
+		!d.has('connect-src') && !d.has('frame-src') && !d.has('object-src') && !d.has('child-src'),
+		'no network, frames or plugins (default none)',
+	);
 	// Every script element carries the nonce; no inline handlers anywhere in the shell.
 	const scriptTags = [...html.matchAll(/<script\b[^>]*>/gi)].map((x) => x[0]);
 	assert.ok(scriptTags.length >= 1);

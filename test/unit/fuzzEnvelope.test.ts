@@ -23,7 +23,9 @@ function loadBody(name: string): unknown {
 
 /** Recorded answers, one per parse path the client has. */
 const SAMPLES: Record<string, unknown> = {};
-for (const name of fs.existsSync('/work/shared/bps-samples') ? fs.readdirSync('/work/shared/bps-samples') : fs.readdirSync('test/fixtures/samples')) {
+for (const name of fs.existsSync('/work/shared/bps-samples')
+	? fs.readdirSync('/work/shared/bps-samples')
+	: fs.readdirSync('test/fixtures/samples')) {
 	if (name.endsWith('.json')) SAMPLES[name] = loadBody(name);
 }
 
@@ -56,7 +58,8 @@ function client(reply: Reply): BpsClient {
 		maxConcurrent: 16,
 		maxRequestsPerSecond: 0,
 		timeoutMs: 5000,
-		fetch: async () => new Response(reply.text, { status: reply.status, headers: { 'content-type': reply.contentType } }),
+		fetch: async () =>
+			new Response(reply.text, { status: reply.status, headers: { 'content-type': reply.contentType } }),
 	});
 }
 
@@ -67,7 +70,9 @@ function mutate(value: unknown, rnd: () => number, junk: unknown[]): unknown {
 		return pick(junk);
 	}
 	const isArr = Array.isArray(value);
-	const copy: Record<string, unknown> | unknown[] = isArr ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) };
+	const copy: Record<string, unknown> | unknown[] = isArr
+		? [...(value as unknown[])]
+		: { ...(value as Record<string, unknown>) };
 	const keys = Object.keys(copy);
 	if (keys.length === 0 || rnd() < 0.15) return pick(junk);
 	const k = pick(keys);
@@ -82,12 +87,41 @@ function mutate(value: unknown, rnd: () => number, junk: unknown[]): unknown {
 	} else if (isArr) {
 		(copy as unknown[]).push(pick(junk));
 	} else {
-		(copy as Record<string, unknown>)[pick(['status', 'data-availability', 'data', 'message', '__proto__', 'constructor'])] = pick(junk);
+		(copy as Record<string, unknown>)[
+			pick(['status', 'data-availability', 'data', 'message', '__proto__', 'constructor'])
+		] = pick(junk);
 	}
 	return copy;
 }
 
-const JUNK: unknown[] = [null, '', 'x', '-', 0, -1, 1e308, Number.MAX_SAFE_INTEGER, true, false, [], {}, [[]], [{}], '<b>x</b>', 'NaN', 'Infinity', '0x10', ' ', { val: null }, [null, null], 'OK', 'Error', 'list-not-available', 'available', 'not-available'];
+const JUNK: unknown[] = [
+	null,
+	'',
+	'x',
+	'-',
+	0,
+	-1,
+	1e308,
+	Number.MAX_SAFE_INTEGER,
+	true,
+	false,
+	[],
+	{},
+	[[]],
+	[{}],
+	'<b>x</b>',
+	'NaN',
+	'Infinity',
+	'0x10',
+	' ',
+	{ val: null },
+	[null, null],
+	'OK',
+	'Error',
+	'list-not-available',
+	'available',
+	'not-available',
+];
 
 /** A reply from the arbitraries: a mutated sample, random JSON, or random text. */
 const replyArb: fc.Arbitrary<Reply> = fc.oneof(
@@ -99,11 +133,17 @@ const replyArb: fc.Arbitrary<Reply> = fc.oneof(
 			rounds: fc.integer({ min: 1, max: 4 }),
 			truncate: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 5 }),
 			status: fc.constantFrom(200, 200, 200, 200, 400, 401, 403, 404, 429, 500),
-			contentType: fc.constantFrom('application/json', 'application/json; charset=UTF-8', 'text/plain', 'text/html', ''),
+			contentType: fc.constantFrom(
+				'application/json',
+				'application/json; charset=UTF-8',
+				'text/plain',
+				'text/html',
+				'',
+			),
 		})
 		.map(({ sample, seed, rounds, truncate, status, contentType }) => {
 			let s = seed >>> 0 || 1;
-			const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+			const rnd = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
 			let v = SAMPLES[sample];
 			for (let i = 0; i < rounds; i++) v = mutate(v, rnd, JUNK);
 			let text = typeof v === 'string' ? v : JSON.stringify(v);
@@ -133,7 +173,11 @@ const replyArb: fc.Arbitrary<Reply> = fc.oneof(
 	fc.record({
 		status: fc.constantFrom(200, 403, 502),
 		contentType: fc.constantFrom('application/json', 'text/html', 'text/plain'),
-		text: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant(`{"status":"Error","message":"bad ${KEY}"}`)),
+		text: fc.oneof(
+			fc.string(),
+			fc.string({ unit: 'binary' }),
+			fc.constant(`{"status":"Error","message":"bad ${KEY}"}`),
+		),
 	}),
 );
 
@@ -151,8 +195,14 @@ describe('fuzz: client envelope parsing (stubbed fetch)', function () {
 					try {
 						out = await call(client(reply));
 					} catch (e) {
-						assert.ok(e instanceof BpsError, `not a BpsError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`);
-						assert.ok(!e.message.includes(KEY) && !JSON.stringify(e.details).includes(KEY), `the key in an error: ${e.message}`);
+						assert.ok(
+							e instanceof BpsError,
+							`not a BpsError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`,
+						);
+						assert.ok(
+							!e.message.includes(KEY) && !JSON.stringify(e.details).includes(KEY),
+							`the key in an error: ${e.message}`,
+						);
 						return;
 					}
 					assert.ok(out !== null && typeof out === 'object', 'a result object');
@@ -173,7 +223,13 @@ describe('fuzz: client envelope parsing (stubbed fetch)', function () {
 			for (const sample of Object.values(SAMPLES)) {
 				try {
 					const html = typeof sample === 'string';
-					await call(client({ status: html ? 403 : 200, contentType: html ? 'text/html' : 'application/json', text: html ? sample : JSON.stringify(sample) }));
+					await call(
+						client({
+							status: html ? 403 : 200,
+							contentType: html ? 'text/html' : 'application/json',
+							text: html ? sample : JSON.stringify(sample),
+						}),
+					);
 					ok++;
 				} catch (e) {
 					kinds.add((e as BpsError).kind);
@@ -181,6 +237,7 @@ describe('fuzz: client envelope parsing (stubbed fetch)', function () {
 			}
 		}
 		assert.ok(ok > 0, 'some samples parse');
-		for (const k of ['badKey', 'tooLarge', 'blocked', 'unexpected', 'noData']) assert.ok(kinds.has(k), `reached ${k}: ${[...kinds].join(', ')}`);
+		for (const k of ['badKey', 'tooLarge', 'blocked', 'unexpected', 'noData'])
+			assert.ok(kinds.has(k), `reached ${k}: ${[...kinds].join(', ')}`);
 	});
 });

@@ -11,7 +11,8 @@ import path from 'node:path';
 
 function findRoot(start: string): string {
 	for (let dir = start; ; dir = path.dirname(dir)) {
-		if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'README.md'))) return dir;
+		if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'README.md')))
+			return dir;
 		if (path.dirname(dir) === dir) throw new Error(`repository root not found above ${start}`);
 	}
 }
@@ -43,9 +44,14 @@ describe('README and CHANGELOG match the manifest', () => {
 	it('lists every command with its palette title', () => {
 		const table = section(readme, 'commands');
 		const missing = pkg.contributes.commands.filter(
-			(c) => !table.includes(`\`${c.command}\``) || !table.includes(`${t(c.category ?? 'BPS')}: ${t(c.title)}`),
+			(c) =>
+				!table.includes(`\`${c.command}\``) || !table.includes(`${t(c.category ?? 'BPS')}: ${t(c.title)}`),
 		);
-		assert.deepStrictEqual(missing.map((c) => c.command), [], 'run `node scripts/readme-tables.mjs`');
+		assert.deepStrictEqual(
+			missing.map((c) => c.command),
+			[],
+			'run `node scripts/readme-tables.mjs`',
+		);
 		const rows = table.split('\n').filter((l) => /^\| .*`bps\./.test(l));
 		assert.strictEqual(rows.length, pkg.contributes.commands.length, 'no commands that no longer exist');
 	});
@@ -55,7 +61,8 @@ describe('README and CHANGELOG match the manifest', () => {
 		for (const [key, p] of Object.entries(pkg.contributes.configuration.properties)) {
 			const row = table.split('\n').find((l) => l.startsWith(`| \`${key}\` |`));
 			assert.ok(row, `setting ${key} is in the README (run \`node scripts/readme-tables.mjs\`)`);
-			if (p.default !== undefined) assert.ok(row.includes(`\`${JSON.stringify(p.default)}\``), `default of ${key}`);
+			if (p.default !== undefined)
+				assert.ok(row.includes(`\`${JSON.stringify(p.default)}\``), `default of ${key}`);
 		}
 		const rows = table.split('\n').filter((l) => /^\| `bps\./.test(l));
 		assert.strictEqual(rows.length, Object.keys(pkg.contributes.configuration.properties).length);

@@ -15,10 +15,18 @@ import {
 /** The 549 live domains (bps-looker recording), mapped the way the client maps them. */
 function liveDomains(): Domain[] {
 	const file = path.resolve(process.cwd(), 'test/fixtures/samples/bps-looker__domain_all.json');
-	const body = JSON.parse(fs.readFileSync(file, 'utf8')).body as { data: [unknown, Array<Record<string, string>>] };
+	const body = JSON.parse(fs.readFileSync(file, 'utf8')).body as {
+		data: [unknown, Array<Record<string, string>>];
+	};
 	return body.data[1].map((r) => {
 		const c = classifyDomain(r.domain_id);
-		return { id: r.domain_id, name: r.domain_name, url: r.domain_url, level: c.level, provinceId: c.provinceId };
+		return {
+			id: r.domain_id,
+			name: r.domain_name,
+			url: r.domain_url,
+			level: c.level,
+			provinceId: c.provinceId,
+		};
 	});
 }
 
@@ -54,7 +62,13 @@ describe('regions', () => {
 		assert.equal(regionDisplayName({ id: '3204', name: 'Bandung' }), 'Kabupaten Bandung');
 		assert.equal(regionDisplayName({ id: '3500', name: 'Jawa Timur' }), 'Jawa Timur');
 		assert.equal(regionDisplayName({ id: '0000', name: 'Pusat' }), 'Indonesia');
-		assert.equal(regionDisplayName({ id: '1473', name: 'D U M A I' }, { national: 'N', regency: 'Regency', city: 'City' }), 'City Dumai');
+		assert.equal(
+			regionDisplayName(
+				{ id: '1473', name: 'D U M A I' },
+				{ national: 'N', regency: 'Regency', city: 'City' },
+			),
+			'City Dumai',
+		);
 	});
 
 	it('finds provinces by alias, by name and by code', () => {

@@ -2,10 +2,35 @@ import assert from 'node:assert/strict';
 import { SearchIndex, tokenize, type SearchEntry } from '../../src/catalogue/searchIndex';
 
 const base: SearchEntry[] = [
-	{ kind: 'var', id: 1804, domain: '0000', title: 'Jumlah Korban Meninggal, Hilang, dan Terluka Akibat Bencana Alam', subject: 'Lingkungan Hidup', unit: 'Orang' },
-	{ kind: 'var', id: 2263, domain: '0000', title: 'Inflasi Bulanan (M-to-M) Menurut Provinsi', subject: 'Inflasi', unit: 'Persen' },
-	{ kind: 'statictable', id: 2215, domain: '0000', title: 'Penduduk Menurut Provinsi', subject: 'Kependudukan' },
-	{ kind: 'publication', id: 'a78f4d4f1c3548600cffcd29', domain: '7315', title: 'Kabupaten Pinrang Dalam Angka 2023' },
+	{
+		kind: 'var',
+		id: 1804,
+		domain: '0000',
+		title: 'Jumlah Korban Meninggal, Hilang, dan Terluka Akibat Bencana Alam',
+		subject: 'Lingkungan Hidup',
+		unit: 'Orang',
+	},
+	{
+		kind: 'var',
+		id: 2263,
+		domain: '0000',
+		title: 'Inflasi Bulanan (M-to-M) Menurut Provinsi',
+		subject: 'Inflasi',
+		unit: 'Persen',
+	},
+	{
+		kind: 'statictable',
+		id: 2215,
+		domain: '0000',
+		title: 'Penduduk Menurut Provinsi',
+		subject: 'Kependudukan',
+	},
+	{
+		kind: 'publication',
+		id: 'a78f4d4f1c3548600cffcd29',
+		domain: '7315',
+		title: 'Kabupaten Pinrang Dalam Angka 2023',
+	},
 	{ kind: 'var', id: 218, domain: '8100', title: 'Inflasi Maluku', subject: 'Harga Konsumen' },
 	{ kind: 'pressrelease', id: 55, domain: '0000', title: 'Indeks Harga Konsumen Desember — Énergie' },
 ];
@@ -19,7 +44,10 @@ describe('SearchIndex', () => {
 		const idx = new SearchIndex();
 		idx.add(base);
 		assert.deepEqual(
-			idx.search('infl').map((h) => h.entry.id).sort(),
+			idx
+				.search('infl')
+				.map((h) => h.entry.id)
+				.sort(),
 			[218, 2263],
 		);
 		assert.deepEqual(
@@ -70,10 +98,7 @@ describe('SearchIndex', () => {
 		idx.add(base);
 		idx.add([{ kind: 'var', id: 218, domain: '8100', title: 'Inflation Maluku' }]);
 		assert.equal(idx.size, base.length);
-		assert.deepEqual(
-			idx.search('inflasi', { domain: '8100' }),
-			[],
-		);
+		assert.deepEqual(idx.search('inflasi', { domain: '8100' }), []);
 		assert.equal(idx.search('inflation')[0]?.entry.id, 218);
 		// Same id in another domain is another entry.
 		idx.add([{ kind: 'var', id: 218, domain: '0000', title: 'Inflation Maluku' }]);
@@ -91,11 +116,29 @@ describe('SearchIndex', () => {
 
 	it('searches 20 000 titles in a few milliseconds', () => {
 		const idx = new SearchIndex();
-		const words = ['penduduk', 'inflasi', 'ekspor', 'impor', 'harga', 'produksi', 'padi', 'jagung', 'upah', 'kemiskinan', 'pendidikan', 'kesehatan'];
+		const words = [
+			'penduduk',
+			'inflasi',
+			'ekspor',
+			'impor',
+			'harga',
+			'produksi',
+			'padi',
+			'jagung',
+			'upah',
+			'kemiskinan',
+			'pendidikan',
+			'kesehatan',
+		];
 		const items: SearchEntry[] = [];
 		for (let i = 0; i < 20_000; i++) {
 			const t = `${words[i % 12]} ${words[(i * 7) % 12]} menurut kabupaten ${words[(i * 5) % 11]} tahun ${2000 + (i % 25)} seri ${i}`;
-			items.push({ kind: i % 2 ? 'var' : 'statictable', id: i, domain: String(1100 + (i % 30) * 100).padStart(4, '0'), title: t });
+			items.push({
+				kind: i % 2 ? 'var' : 'statictable',
+				id: i,
+				domain: String(1100 + (i % 30) * 100).padStart(4, '0'),
+				title: t,
+			});
 		}
 		idx.add(items);
 		assert.equal(idx.size, 20_000);

@@ -42,7 +42,14 @@ export interface HostBenchResults {
 	previewCold: HostSample[];
 	previewWarm: HostSample[];
 	/** Periods the default preview loads and the per-call cap (for the ⌈periods / cap⌉ check). */
-	preview: { varId: number; periods: number; rows: number; cols: number; phases: Phases[]; warmPhases: Phases[] };
+	preview: {
+		varId: number;
+		periods: number;
+		rows: number;
+		cols: number;
+		phases: Phases[];
+		warmPhases: Phases[];
+	};
 	/** Cold preview with `bps.network.maxRequestsPerSecond` raised to 50: shows whether the client overlaps the data calls when the rate ceiling allows it. */
 	previewColdFastRate: HostSample[];
 	/** Requests of the first cold run of each action (what they were). */
@@ -107,7 +114,8 @@ export async function run(): Promise<void> {
 		t1 = performance.now();
 		await hooks.services.context.secrets.get('bps.bench.probe');
 		res.activation.secretMs = performance.now() - t1;
-		if ((await vscode.commands.executeCommand('bps.setApiKey', EMULATOR_KEY)) !== true) throw new Error('emulator key rejected');
+		if ((await vscode.commands.executeCommand('bps.setApiKey', EMULATOR_KEY)) !== true)
+			throw new Error('emulator key rejected');
 		await sleep(200);
 
 		const clearAll = async () => {
@@ -227,9 +235,18 @@ async function openPreview(hooks: Hooks, ref: Record<string, unknown>): Promise<
 		const timer = setTimeout(() => done(new Error('preview did not render within 60 s')), 60_000);
 		// The host's `dynamic` post is noted by polling `sent` (the panel has no event for it).
 		const poll = setInterval(() => {
-			note('ready', p.received.some((m) => m.type === 'ready'));
-			note('dims', p.sent.some((m) => m.type === 'dims'));
-			note('data', p.sent.some((m) => m.type === 'dynamic'));
+			note(
+				'ready',
+				p.received.some((m) => m.type === 'ready'),
+			);
+			note(
+				'dims',
+				p.sent.some((m) => m.type === 'dims'),
+			);
+			note(
+				'data',
+				p.sent.some((m) => m.type === 'dynamic'),
+			);
 			const err = p.sent.find((m) => m.type === 'error');
 			if (err) done(new Error(`preview error: ${JSON.stringify(err)}`));
 		}, 1);
@@ -248,8 +265,21 @@ async function openPreview(hooks: Hooks, ref: Record<string, unknown>): Promise<
 	});
 	const ms = performance.now() - t0;
 	const dims = p.sent.find((m): m is Extract<HostMessage, { type: 'dims' }> => m.type === 'dims');
-	const phases: Phases = { ready: ph.ready, dims: ph.dims, data: ph.data, rendered: ms, webviewMs: rendered.ms };
-	return { panel: p.panel, ms, phases, periods: dims?.dims.defaultPeriods.length ?? 0, rows: rendered.modelRows, cols: rendered.modelCols };
+	const phases: Phases = {
+		ready: ph.ready,
+		dims: ph.dims,
+		data: ph.data,
+		rendered: ms,
+		webviewMs: rendered.ms,
+	};
+	return {
+		panel: p.panel,
+		ms,
+		phases,
+		periods: dims?.dims.defaultPeriods.length ?? 0,
+		rows: rendered.modelRows,
+		cols: rendered.modelCols,
+	};
 }
 
 function sample(ms: number, reqs: RecordedRequest[]): HostSample {
@@ -258,7 +288,8 @@ function sample(ms: number, reqs: RecordedRequest[]): HostSample {
 	for (let i = 1; i < data.length; i++) spread = Math.max(spread, data[i].time - data[0].time);
 	// In flight = arrived, and its answer (≥ LATENCY_MS later) not yet sent.
 	let overlap = data.length ? 1 : 0;
-	for (const r of data) overlap = Math.max(overlap, data.filter((o) => o.time <= r.time && r.time < o.time + LATENCY_MS).length);
+	for (const r of data)
+		overlap = Math.max(overlap, data.filter((o) => o.time <= r.time && r.time < o.time + LATENCY_MS).length);
 	const seen = new Set<string>();
 	let repeats = 0;
 	for (const r of reqs) {
@@ -267,7 +298,14 @@ function sample(ms: number, reqs: RecordedRequest[]): HostSample {
 		if (seen.has(k)) repeats++;
 		seen.add(k);
 	}
-	return { ms, requests: reqs.length, dataRequests: data.length, dataSpreadMs: spread, dataOverlap: overlap, metaRepeats: repeats };
+	return {
+		ms,
+		requests: reqs.length,
+		dataRequests: data.length,
+		dataSpreadMs: spread,
+		dataOverlap: overlap,
+		metaRepeats: repeats,
+	};
 }
 
 function describe(reqs: RecordedRequest[]): string[] {
