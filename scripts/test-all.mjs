@@ -66,6 +66,12 @@ let built = true;
 if (!argv.includes('--no-build')) {
 	built = run('node', ['esbuild.mjs']) === 0 && run('node', ['esbuild.mjs', '--tests']) === 0;
 	if (!built) lines.push('build: FAILED');
+	// Types, lint and formatting: a red check fails the run like a failing test.
+	if (built && run('npm', ['run', '--silent', 'check']) !== 0) {
+		lines.push('check (typecheck, eslint, prettier): FAILED');
+		total.failures += 1;
+		ok = false;
+	}
 }
 for (const tier of ['unit', 'integration', 'browser'])
 	fs.rmSync(path.join(results, `${tier}.json`), { force: true });
