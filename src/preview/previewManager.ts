@@ -60,7 +60,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 				enableFindWidget: true,
 			},
 		);
-		return this.adopt(panel, ref);
+		return this.adopt(panel, ref, true);
 	}
 
 	/** Restores a panel after a window reload from the state the webview saved. */
@@ -81,11 +81,12 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 			other.reveal();
 			return;
 		}
-		this.adopt(panel, ref);
+		this.adopt(panel, ref, false);
 	}
 
-	private adopt(panel: vscode.WebviewPanel, ref: ItemRef): PreviewPanel {
-		const p = new PreviewPanel(panel, ref, this.deps);
+	/** `fresh`: a new panel (not one restored after a reload, whose webview asks for its own saved view). */
+	private adopt(panel: vscode.WebviewPanel, ref: ItemRef, fresh: boolean): PreviewPanel {
+		const p = new PreviewPanel(panel, ref, this.deps, fresh);
 		this.panels.set(p.key, p);
 		p.onDidDispose(() => {
 			if (this.panels.get(p.key) === p) this.panels.delete(p.key);

@@ -21,6 +21,7 @@ import {
 	toWire,
 	type Attribution,
 	type ExportFormat,
+	type DynamicDims,
 	type ExportTable,
 	type HostMessage,
 	type InsertRequest,
@@ -71,10 +72,28 @@ export class PreviewPanel extends Disposable {
 	private shown:
 		{ kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string } | undefined;
 
+	/**
+	 * Work started when the panel is created, while the webview is still booting (it takes longer
+	 * than the API): the variable's dimensions and, for a new panel, the default data window.
+	 * `start()` and the webview's first `load` pick these up instead of asking again.
+	 */
+	private prefetch: {
+		dims?: Promise<DynamicDims>;
+		data?: {
+			key: string;
+			table: Promise<DynamicTable>;
+			ctrl: AbortController;
+			/** Progress so far, and where to report it once a load has adopted the prefetch. */
+			progress?: [number, number];
+			onProgress?: (done: number, total: number) => void;
+		};
+	} = {};
+
 	constructor(
 		readonly panel: vscode.WebviewPanel,
 		readonly ref: ItemRef,
 		private readonly deps: PanelDeps,
+		fresh = false,
 	) {
 		super();
 		this.key = itemKey(ref);
@@ -99,6 +118,40 @@ export class PreviewPanel extends Disposable {
 			}),
 		);
 		panel.webview.html = previewHtml(panel.webview, deps.extensionUri, this.lang, vscode.Uri);
+		if (ref.kind === 'var') this.startPrefetch(Number(ref.id), fresh);
+	}
+
+	private startPrefetch(varId: number, withData: boolean): void {
+		const dims = this.fetchDims(varId);
+		this.prefetch.dims = dims;
+		dims.catch(() => undefined); // surfaced by start(), which awaits the same promise
+		if (!withData) return;
+		const ctrl = new AbortController();
+		this.lifetime.signal.addEventListener('abort', () => ctrl.abort(), { once: true });
+		const periods = dims.then((d) => d.defaultPeriods);
+		const table = periods.then((p) =>
+			this.deps.api.getDynamicData(
+				{
+					domain: this.ref.domain,
+					variable: varId,
+					periods: p,
+					onProgress: (done, total) => {
+						prefetched.progress = [done, total];
+						prefetched.onProgress?.(done, total);
+					},
+				},
+				{ signal: ctrl.signal, lang: this.lang },
+			),
+		);
+		table.catch(() => undefined); // a load that uses it reports the error; unused, it is dropped
+		void periods.then(
+			(p) => {
+				if (this.prefetch.data) this.prefetch.data.key = loadKey(p);
+			},
+			() => undefined,
+		);
+		const prefetched: NonNullable<typeof this.prefetch.data> = { key: '', table, ctrl };
+		this.prefetch.data = prefetched;
 	}
 
 	/** True when the panel's data calls have been aborted (closed). */
@@ -327,6 +380,14 @@ export class PreviewPanel extends Disposable {
 	}
 
 	private async sendDims(varId: number): Promise<void> {
+		const prefetched = this.prefetch.dims;
+		this.prefetch.dims = undefined;
+		const dims = await (prefetched && this.varId === varId ? prefetched : this.fetchDims(varId));
+		this.post({ type: 'dims', dims });
+	}
+
+	/** Periods (sorted, with the default window), derived variables and derived periods of a variable. */
+	private async fetchDims(varId: number): Promise<DynamicDims> {
 		this.varId = varId;
 		const { domain } = this.ref;
 		const opts = { signal: this.lifetime.signal, lang: this.lang };
@@ -342,16 +403,13 @@ export class PreviewPanel extends Disposable {
 			optional(this.deps.api.listDerivedPeriods(domain, varId, opts)),
 		]);
 		const sorted = sortPeriods(periods);
-		this.post({
-			type: 'dims',
-			dims: {
-				varId,
-				periods: sorted,
-				defaultPeriods: defaultPeriods(sorted, this.ref.years),
-				derivedVariables: turvar.map(dim),
-				derivedPeriods: turth.map(dim),
-			},
-		});
+		return {
+			varId,
+			periods: sorted,
+			defaultPeriods: defaultPeriods(sorted, this.ref.years),
+			derivedVariables: turvar.map(dim),
+			derivedPeriods: turth.map(dim),
+		};
 	}
 
 	/** A `load` from the webview: the dynamic table for the chosen periods, with progress and Cancel. */
@@ -368,18 +426,30 @@ export class PreviewPanel extends Disposable {
 		this.lifetime.signal.addEventListener('abort', onClose);
 		this.load = { requestId, ctrl };
 		this.post({ type: 'loading', requestId, what: 'dynamic' });
+		// The first load of a new panel asks for the default window, already on its way.
+		const pre = this.prefetch.data;
+		this.prefetch.data = undefined;
+		const usePrefetch = pre && !turvar?.length && !turth?.length && pre.key === loadKey(periods);
+		if (pre && !usePrefetch) pre.ctrl.abort();
+		if (pre && usePrefetch) {
+			ctrl.signal.addEventListener('abort', () => pre.ctrl.abort(), { once: true });
+			pre.onProgress = (done, total) => this.post({ type: 'progress', requestId, done, total });
+			if (pre.progress) pre.onProgress(...pre.progress);
+		}
 		try {
-			const t = await this.deps.api.getDynamicData(
-				{
-					domain: this.ref.domain,
-					variable: this.varId,
-					periods,
-					turvar,
-					turth,
-					onProgress: (done, total) => this.post({ type: 'progress', requestId, done, total }),
-				},
-				{ signal: ctrl.signal, lang: this.lang },
-			);
+			const t = usePrefetch
+				? await raceAbort(pre.table, ctrl.signal)
+				: await this.deps.api.getDynamicData(
+						{
+							domain: this.ref.domain,
+							variable: this.varId,
+							periods,
+							turvar,
+							turth,
+							onProgress: (done, total) => this.post({ type: 'progress', requestId, done, total }),
+						},
+						{ signal: ctrl.signal, lang: this.lang },
+					);
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
 			if (this.ref.kind === 'var' && t.variable.title) this.panel.title = t.variable.title;
 			this.shown = { kind: 'dynamic', table: t };
@@ -545,4 +615,28 @@ function displayName(uri: string): string {
 
 function defaultTitle(ref: ItemRef): string {
 	return `BPS ${ref.kind} ${ref.id}`;
+}
+
+/** Identifies a data window by its periods, in any order. */
+function loadKey(periods: number[]): string {
+	return [...periods].sort((a, b) => a - b).join(';');
+}
+
+/** Settles with `p`, or rejects as cancelled as soon as `signal` aborts (`p` itself runs on). */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(new DOMException('aborted', 'AbortError'));
+		signal.addEventListener('abort', onAbort, { once: true });
+		p.then(
+			(v) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(v);
+			},
+			(e) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(e);
+			},
+		);
+	});
 }

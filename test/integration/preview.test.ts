@@ -154,7 +154,7 @@ describe('preview panel (bps.preview)', function () {
 		assert.ok(r.domRows > 0 && r.domRows < 120, `only visible rows are in the DOM (${r.domRows})`);
 		// Progress arrives for the chunked load (5 periods over a cap of 3 = 2 calls).
 		const progress = sent(p, 'progress');
-		assert.ok(progress.length >= 1, 'progress was reported');
+		assert.ok(progress.length >= 1, 'progress was reported: ' + JSON.stringify(p.sent.map((m) => m.type)));
 		assert.equal(progress[progress.length - 1].done, progress[progress.length - 1].total);
 	});
 
