@@ -710,9 +710,9 @@ function withUrl(e: unknown, url: string): unknown {
 }
 
 /**
- * The token bucket holds up to one second's worth of requests (never more than can run at once),
- * so the ⌈periods / cap⌉ data calls of one preview start together, while the average rate stays
- * at the ceiling.
+ * The token bucket holds one second's worth of requests: the metadata and the ⌈periods / cap⌉
+ * data calls of one preview start together, while the average rate stays at the ceiling and the
+ * concurrency limit still bounds what is in flight.
  */
 function limiterOptions(o: BpsClientOptions): {
 	maxConcurrent: number;
@@ -721,9 +721,5 @@ function limiterOptions(o: BpsClientOptions): {
 } {
 	const maxConcurrent = o.maxConcurrent ?? 4;
 	const ratePerSecond = o.maxRequestsPerSecond ?? 5;
-	return {
-		maxConcurrent,
-		ratePerSecond,
-		burst: Math.max(1, Math.min(maxConcurrent, Math.floor(ratePerSecond))),
-	};
+	return { maxConcurrent, ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond)) };
 }

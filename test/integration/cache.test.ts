@@ -155,8 +155,8 @@ describe('response cache and request budget', function () {
 	it('bps.network.maxRequestsPerSecond is a ceiling (arrival times)', async () => {
 		const rate = 4;
 		const conc = 8;
-		// The client's token bucket: `rate` starts per second after a burst of min(concurrency, rate).
-		const burst = Math.max(1, Math.min(conc, Math.floor(rate)));
+		// The client's token bucket: `rate` starts per second after a burst of one second's worth.
+		const burst = Math.max(1, Math.floor(rate));
 		await configure({ 'network.maxConcurrentRequests': conc, 'network.maxRequestsPerSecond': rate });
 		// Let the bucket fill, so the burst is the largest it can be.
 		await new Promise((r) => setTimeout(r, 1200));
