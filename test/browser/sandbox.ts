@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, portIsFree, startCodeServer, testEnvPaths, type CodeServ
 import { activityBarItem } from './workbench';
 
 export interface SandboxOptions {
-	/** code-server port; 8080 when free, else any free port. */
+	/** code-server port; 8080 when free, else any free port; 0 = any free port. */
 	port?: number;
 	locale?: 'en' | 'id';
 	theme?: 'light' | 'dark';
@@ -30,8 +30,9 @@ export interface Sandbox {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const emu = await startEmulator();
-	let port = opts.port;
-	if (port === undefined && (await portIsFree(8080))) port = 8080;
+	// 0 means "any free port", as it does for listen().
+	let port = opts.port || undefined;
+	if (opts.port === undefined && (await portIsFree(8080))) port = 8080;
 	let server: CodeServer;
 	try {
 		server = await startCodeServer({
