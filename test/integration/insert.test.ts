@@ -158,7 +158,15 @@ describe('insert data', function () {
 	});
 
 	it('inserts at every cursor and replaces the selection', async () => {
-		const ed = await openDoc('markdown', 'first\nREPLACE_ME\nlast\n');
+		const initial = 'first\nREPLACE_ME\nlast\n';
+		const ed = await openDoc('markdown', initial);
+		// An untitled name freed by an earlier test can come back with that document's text still in
+		// the extension host: make sure this one holds exactly what the test expects.
+		if (ed.document.getText() !== initial) {
+			const all = new vscode.Range(0, 0, ed.document.lineCount, 0);
+			assert.ok(await ed.edit((b) => b.replace(all, initial)));
+		}
+		assert.equal(ed.document.getText(), initial);
 		const wanted = [new vscode.Selection(0, 5, 0, 5), new vscode.Selection(1, 0, 1, 'REPLACE_ME'.length)];
 		// The workbench may still restore the new editor's view state (cursor at 0:0) after
 		// showTextDocument resolves: set the cursors, let that settle, and check they held.
