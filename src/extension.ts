@@ -82,7 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	registerInsertData(context, catalogue, registerSearch(context, catalogue));
 
 	// Reading SecretStorage is a round trip to the workbench: not on the activation path.
-	void seedSandboxKey(keyStore)
+	void keyStore
+		.whileSettling(() => seedSandboxKey(keyStore))
 		.then(() => keyStore.get())
 		.then(onKeyChanged, (e) => log.error(`reading the API key failed: ${e}`));
 	return createPublicApi(services);
@@ -110,7 +111,7 @@ function userAgent(context: vscode.ExtensionContext): string {
  */
 async function seedSandboxKey(keyStore: KeyStore): Promise<void> {
 	const seed = process.env.BPS_SANDBOX_KEY;
-	if (seed && isLoopbackUrl(readConfig().apiBaseUrl) && !(await keyStore.get())) {
+	if (seed && isLoopbackUrl(readConfig().apiBaseUrl) && !(await keyStore.peek())) {
 		await keyStore.set(seed);
 	}
 }

@@ -25,7 +25,27 @@ export class KeyStore extends Disposable {
 		);
 	}
 
+	/** Work that may still store a key (the sandbox seed); `get()` waits for it. */
+	private pending: Promise<unknown> = Promise.resolve();
+
+	/** Runs `work` (which may call `set`) without blocking the caller; `get()` answers after it. */
+	whileSettling(work: () => Promise<void>): Promise<void> {
+		const p = work();
+		this.pending = p.catch(() => undefined);
+		return p;
+	}
+
 	async get(): Promise<string | undefined> {
+		await this.pending;
+		return this.read();
+	}
+
+	/** The stored key without waiting for pending work (for that work itself). */
+	peek(): Promise<string | undefined> {
+		return this.read();
+	}
+
+	private async read(): Promise<string | undefined> {
 		if (!this.loaded) {
 			this.cached = await this.secrets.get(Secrets.apiKey);
 			this.loaded = true;
