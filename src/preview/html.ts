@@ -9,7 +9,7 @@ export function nonce(): string {
 }
 
 /**
- * The Content-Security-Policy of every preview. No 'unsafe-inline' anywhere: scripts need the
+ * The Content-Security-Policy of every preview. No inline-script or inline-style allowance anywhere: scripts need the
  * nonce; styles come from our own files (and constructable stylesheets, which vscode-elements
  * and our bundle use); images may be https (publication covers) or data:.
  */

