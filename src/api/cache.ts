@@ -1,6 +1,6 @@
 /**
  * Response cache contract and an in-memory LRU implementation. Keys are canonical request URLs
- * WITHOUT the API key (see `cacheKey()` in http.ts); bodies are the API's raw JSON answers, so
+ * WITHOUT the API key (`canonicalUrl()` in http.ts); bodies are the API's raw JSON answers, so
  * nothing stored here ever contains the key.
  */
 
@@ -16,7 +16,8 @@ export interface CacheEntry {
 export interface ResponseCache {
 	/** Settles once a persisted cache has been read; the client waits for it before its first lookup. */
 	readonly ready?: PromiseLike<unknown>;
-	get(key: string): CacheEntry | undefined;
+	/** A store on disk answers asynchronously; the client awaits either. */
+	get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
 	set(key: string, e: CacheEntry): void;
 	delete?(key: string): void;
 	clear(): void;

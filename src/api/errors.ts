@@ -1,6 +1,6 @@
 /**
  * Typed errors for everything that can go wrong between us and the BPS WebAPI. Messages are
- * plain English for logs; the UI maps `kind` to a localised message (see src/util/errorMessages.ts).
+ * plain English for logs; the UI maps `kind` to a localised message (`describeError` in src/util/errors.ts).
  * No message ever contains the API key: URLs pass through `redact()` first.
  */
 export type BpsErrorKind =
@@ -61,4 +61,19 @@ export function isBpsError(e: unknown, kind?: BpsErrorKind): e is BpsError {
 
 export function isCancelled(e: unknown): boolean {
 	return isBpsError(e, 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+}
+
+/**
+ * The failures that mean "the API cannot be reached right now" rather than "the API said no": the
+ * client serves an expired cache entry for them, and the UI says "offline" instead of an error.
+ */
+const OFFLINE_KINDS: ReadonlySet<BpsErrorKind> = new Set<BpsErrorKind>([
+	'network',
+	'timeout',
+	'server',
+	'blocked',
+]);
+
+export function isOfflineError(kind: BpsErrorKind): boolean {
+	return OFFLINE_KINDS.has(kind);
 }
