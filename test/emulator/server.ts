@@ -17,6 +17,7 @@ import {
 	unavailable,
 } from './handlers';
 import { sampleBody } from './samples';
+import { handleFamily } from './families';
 
 export { FIXTURE_IDS } from './data';
 
@@ -98,7 +99,7 @@ export interface Emulator {
 }
 
 const API_PREFIX = '/v1/api/';
-const ACTIONS = new Set(['list', 'view', 'domain']);
+const ACTIONS = new Set(['list', 'view', 'domain', 'dataexim', 'interoperabilitas']);
 const TOOL_UA = /^(curl\/|python-|python\/|node(\/|$| )|undici|go-http-client)/i;
 
 let wafTemplate: string | undefined;
@@ -291,7 +292,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 				return { status: 403, contentType: 'text/html', body: wafPage(maskedUrl) };
 			if (!route) return notFound(pathname.replace(/^\//, '').replace(/\/$/, ''));
 			if (key === undefined || !keys.includes(key)) return badKey();
-			return handleApi(action, merged, { keys, maxCells, xssProbes });
+			return handleFamily(action, merged) ?? handleApi(action, merged, { keys, maxCells, xssProbes });
 		};
 
 		if (!fault) return send(res, normal(), rec);
