@@ -42,6 +42,19 @@ const extension = {
 	metafile: true,
 };
 
+// The stdio MCP server (src/mcp/server.ts): its own Node process, so everything is bundled in,
+// the MCP SDK and zod included; no `vscode`.
+const pkgVersion = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
+const mcpServer = {
+	...common,
+	entryPoints: ['src/mcp/server.ts'],
+	outfile: 'dist/mcp/server.js',
+	platform: 'node',
+	format: 'cjs',
+	define: { BPS_VERSION: JSON.stringify(pkgVersion) },
+	metafile: true,
+};
+
 const webview = {
 	...common,
 	entryPoints: { preview: 'src/webview/main.ts' },
@@ -84,16 +97,25 @@ async function run() {
 		return;
 	}
 	if (watch) {
-		const ctxs = await Promise.all([esbuild.context(extension), esbuild.context(webview)]);
+		const ctxs = await Promise.all([
+			esbuild.context(extension),
+			esbuild.context(webview),
+			esbuild.context(mcpServer),
+		]);
 		await Promise.all(ctxs.map((c) => c.watch()));
 		console.log('[esbuild] watching…');
 		return;
 	}
-	const results = await Promise.all([esbuild.build(extension), esbuild.build(webview)]);
+	const results = await Promise.all([
+		esbuild.build(extension),
+		esbuild.build(webview),
+		esbuild.build(mcpServer),
+	]);
 	fs.mkdirSync('dist', { recursive: true });
 	// Bundle sizes are a benchmark figure; keep the metafiles for `npm run bench`.
 	fs.writeFileSync('dist/meta-extension.json', JSON.stringify(results[0].metafile));
 	fs.writeFileSync('dist/meta-webview.json', JSON.stringify(results[1].metafile));
+	fs.writeFileSync('dist/meta-mcp.json', JSON.stringify(results[2].metafile));
 }
 
 run().catch((e) => {

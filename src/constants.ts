@@ -14,6 +14,7 @@ export const Commands = {
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',
+	copyMcpConfig: 'bps.copyMcpConfig',
 } as const;
 
 export const Views = {

@@ -8,6 +8,9 @@ import { registerPreview } from './commands/preview';
 import { registerInsertData } from './commands/insertData';
 import { registerSearch } from './commands/search';
 import { registerCatalogue } from './tree/registerCatalogue';
+import { registerLmTools } from './ai/lmTools';
+import { registerMcpProvider } from './ai/mcpProvider';
+import { registerCopyMcpConfig } from './commands/copyMcpConfig';
 import { ContextKeys, Settings } from './constants';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
 import type { Services } from './services';
@@ -80,6 +83,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	registerPreview(context, services);
 	const catalogue = registerCatalogue(context, services);
 	registerInsertData(context, catalogue, registerSearch(context, catalogue));
+	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
+	registerLmTools(context, services);
+	registerMcpProvider(context, services);
+	registerCopyMcpConfig(context, services);
 
 	// Reading SecretStorage is a round trip to the workbench: not on the activation path.
 	void keyStore
