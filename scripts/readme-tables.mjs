@@ -28,6 +28,8 @@ const NOTES = {
 	'bps.search': "Searches the region's tables, publications and press releases; `{ query }` pre-fills it.",
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
+	'bps.copyCitation':
+		'Copies a citation of the item (BibTeX, RIS, CSL-JSON or APA-style text) in the data language; `{ ...item, format, lang }` skips the questions.',
 	'bps.insertData':
 		'Inserts a table at the cursor as Markdown, CSV, TSV, JSON, pandas, R, TypeScript, SQL or fetch code.',
 	'bps.copyId': "Copies the item's id (e.g. the `var` id of a dynamic table).",

@@ -11,6 +11,7 @@ export const Commands = {
 	preview: 'bps.preview',
 	insertData: 'bps.insertData',
 	copyId: 'bps.copyId',
+	copyCitation: 'bps.copyCitation',
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',

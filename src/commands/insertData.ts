@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
 import { Commands } from '../constants';
-import { type InsertResult, insertTable } from '../insert/apply';
-import { chooseFormat, formatLabel, isSnippetFormat } from '../insert/formats';
+import { formatCitation } from '../cite/citation';
+import { citationItemFor } from '../cite/citationSource';
+import { citationLanguageId } from '../cite/labels';
+import { type InsertResult, insertTable, insertText } from '../insert/apply';
+import {
+	type InsertFormat,
+	chooseFormat,
+	citationOf,
+	formatLabel,
+	isInsertFormat,
+	needsFetch,
+} from '../insert/formats';
 import { pickPeriods } from '../insert/periods';
 import { resolveSnippetTable } from '../insert/resolve';
 import type { SearchController } from '../search/searchController';
-import { type SnippetFormat, type SnippetTable, isFetchFormat } from '../snippets';
+import type { SnippetFormat, SnippetTable } from '../snippets';
 import type { TreeFeature } from '../tree/feature';
 import { reportError } from '../util/errors';
 
@@ -22,7 +32,8 @@ export interface InsertDataArgs {
 	snippetTable?: SnippetTable;
 	/** Year labels of a dynamic table, e.g. ['2017', '2018']. */
 	years?: string[];
-	format?: SnippetFormat;
+	/** A data format, or a citation of the item ("cite-bibtex"…). */
+	format?: InsertFormat;
 	layout?: 'long' | 'wide';
 	/**
 	 * The document to insert into (a URI string), e.g. the editor a preview was opened from: used
@@ -71,7 +82,7 @@ export function registerInsertData(
 					const allowFetch = args.snippetTable
 						? !!args.snippetTable.request
 						: ref?.kind === 'var' || ref?.kind === 'indicator';
-					if (args.format && isFetchFormat(args.format) && !allowFetch) {
+					if (args.format && needsFetch(args.format) && !allowFetch) {
 						void vscode.window.showWarningMessage(
 							vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),
 						);
@@ -82,16 +93,37 @@ export function registerInsertData(
 						setting: services.config().insertDefaultFormat,
 						languageId: editor?.document.languageId,
 						allowFetch,
+						allowCitation: !!ref,
 						state: services.context.globalState,
 					});
 					if (!format) return undefined;
+					const cite = citationOf(format);
+					if (cite) {
+						if (!ref) {
+							void vscode.window.showWarningMessage(
+								vscode.l10n.t(
+									'"{0}" needs a catalogue item, not a table from a preview.',
+									formatLabel(format),
+								),
+							);
+							return undefined;
+						}
+						const item = ref;
+						const c = await vscode.window.withProgress(
+							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Preparing the citation…') },
+							() => citationItemFor(feature, item, services.config().lang),
+						);
+						return await insertText(formatCitation(c, cite), format, citationLanguageId(cite), editor);
+					}
+					// Not a citation, so one of the data formats.
+					const dataFormat = format as SnippetFormat;
 					let table = args.snippetTable;
 					if (!table && ref) {
 						const item = ref;
 						table = await vscode.window.withProgress(
 							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
 							() =>
-								resolveSnippetTable({ services, catalogue }, item, format, {
+								resolveSnippetTable({ services, catalogue }, item, dataFormat, {
 									years: args.years,
 									layout: args.layout,
 									pickPeriods,
@@ -99,7 +131,7 @@ export function registerInsertData(
 						);
 					}
 					if (!table) return undefined;
-					return await insertTable(table, format, editor, await services.keyStore.get());
+					return await insertTable(table, dataFormat, editor, await services.keyStore.get());
 				} catch (e) {
 					await reportError(e, log, 'insert data');
 					return undefined;
@@ -132,7 +164,7 @@ export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
 	if (typeof arg !== 'object') return undefined;
 	const o = arg as Record<string, unknown>;
 	const out: InsertDataArgs = {};
-	if (isSnippetFormat(o.format)) out.format = o.format;
+	if (isInsertFormat(o.format)) out.format = o.format;
 	if (o.layout === 'long' || o.layout === 'wide') out.layout = o.layout;
 	if (typeof o.targetUri === 'string' && o.targetUri) out.targetUri = o.targetUri;
 	if (o.snippetTable !== undefined) {

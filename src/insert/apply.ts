@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { type SnippetFormat, type SnippetTable, formatSnippet, languageIdForFormat } from '../snippets';
+import type { InsertFormat } from './formats';
 
 /** What an insertion did: returned by `bps.insertData` so callers and tests can check it. */
 export interface InsertResult {
-	format: SnippetFormat;
+	format: InsertFormat;
 	/** The text inserted at each cursor. */
 	text: string;
 	/** The document it went into. */
@@ -29,11 +30,22 @@ export async function insertTable(
 ): Promise<InsertResult> {
 	const eol = editor?.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
 	const text = maskSecret(formatSnippet(table, format, { eol }), secret);
+	return insertText(text, format, languageIdForFormat(format), editor);
+}
+
+/**
+ * Puts `text` in `editor` at every cursor (replacing selections), or into a new untitled document
+ * of `languageId` when there is no editor. Line endings become the document's.
+ */
+export async function insertText(
+	raw: string,
+	format: InsertFormat,
+	languageId: string,
+	editor: vscode.TextEditor | undefined,
+): Promise<InsertResult> {
+	const text = editor?.document.eol === vscode.EndOfLine.CRLF ? raw.replace(/\r?\n/g, '\r\n') : raw;
 	if (!editor) {
-		const doc = await vscode.workspace.openTextDocument({
-			language: languageIdForFormat(format),
-			content: text,
-		});
+		const doc = await vscode.workspace.openTextDocument({ language: languageId, content: text });
 		await vscode.window.showTextDocument(doc);
 		return { format, text, uri: doc.uri.toString(), cursors: 1, newDocument: true };
 	}

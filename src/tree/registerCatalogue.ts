@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CatalogueService } from '../catalogue/catalogueService';
 import { registerClearCache } from '../commands/clearCache';
+import { registerCopyCitation } from '../commands/copyCitation';
 import { registerCopyId } from '../commands/copyId';
 import { registerOpenOnWebsite } from '../commands/openOnWebsite';
 import { registerRefresh } from '../commands/refresh';
@@ -55,6 +56,7 @@ export function registerCatalogue(context: vscode.ExtensionContext, services: Se
 	registerSelectRegion(context, feature);
 	registerRefresh(context, feature);
 	registerCopyId(context, feature);
+	registerCopyCitation(context, feature);
 	registerOpenOnWebsite(context, feature);
 	registerSwitchLanguage(context, feature);
 	registerClearCache(context, feature);
