@@ -1,213 +1,269 @@
 /**
- * A response cache that survives restarts: an in-memory LRU backed by one JSON file in a given
- * directory (the extension's globalStorage). Node `fs` only — no `vscode` import — so it is
- * unit-testable. The file is loaded once (`load()`), rewritten debounced after changes, and bounded
- * by entry count and by size. A corrupt file is discarded with a log line, never a crash.
- * Keys are canonical URLs without the API key and bodies are API answers, so the key is never stored.
+ * A response cache that survives restarts, in the extension's globalStorage: one file per entry
+ * (entryStore.ts) behind a small in-memory layer of recent entries. A change writes one file and a
+ * lookup reads one, so neither grows with the cache. All I/O is asynchronous; the extension host's
+ * main thread only serialises and parses the one entry concerned.
+ *
+ * Bounded by entry count and by total size: when a write takes the cache over either bound, the
+ * folder is scanned and the least recently used files are deleted down to 90 % of the bounds, so
+ * the scan happens once per tenth of the cache written, not per change. Last use is the file's
+ * mtime, shared by every window on the same folder; each window's writes are whole files, so no
+ * window overwrites another's entries.
+ *
+ * The old format (one JSON file holding everything) is read once, written out entry by entry,
+ * then deleted. No `vscode` import — unit-tested in mocha. Keys are canonical URLs without the API
+ * key and bodies are API answers, so the key is never stored.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CacheEntry, ResponseCache } from '../api/cache';
 import { MemoryCache } from '../api/cache';
+import { EntryStore, isLegacyPair, type StoreLog } from './entryStore';
 
 export interface PersistentCacheOptions {
-	/** Directory for the file (created when missing). */
+	/** The extension's globalStorage directory (created when missing). */
 	dir: string;
-	/** Default `bps-response-cache.json`. */
-	fileName?: string;
+	/** Sub-folder for the entries. Default `bps-response-cache`. */
+	folderName?: string;
 	/** Default 2000 entries. */
 	maxEntries?: number;
-	/** Upper bound of the file size in bytes; oldest entries are dropped first. Default 50 MB. */
+	/** Upper bound of the entries' total size in bytes. Default 50 MB. */
 	maxBytes?: number;
-	/** Write delay after the last change. Default 2000 ms. */
-	debounceMs?: number;
-	log?: (level: 'trace' | 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+	/** Entries kept parsed in memory. Default 64. */
+	memoryEntries?: number;
+	log?: StoreLog;
 }
 
-const FORMAT_VERSION = 1;
-
-interface FileShape {
-	version: number;
-	entries: Array<[string, CacheEntry]>;
-}
+/** The single file of the old format, read once and deleted. */
+export const LEGACY_FILE = 'bps-response-cache.json';
+const LEGACY_VERSION = 1;
+/** Eviction goes down to this share of each bound, so the next scan is a tenth of the cache away. */
+const LOW_WATER = 0.9;
 
 export class PersistentCache implements ResponseCache {
+	private readonly store: EntryStore;
 	private readonly mem: MemoryCache;
-	private readonly file: string;
+	private readonly maxEntries: number;
 	private readonly maxBytes: number;
-	private readonly debounceMs: number;
-	private readonly log: NonNullable<PersistentCacheOptions['log']>;
-	private timer: ReturnType<typeof setTimeout> | undefined;
-	/** Serialises writes so two flushes never interleave on the same file. */
-	private writing: Promise<void> = Promise.resolve();
-	private dirty = false;
+	private readonly log: StoreLog;
+	private readonly legacyFile: string;
+	/** Bytes per entry file known to this window: from the last scan, plus its own writes since. */
+	private readonly known = new Map<string, number>();
+	private knownBytes = 0;
+	/** Whether `known` has been filled by a scan (until then no eviction is decided). */
+	private scanned = false;
+	/** Writes, deletes and evictions under way: `flush()` waits for them. */
+	private readonly pending = new Set<Promise<unknown>>();
+	/** Settles when the last Clear Cache has finished on disk; reads and writes start after it. */
+	private barrier: Promise<void> = Promise.resolve();
+	private trimming: Promise<void> | undefined;
+	private loading: Promise<void> | undefined;
 	private disposed = false;
 
 	constructor(opts: PersistentCacheOptions) {
-		this.mem = new MemoryCache(opts.maxEntries ?? 2000);
-		this.file = path.join(opts.dir, opts.fileName ?? 'bps-response-cache.json');
-		this.maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
-		this.debounceMs = opts.debounceMs ?? 2000;
 		this.log = opts.log ?? (() => undefined);
+		this.store = new EntryStore(path.join(opts.dir, opts.folderName ?? 'bps-response-cache'), this.log);
+		this.legacyFile = path.join(opts.dir, LEGACY_FILE);
+		this.maxEntries = Math.max(1, opts.maxEntries ?? 2000);
+		this.maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
+		this.mem = new MemoryCache(Math.min(this.maxEntries, opts.memoryEntries ?? 64));
 	}
 
-	/** Path of the backing file. */
-	get filePath(): string {
-		return this.file;
+	/** The folder holding one file per entry. */
+	get dir(): string {
+		return this.store.dir;
 	}
 
+	/** Entries on disk as far as this window knows (its last scan plus its own writes since). */
 	get size(): number {
-		return this.mem.size;
+		return this.known.size;
 	}
-
-	private loading: Promise<void> | undefined;
 
 	/** Settles when `load()` has finished (at once when it was never called). */
 	get ready(): Promise<void> {
 		return (this.loading ?? Promise.resolve()).catch(() => undefined);
 	}
 
-	/** Read the file into memory once. Missing file → empty; corrupt file → deleted, logged, empty. */
+	/**
+	 * Open the folder, and migrate the old single file if one is there. Nothing else is read: a
+	 * lookup reads its own entry, so start-up costs the same at any size.
+	 */
 	load(): Promise<void> {
-		this.loading ??= this.readFile();
+		this.loading ??= this.store.open().then(() => this.migrate());
 		return this.loading;
 	}
 
-	private async readFile(): Promise<void> {
-		let text: string;
-		try {
-			text = await fs.readFile(this.file, 'utf8');
-		} catch (e) {
-			if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-				this.log('warn', `Response cache: cannot read ${this.file}: ${String(e)}`);
-			}
-			return;
+	get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
+		const hot = this.mem.get(key);
+		if (hot) {
+			this.store.touch(key);
+			return hot;
 		}
-		let parsed: FileShape;
-		try {
-			parsed = JSON.parse(text) as FileShape;
-			if (!parsed || parsed.version !== FORMAT_VERSION || !Array.isArray(parsed.entries)) {
-				throw new Error('unknown format');
-			}
-		} catch (e) {
-			this.log('warn', `Response cache: discarding corrupt file ${this.file} (${(e as Error).message}).`);
-			await fs.rm(this.file, { force: true }).catch(() => undefined);
-			return;
-		}
-		let loaded = 0;
-		for (const item of parsed.entries) {
-			if (isEntry(item)) {
-				// Entries already in memory (set before load finished) are newer: keep them.
-				if (!this.mem.get(item[0])) {
-					this.mem.set(item[0], item[1]);
-				}
-				loaded++;
-			}
-		}
-		this.log('debug', `Response cache: loaded ${loaded} entries.`);
-	}
-
-	get(key: string): CacheEntry | undefined {
-		return this.mem.get(key);
+		const barrier = this.barrier;
+		return barrier
+			.then(() => this.store.read(key))
+			.then((e) => {
+				// A Clear Cache that started meanwhile wins over what was read before it.
+				if (!e || this.barrier !== barrier) return undefined;
+				// A set() meanwhile is newer than the file read.
+				const newer = this.mem.get(key);
+				if (newer) return newer;
+				this.mem.set(key, e);
+				return e;
+			});
 	}
 
 	set(key: string, e: CacheEntry): void {
 		this.mem.set(key, e);
-		this.markDirty();
+		const name = EntryStore.nameOf(key);
+		const barrier = this.barrier;
+		this.track(
+			barrier
+				.then(() => this.store.write(key, e))
+				.then((bytes) => {
+					// Cleared meanwhile: the clear deletes this file once the write has landed.
+					if (this.barrier !== barrier) return;
+					this.knownBytes += bytes - (this.known.get(name) ?? 0);
+					this.known.set(name, bytes);
+					if (this.known.size > this.maxEntries || this.knownBytes > this.maxBytes || !this.scanned) {
+						this.trim();
+					}
+				}),
+			'write',
+		);
 	}
 
 	delete(key: string): void {
 		this.mem.delete(key);
-		this.markDirty();
+		const name = EntryStore.nameOf(key);
+		this.knownBytes -= this.known.get(name) ?? 0;
+		this.known.delete(name);
+		this.track(
+			this.barrier.then(() => this.store.remove(key)),
+			'delete',
+		);
 	}
 
-	/** Empty memory and the file. */
+	/** Empty memory and disk. Writes already under way finish first, so none survives the clear. */
 	clear(): void {
 		this.mem.clear();
-		this.cancelTimer();
-		this.dirty = false;
-		this.writing = this.writing
-			.then(() => fs.rm(this.file, { force: true }))
-			.catch((e) => {
-				this.log('warn', `Response cache: cannot delete ${this.file}: ${String(e)}`);
-			});
+		this.known.clear();
+		this.knownBytes = 0;
+		const before = [...this.pending];
+		this.barrier = Promise.allSettled(before)
+			.then(() => this.store.clear())
+			.catch((e) => this.log('warn', `Response cache: cannot clear ${this.dir}: ${String(e)}`));
+		this.track(this.barrier, 'clear');
 	}
 
-	/** Write pending changes now (also waits for a write already under way). */
+	/** Wait for every write, delete and eviction under way. */
 	async flush(): Promise<void> {
-		this.cancelTimer();
-		if (this.dirty) {
-			this.dirty = false;
-			this.writing = this.writing
-				.then(() => this.write())
-				.catch((e) => {
-					this.log('warn', `Response cache: cannot write ${this.file}: ${String(e)}`);
-				});
+		while (this.pending.size) {
+			await Promise.allSettled([...this.pending]);
 		}
-		await this.writing;
 	}
 
-	/** Flush and stop scheduling writes. */
+	/** Flush and stop evicting. */
 	async dispose(): Promise<void> {
 		await this.flush();
 		this.disposed = true;
 	}
 
-	private markDirty(): void {
-		this.dirty = true;
-		if (this.timer || this.disposed) {
+	private track(p: Promise<unknown>, what: string): void {
+		const q = p.catch((e) => this.log('warn', `Response cache: ${what} failed: ${String(e)}`));
+		this.pending.add(q);
+		void q.finally(() => this.pending.delete(q));
+	}
+
+	/**
+	 * Learn what is on disk (all windows' entries) and, when over a bound, delete the least
+	 * recently used down to the low-water mark. One at a time; off the lookup path.
+	 */
+	private trim(): void {
+		if (this.trimming || this.disposed) return;
+		const run = async () => {
+			const files = await this.store.scan();
+			// Writes that finished during the scan are newer than what it saw.
+			const seen = new Map(files.map((f) => [f.name, f]));
+			for (const [name, bytes] of this.known) {
+				if (!seen.has(name)) seen.set(name, { name, bytes, usedMs: Date.now() });
+			}
+			const all = [...seen.values()].sort((a, b) => a.usedMs - b.usedMs);
+			let count = all.length;
+			let bytes = all.reduce((s, f) => s + f.bytes, 0);
+			const evict: string[] = [];
+			if (count > this.maxEntries || bytes > this.maxBytes) {
+				const maxCount = Math.floor(this.maxEntries * LOW_WATER);
+				const maxBytes = this.maxBytes * LOW_WATER;
+				for (const f of all) {
+					if (count <= maxCount && bytes <= maxBytes) break;
+					evict.push(f.name);
+					count--;
+					bytes -= f.bytes;
+				}
+				this.log('debug', `Response cache: evicting ${evict.length} of ${all.length} entries.`);
+			}
+			const gone = new Set(evict);
+			this.known.clear();
+			this.knownBytes = 0;
+			for (const f of all) {
+				if (gone.has(f.name)) continue;
+				this.known.set(f.name, f.bytes);
+				this.knownBytes += f.bytes;
+			}
+			this.scanned = true;
+			if (evict.length) {
+				// The memory layer may hold what is evicted: an entry must not outlive the bound there.
+				this.mem.clear();
+				await this.store.unlinkAll(evict);
+			}
+		};
+		this.trimming = this.barrier.then(run).finally(() => (this.trimming = undefined));
+		this.track(this.trimming, 'eviction');
+	}
+
+	/** Write the old single file's entries out one by one (oldest first, keeping their order), then delete it. */
+	private async migrate(): Promise<void> {
+		let text: string;
+		try {
+			text = await fs.readFile(this.legacyFile, 'utf8');
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+				this.log('warn', `Response cache: cannot read ${this.legacyFile}: ${String(e)}`);
+			}
 			return;
 		}
-		this.timer = setTimeout(() => {
-			this.timer = undefined;
-			void this.flush();
-		}, this.debounceMs);
-		// A pending write must not keep a process (tests, CLI) alive; dispose() flushes anyway.
-		this.timer.unref?.();
-	}
-
-	private cancelTimer(): void {
-		if (this.timer) {
-			clearTimeout(this.timer);
-			this.timer = undefined;
-		}
-	}
-
-	private async write(): Promise<void> {
-		// Newest entries first so that, when over the byte budget, the oldest are the ones dropped.
-		const all = [...this.mem.entries()].reverse();
-		const kept: string[] = [];
-		let bytes = 32;
-		for (const [key, entry] of all) {
-			const s = JSON.stringify([key, entry]);
-			const size = Buffer.byteLength(s) + 1;
-			if (bytes + size > this.maxBytes) {
-				this.mem.delete(key);
-				continue;
+		let entries: unknown[];
+		try {
+			const parsed = JSON.parse(text) as { version?: unknown; entries?: unknown };
+			if (!parsed || parsed.version !== LEGACY_VERSION || !Array.isArray(parsed.entries)) {
+				throw new Error('unknown format');
 			}
-			bytes += size;
-			kept.push(s);
+			entries = parsed.entries;
+		} catch (e) {
+			this.log(
+				'warn',
+				`Response cache: discarding corrupt file ${this.legacyFile} (${(e as Error).message}).`,
+			);
+			await fs.rm(this.legacyFile, { force: true }).catch(() => undefined);
+			return;
 		}
-		kept.reverse();
-		const text = `{"version":${FORMAT_VERSION},"entries":[\n${kept.join(',\n')}\n]}\n`;
-		await fs.mkdir(path.dirname(this.file), { recursive: true });
-		// Write then rename: a crash mid-write leaves the old file, never half a file.
-		const tmp = `${this.file}.${process.pid}.tmp`;
-		await fs.writeFile(tmp, text, 'utf8');
-		await fs.rename(tmp, this.file);
+		const pairs = entries.filter(isLegacyPair);
+		// The old file lists the least recently used first: give them increasing last-use times.
+		const base = Date.now() - pairs.length;
+		let written = 0;
+		for (let i = 0; i < pairs.length; i += 16) {
+			await Promise.all(
+				pairs.slice(i, i + 16).map(async ([key, entry], j) => {
+					const bytes = await this.store.write(key, entry, base + i + j);
+					const name = EntryStore.nameOf(key);
+					this.knownBytes += bytes - (this.known.get(name) ?? 0);
+					this.known.set(name, bytes);
+					written++;
+				}),
+			);
+		}
+		await fs.rm(this.legacyFile, { force: true });
+		this.log('info', `Response cache: moved ${written} entries from ${LEGACY_FILE} to one file each.`);
 	}
-}
-
-function isEntry(x: unknown): x is [string, CacheEntry] {
-	if (!Array.isArray(x) || x.length !== 2 || typeof x[0] !== 'string') {
-		return false;
-	}
-	const e = x[1] as CacheEntry;
-	return (
-		!!e &&
-		typeof e === 'object' &&
-		typeof e.fetchedAt === 'number' &&
-		(e.kind === 'metadata' || e.kind === 'data') &&
-		'body' in e
-	);
 }

@@ -2,9 +2,10 @@
  * `npm run bench`: every benchmark, one table, each figure beside its target with ✓/✗.
  *
  *   node esbuild.mjs --tests && node dist-test/bench/index.js [--skip-host] [--skip-grid]
+ *     [--cache-baseline <git rev>]   (also measure the response cache of that revision)
  *
  * Steps: production build (bundle sizes; the host and grid benches then run the minified bundles
- * users get) → decode/pivot → search → grid in headless chromium → the real-VS-Code part
+ * users get) → decode/pivot → search → response cache on disk → grid in headless chromium → the real-VS-Code part
  * (test/bench/host/index.ts through scripts/run-ext-tests.mjs: activation, preview and tree
  * against the emulator with 50 ms latency) → the dev build is restored. Raw figures go to
  * test-results/bench.json. Targets are goals, not pass/fail: the exit code is 0 unless a
@@ -15,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { runCacheBench } from './cache';
 import { runDecodeBench, type BenchResult } from './decode';
 import { runGridBench } from './grid';
 import type { HostBenchResults, HostSample } from './host/index';
@@ -255,6 +257,9 @@ async function main(): Promise<number> {
 		rows.push(...(await runDecodeBench()));
 		log('search');
 		rows.push(...(await runSearchBench()));
+		log('response cache (one change, first lookup at 100 / 500 / 2,000 entries)');
+		const baseline = argv.indexOf('--cache-baseline');
+		rows.push(...(await runCacheBench({ root, baseline: baseline >= 0 ? argv[baseline + 1] : undefined })));
 
 		if (flag('skip-grid')) problems.push('grid: skipped (--skip-grid)');
 		else if (!fs.existsSync(chromium))

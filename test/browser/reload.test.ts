@@ -1,8 +1,8 @@
 /**
  * The response cache survives a window reload: expand the catalogue, reload the page (which
  * restarts the extension host), expand again → not one request reaches the emulator. Then a
- * corrupt cache file: the extension starts anyway, logs that it discarded the file, and the
- * catalogue loads from the API.
+ * corrupt cache entry (the category list's): the extension starts anyway, logs that it dropped that
+ * entry, fetches only that answer again, and the rest still comes from the cache.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { startEmulator } from '../emulator/server';
 import { activityBarItem, launchWorkbench, type Workbench } from './workbench';
 
-const CACHE_FILE = 'bps-response-cache.json';
+/** The cache's folder in globalStorage: one file per answer, each holding its request URL. */
+const CACHE_DIR = 'bps-response-cache';
 
 async function waitUntil(
 	check: () => boolean | undefined | Promise<boolean | undefined>,
@@ -25,11 +26,12 @@ async function waitUntil(
 	}
 }
 
-function findFile(dir: string, name: string): string | undefined {
-	for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-		if (e.isFile() && e.name === name) return path.join(e.parentPath, e.name);
-	}
-	return undefined;
+/** The entry files of the response cache under the server's user data. */
+function cacheEntries(dir: string): string[] {
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile() && e.name.endsWith('.json') && path.basename(e.parentPath) === CACHE_DIR)
+		.map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Opens the BPS view and expands the first subject category; resolves with the labels shown. */
@@ -81,14 +83,19 @@ describe('browser: the cache survives a window reload', () => {
 	});
 
 	const apiRequests = () => emu.requests.filter((r) => r.action !== '');
+	const what = (r: { action: string; params: Record<string, string> }) =>
+		`${r.action}${r.params.model ? `:${r.params.model}` : ''}`;
+	/** What the first expansion asked the API for, e.g. `list:subject`, `domain`. */
+	let firstRequests: string[] = [];
 
 	it('expand, reload, expand again: no new request', async () => {
 		const page = wb!.page;
 		const before = await expandCatalogue(page);
-		assert.ok(apiRequests().length > 0, 'the first expansion went to the API');
-		// The cache file is written 2 s after the last change (and on shutdown); wait for it.
-		await waitUntil(() => !!findFile(wb!.server.dataDir, CACHE_FILE), 15_000, 'the cache file');
-		await new Promise((r) => setTimeout(r, 2500));
+		firstRequests = apiRequests().map(what);
+		assert.ok(firstRequests.length > 0, 'the first expansion went to the API');
+		// Each answer is written to its own file as it arrives; give the last ones a moment.
+		await waitUntil(() => cacheEntries(wb!.server.dataDir).length > 0, 15_000, 'the cache entries');
+		await new Promise((r) => setTimeout(r, 1000));
 		emu.resetRequests();
 		await page.reload();
 		const after = await expandCatalogue(page);
@@ -103,22 +110,36 @@ describe('browser: the cache survives a window reload', () => {
 		await wb!.screenshot('reload-cached-tree.png');
 	});
 
-	it('a corrupt cache file is discarded with a log line, and the catalogue loads again', async () => {
+	it('a corrupt cache entry is dropped alone, with a log line; the rest still comes from the cache', async () => {
 		const page = wb!.page;
-		const file = findFile(wb!.server.dataDir, CACHE_FILE)!;
-		assert.ok(file, 'the cache file exists');
-		// Reload first so nothing writes the file back between our corruption and the next start.
+		// The (first page of the) subject list, which the tree's categories and subjects come from.
+		const file = cacheEntries(wb!.server.dataDir).find((f) =>
+			/model=subject/.test(fs.readFileSync(f, 'utf8')),
+		);
+		assert.ok(file, `the subject list is cached (the first expansion asked for ${firstRequests.join(', ')})`);
+		// Leave the workbench first so nothing rewrites the entry between our corruption and the next start.
 		await page.goto('about:blank');
 		await new Promise((r) => setTimeout(r, 2000));
-		fs.writeFileSync(file, '{"version":1,"entries":[["http://x",{"body":');
+		fs.writeFileSync(file, '{"key":"http://x","fetchedAt":1,"kind":"metadata","body":');
 		emu.resetRequests();
 		await page.goto(wb!.url);
 		const rows = await expandCatalogue(page);
 		assert.ok(rows.length >= 3, 'the tree loads');
-		assert.ok(apiRequests().length > 0, 'from the API, since the cache was discarded');
+		const asked = apiRequests().map(what);
+		assert.ok(asked.includes('list:subject'), `the dropped entry is fetched again (${asked.join(', ')})`);
+		const cached = firstRequests.filter((r) => r !== 'list:subject');
+		assert.ok(
+			cached.length > 0,
+			`the first expansion asked for more than subjects (${firstRequests.join(', ')})`,
+		);
+		assert.deepEqual(
+			asked.filter((r) => cached.includes(r)),
+			[],
+			`the other entries still come from the cache (asked: ${asked.join(', ')})`,
+		);
 		const logs = findLogs(wb!.server.dataDir);
 		await waitUntil(
-			() => findLogs(wb!.server.dataDir).some((t) => /discarding corrupt file/.test(t)),
+			() => findLogs(wb!.server.dataDir).some((t) => /dropping corrupt entry/.test(t)),
 			15_000,
 			`the log line (${logs.length} log files)`,
 		);

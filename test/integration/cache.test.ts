@@ -1,9 +1,9 @@
 /**
  * The response cache and the request budget, proved with the emulator's request log: per-kind TTLs
- * from the settings, the file in globalStorage, Refresh bypassing the cache, `BPS: Clear Cache`
- * emptying memory and file, in-flight deduplication, and the concurrency / request-rate settings
+ * from the settings, the entry files in globalStorage, Refresh bypassing the cache, `BPS: Clear Cache`
+ * emptying memory and disk, in-flight deduplication, and the concurrency / request-rate settings
  * (from the arrival timestamps). A window reload is covered by test/browser/reload.test.ts; a corrupt
- * file by test/unit/cache.test.ts and the browser reload test.
+ * entry by test/unit/cache.test.ts and the browser reload test.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -96,24 +96,25 @@ describe('response cache and request budget', function () {
 		await configure({ 'cache.metadataTtlHours': undefined, 'cache.dataTtlHours': undefined });
 	});
 
-	it('persists in globalStorage without the key; Clear Cache empties memory and file', async () => {
+	it('persists in globalStorage, one file per answer, without the key; Clear Cache empties memory and disk', async () => {
 		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
 		const cache = h.services.cache;
-		assert.ok(cache.size > 0, 'entries in memory');
 		await cache.flush();
-		const file = cache.filePath;
+		assert.ok(cache.size > 0, 'entries written');
 		assert.equal(
-			path.dirname(file),
+			path.dirname(cache.dir),
 			h.services.context.globalStorageUri.fsPath,
-			'the file lives in globalStorage',
+			'the entries live in globalStorage',
 		);
-		const text = fs.readFileSync(file, 'utf8');
+		const files = fs.readdirSync(cache.dir);
+		assert.equal(files.length, cache.size, 'one file per entry');
+		const text = files.map((f) => fs.readFileSync(path.join(cache.dir, f), 'utf8')).join('\n');
 		assert.match(text, /model=data/);
-		assert.ok(!text.includes(EMULATOR_KEY), 'no key in the cache file');
+		assert.ok(!text.includes(EMULATOR_KEY), 'no key in the cache files');
 		await vscode.commands.executeCommand('bps.clearCache');
 		assert.equal(cache.size, 0, 'memory emptied');
 		await cache.flush();
-		assert.equal(fs.existsSync(file), false, 'file deleted');
+		assert.deepEqual(fs.readdirSync(cache.dir), [], 'files deleted');
 		const n = emu.requests.length;
 		await api.getDynamicTable({ domain: '0000', variable: FIXTURE_IDS.annualVar });
 		assert.ok(
