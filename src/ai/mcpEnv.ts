@@ -18,9 +18,6 @@ export const MCP_ENV = {
 	dataTtlMs: 'BPS_DATA_TTL_MS',
 } as const;
 
-/** The cache file of the MCP server, next to the extension's own (two processes must not share one file). */
-export const MCP_CACHE_FILE = 'bps-mcp-response-cache.json';
-
 export interface McpServerSettings {
 	key?: string;
 	baseUrl: string;

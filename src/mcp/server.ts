@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { BpsClient } from '../api/client';
 import { redact } from '../api/redact';
 import { PersistentCache } from '../catalogue/persistentCache';
-import { MCP_CACHE_FILE, MCP_ENV, readMcpEnv } from '../ai/mcpEnv';
+import { MCP_ENV, readMcpEnv } from '../ai/mcpEnv';
 import { AI_TOOLS, runTool } from '../ai/tools';
 import type { ToolDeps } from '../ai/types';
 
@@ -25,9 +25,9 @@ async function main(): Promise<void> {
 		if (level === 'warn' || level === 'error')
 			process.stderr.write(`[bps-mcp] ${level}: ${redact(message, s.key)}\n`);
 	};
-	const cache = s.cacheDir
-		? new PersistentCache({ dir: s.cacheDir, fileName: MCP_CACHE_FILE, log })
-		: undefined;
+	// The extension's own cache folder: entries are separate files written atomically, so the
+	// server and every window share it safely, and answers fetched by one serve the others.
+	const cache = s.cacheDir ? new PersistentCache({ dir: s.cacheDir, log }) : undefined;
 	await cache?.load().catch((e: unknown) => log('warn', `cache not loaded: ${String(e)}`));
 	const client = new BpsClient({
 		baseUrl: s.baseUrl,

@@ -117,11 +117,11 @@ describe('MCP server over stdio (emulator)', function () {
 		assert.ok(emu.requests.length > 0 && emu.requests.every((q) => q.keyPresent));
 	});
 
-	it('keeps its cache in the given folder, in its own file', async () => {
+	it('keeps its cache in the given folder, one file per answer (shared safely with the extension)', async () => {
 		await s.close();
 		s = await connect(EMULATOR_KEY);
-		const files = await fs.readdir(cacheDir);
-		assert.ok(files.includes('bps-mcp-response-cache.json'), files.join(', '));
+		const entries = await fs.readdir(path.join(cacheDir, 'bps-response-cache'));
+		assert.ok(entries.length > 0 && entries.every((f) => f.endsWith('.json')), entries.join(', '));
 		emu.resetRequests();
 		await call(s, 'bps_find_region', { query: 'jatim' });
 		assert.equal(emu.requests.length, 0, 'the domain list came from the cache');
