@@ -10,10 +10,11 @@ import { periodCap } from './api';
 import { decodeDynamicData, mergeTables } from './decode';
 import { BpsError } from './errors';
 import { fanOut } from './fanOut';
+import { FamilyEndpoints } from './families/endpoints';
 import type { Action, Params } from './http';
 import { checkEnvelope } from './http';
 import * as M from './mappers';
-import { parsePage, type PageResult } from './pages';
+import { fetchList } from './pages';
 import * as S from './schemas';
 import { validate } from './schemas';
 import { Transport, type BpsClientOptions } from './transport';
@@ -43,9 +44,12 @@ export type { BpsClientOptions, LogLevel, RequestEvent } from './transport';
 
 export class BpsClient implements BpsApi {
 	private readonly transport: Transport;
+	/** Trade, SDGs/SDDS, census, SIMDASI, classifications, glossary, infographics, news. */
+	readonly families: FamilyEndpoints;
 
 	constructor(o: BpsClientOptions) {
 		this.transport = new Transport(o);
+		this.families = new FamilyEndpoints(this.transport, () => this.lang);
 	}
 
 	/** Change options at run time (settings or key provider changed). Omitted options keep their value. */
@@ -272,62 +276,14 @@ export class BpsClient implements BpsApi {
 
 	// --- Paging, views ----------------------------------------------------------------------
 
-	private async list<Sch extends v.GenericSchema, T>(
+	private list<Sch extends v.GenericSchema, T>(
 		action: Action,
 		params: Params,
 		schema: Sch,
 		map: (raw: v.InferOutput<Sch>) => T,
 		opts: ListOptions & { noLang?: boolean; noPageParam?: boolean },
 	): Promise<Paged<T>> {
-		const base: Params = { ...params, keyword: opts.keyword?.trim() || undefined };
-		if (!opts.noLang) {
-			base.lang = opts.lang ?? this.lang;
-		}
-		const pageParams = (page: number): Params => (opts.noPageParam && page === 1 ? base : { ...base, page });
-		const get = (page: number, signal?: AbortSignal) =>
-			this.transport.get(action, pageParams(page), {
-				signal,
-				bypassCache: opts.bypassCache,
-				kind: 'metadata',
-			});
-
-		if (opts.page !== undefined) {
-			const page = Math.max(1, Math.floor(opts.page));
-			const one = parsePage(await get(page, opts.signal), schema, map);
-			return one
-				? {
-						items: one.items,
-						total: one.total,
-						page: one.page ?? page,
-						pages: one.pages,
-						fetchedAt: one.fetchedAt,
-						stale: one.stale,
-					}
-				: { items: [], total: 0, page, pages: 0, ...freshNow() };
-		}
-
-		const first = parsePage(await get(1, opts.signal), schema, map);
-		if (!first) {
-			return { items: [], total: 0, page: 1, pages: 1, ...freshNow() };
-		}
-		const rest: number[] = [];
-		for (let p = 2; p <= first.pages; p++) {
-			rest.push(p);
-		}
-		// All pages go through the global limiter, which bounds the concurrency.
-		const others = await fanOut(rest, opts.signal, async (p, signal) =>
-			parsePage(await get(p, signal), schema, map),
-		);
-		const all = [first, ...others].filter((x): x is PageResult<T> => x !== undefined);
-		const items = all.flatMap((x) => x.items);
-		return {
-			items,
-			total: Math.max(first.total, items.length),
-			page: 1,
-			pages: 1,
-			fetchedAt: Math.min(...all.map((x) => x.fetchedAt)),
-			stale: all.some((x) => x.stale),
-		};
+		return fetchList(this.transport, this.lang, action, params, schema, map, opts);
 	}
 
 	private async view<Sch extends v.GenericSchema, T>(
@@ -358,10 +314,6 @@ export class BpsClient implements BpsApi {
 		}
 		return { ...map(validate(schema, data, 'data', r.url)), fetchedAt: r.fetchedAt, stale: r.stale };
 	}
-}
-
-function freshNow(): Freshness {
-	return { fetchedAt: Date.now(), stale: false };
 }
 
 function withUrl(e: unknown, url: string): unknown {

@@ -6,7 +6,14 @@
 import { BpsError } from './errors';
 import { redact } from './redact';
 
-export type Action = 'list' | 'view' | 'domain';
+/** API routes: the classic three, plus the trade and interoperability (census, SIMDASI) routes. */
+export type Action =
+	| 'list'
+	| 'view'
+	| 'domain'
+	| 'dataexim/'
+	| 'interoperabilitas/datasource/sensus/'
+	| 'interoperabilitas/datasource/simdasi/';
 
 export type Params = Record<string, string | number | undefined>;
 

@@ -17,14 +17,14 @@ function isNumLike(x: unknown): boolean {
 }
 
 /** A number, also accepted as a numeric string ("12"). Required. */
-const num = v.pipe(
+export const num = v.pipe(
 	v.unknown(),
 	v.check(isNumLike, 'expected number'),
 	v.transform((x) => Number(x)),
 );
 
 /** A number, or null when absent/empty (`null`, `""`, missing). A non-numeric text is an error. */
-const numOrNull = v.optional(
+export const numOrNull = v.optional(
 	v.pipe(
 		v.unknown(),
 		v.check((x) => x === undefined || x === null || x === '' || isNumLike(x), 'expected number or null'),
@@ -34,14 +34,14 @@ const numOrNull = v.optional(
 );
 
 /** A required text; numbers are accepted and turned into text. */
-const str = v.pipe(
+export const str = v.pipe(
 	v.unknown(),
 	v.check((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)), 'expected string'),
 	v.transform((x) => String(x)),
 );
 
 /** An optional text: missing/null become "". */
-const strOpt = v.optional(
+export const strOpt = v.optional(
 	v.pipe(
 		v.unknown(),
 		v.check(
@@ -54,7 +54,7 @@ const strOpt = v.optional(
 );
 
 /** A text that may be null (`updt_date`): missing/null/"" become null. */
-const strOrNull = v.optional(
+export const strOrNull = v.optional(
 	v.pipe(
 		v.unknown(),
 		v.check(
@@ -67,7 +67,7 @@ const strOrNull = v.optional(
 );
 
 /** Copy `from` into `to` when `to` is absent: the API and its docs disagree on some names. */
-function alias(pairs: Array<[to: string, from: string]>) {
+export function alias(pairs: Array<[to: string, from: string]>) {
 	return v.transform((x: unknown) => {
 		if (!x || typeof x !== 'object' || Array.isArray(x)) {
 			return x;
