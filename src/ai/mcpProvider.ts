@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { lmApi, type McpStdioDefinition } from './lmApi';
+import { registerTestHook } from '../testHooks';
+import { lmApi, type McpDefinitionProvider, type McpStdioDefinition } from './lmApi';
 import { MCP_ENV, mcpEnvFor } from './mcpEnv';
 
 export const MCP_PROVIDER_ID = 'bps.mcpServer';
@@ -25,47 +26,49 @@ export function registerMcpProvider(context: vscode.ExtensionContext, services: 
 	}
 	const changed = new vscode.EventEmitter<void>();
 	const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+	const provider: McpDefinitionProvider = {
+		onDidChangeMcpServerDefinitions: changed.event,
+		provideMcpServerDefinitions: () => {
+			const c = services.config();
+			const env = {
+				...mcpEnvFor({
+					baseUrl: c.apiBaseUrl,
+					cacheDir: context.globalStorageUri.fsPath,
+					lang: c.lang,
+					maxConcurrent: c.maxConcurrentRequests,
+					maxRequestsPerSecond: c.maxRequestsPerSecond,
+					timeoutMs: c.timeoutMs,
+					metadataTtlMs: c.metadataTtlMs,
+					dataTtlMs: c.dataTtlMs,
+				}),
+				// The extension host's own runtime runs the script: Electron needs this to act as Node.
+				ELECTRON_RUN_AS_NODE: '1',
+			};
+			return [
+				new Definition(
+					vscode.l10n.t('BPS Data Browser'),
+					process.execPath,
+					[context.asAbsolutePath(MCP_SERVER_SCRIPT)],
+					env,
+					version,
+				),
+			];
+		},
+		resolveMcpServerDefinition: async (server: McpStdioDefinition) => {
+			const key = await services.keyStore.get();
+			// Without a key the server still starts; its tools answer how to set one.
+			if (key) server.env = { ...server.env, [MCP_ENV.key]: key };
+			log.debug(`starting the MCP server (${key ? 'with' : 'without'} a key)`);
+			return server;
+		},
+	};
 	context.subscriptions.push(
 		changed,
 		// New settings or a new key: VS Code asks again and restarts the server with the new environment.
 		vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bps') && changed.fire()),
 		services.keyStore.onDidChange(() => changed.fire()),
-		api.registerMcpProvider(MCP_PROVIDER_ID, {
-			onDidChangeMcpServerDefinitions: changed.event,
-			provideMcpServerDefinitions: () => {
-				const c = services.config();
-				const env = {
-					...mcpEnvFor({
-						baseUrl: c.apiBaseUrl,
-						cacheDir: context.globalStorageUri.fsPath,
-						lang: c.lang,
-						maxConcurrent: c.maxConcurrentRequests,
-						maxRequestsPerSecond: c.maxRequestsPerSecond,
-						timeoutMs: c.timeoutMs,
-						metadataTtlMs: c.metadataTtlMs,
-						dataTtlMs: c.dataTtlMs,
-					}),
-					// The extension host's own runtime runs the script: Electron needs this to act as Node.
-					ELECTRON_RUN_AS_NODE: '1',
-				};
-				return [
-					new Definition(
-						vscode.l10n.t('BPS Data Browser'),
-						process.execPath,
-						[context.asAbsolutePath(MCP_SERVER_SCRIPT)],
-						env,
-						version,
-					),
-				];
-			},
-			resolveMcpServerDefinition: async (server: McpStdioDefinition) => {
-				const key = await services.keyStore.get();
-				// Without a key the server still starts; its tools answer how to set one.
-				if (key) server.env = { ...server.env, [MCP_ENV.key]: key };
-				log.debug(`starting the MCP server (${key ? 'with' : 'without'} a key)`);
-				return server;
-			},
-		}),
+		api.registerMcpProvider(MCP_PROVIDER_ID, provider),
 	);
+	registerTestHook('mcpProvider', provider);
 	return true;
 }

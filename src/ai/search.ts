@@ -5,7 +5,7 @@
  */
 import type { ListOptions } from '../api/api';
 import { isBpsError } from '../api/errors';
-import type { Paged } from '../api/types';
+import type { Lang, Paged } from '../api/types';
 import { ITEM_KINDS, type ItemKind } from '../catalogue/itemRef';
 import { SearchIndex, tokenize, type SearchEntry } from '../catalogue/searchIndex';
 import type { ToolDeps } from './types';
@@ -31,12 +31,18 @@ export interface CatalogueQuery {
 /** Items of `domain` matching `query`, best first. */
 export async function searchCatalogue(deps: ToolDeps, q: CatalogueQuery): Promise<CatalogueHit[]> {
 	const kinds = q.kinds?.length ? q.kinds : ITEM_KINDS;
-	let entries = await keywordSearch(deps, q.domain, kinds, q.query.trim());
-	// The API matches the keyword as one phrase: retry with the most specific single word.
 	const words = tokenize(q.query);
-	if (!entries.length && words.length > 1) {
-		const longest = [...words].sort((a, b) => b.length - a.length)[0];
-		entries = await keywordSearch(deps, q.domain, kinds, longest);
+	const longest = [...words].sort((a, b) => b.length - a.length)[0];
+	// The API matches the keyword as one phrase in one language's titles: try the phrase, then its
+	// most specific word, first in the data language, then in the other one (models often ask in
+	// Indonesian while the titles are English, or the reverse).
+	let entries: SearchEntry[] = [];
+	for (const lang of [deps.lang, deps.lang === 'ind' ? 'eng' : 'ind'] as const) {
+		entries = await keywordSearch(deps, q.domain, kinds, q.query.trim(), lang);
+		if (!entries.length && words.length > 1 && longest) {
+			entries = await keywordSearch(deps, q.domain, kinds, longest, lang);
+		}
+		if (entries.length) break;
 	}
 	const index = new SearchIndex();
 	index.add(entries);
@@ -59,8 +65,9 @@ async function keywordSearch(
 	domain: string,
 	kinds: readonly ItemKind[],
 	keyword: string,
+	lang: Lang,
 ): Promise<SearchEntry[]> {
-	const opts: ListOptions = { keyword, page: 1, signal: deps.signal, lang: deps.lang };
+	const opts: ListOptions = { keyword, page: 1, signal: deps.signal, lang };
 	const api = deps.api;
 	/** A kind the domain does not offer (indicators on a regency) is simply empty. */
 	const safe = async <T>(p: Promise<Paged<T>>): Promise<T[]> => {

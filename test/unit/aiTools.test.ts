@@ -85,6 +85,13 @@ describe('AI tools (emulator)', () => {
 		const text = await ok('bps_search', { query: 'inflasi bulanan', kinds: ['var'] });
 		assert.match(text, /^- var 2262 — Inflasi Bulanan \(M-to-M\) 38 Provinsi/m);
 		assert.ok(!/^- (statictable|publication)/m.test(text), 'kinds filter ignored');
+		// English data language, Indonesian words: the other language's titles answer.
+		const eng = await ok(
+			'bps_search',
+			{ query: 'inflasi bulanan', kinds: ['var'] },
+			deps(EMULATOR_KEY, { lang: 'eng' }),
+		);
+		assert.match(eng, /^- var 2262 — Inflasi Bulanan/m);
 		const none = await ok('bps_search', { query: 'zzzz qqqq', domain: '3500' });
 		assert.match(none, /Nothing in the BPS catalogue of domain 3500/);
 	});
