@@ -28,6 +28,8 @@ const NOTES = {
 	'bps.search': "Searches the region's tables, publications and press releases; `{ query }` pre-fills it.",
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
+	'bps.copyLink':
+		'Copies a link (`vscode://bps-data-browser.bps-data-browser/open?domain=…&kind=…&id=…&years=…`) that opens the item, or the active preview with its years, in a preview.',
 	'bps.copyCitation':
 		'Copies a citation of the item (BibTeX, RIS, CSL-JSON or APA-style text) in the data language; `{ ...item, format, lang }` skips the questions.',
 	'bps.insertData':

@@ -12,6 +12,7 @@ export const Commands = {
 	insertData: 'bps.insertData',
 	copyId: 'bps.copyId',
 	copyCitation: 'bps.copyCitation',
+	copyLink: 'bps.copyLink',
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',

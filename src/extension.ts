@@ -8,6 +8,7 @@ import { registerPreview } from './commands/preview';
 import { registerInsertData } from './commands/insertData';
 import { registerSearch } from './commands/search';
 import { registerCatalogue } from './tree/registerCatalogue';
+import { registerLinks } from './links/registerLinks';
 import { registerLmTools } from './ai/lmTools';
 import { registerMcpProvider } from './ai/mcpProvider';
 import { registerCopyMcpConfig } from './commands/copyMcpConfig';
@@ -80,8 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 
 	registerShowLog(context);
 	registerApiKeyCommands(context, services);
-	registerPreview(context, services);
+	const previews = registerPreview(context, services);
 	const catalogue = registerCatalogue(context, services);
+	registerLinks(context, catalogue, previews);
 	registerInsertData(context, catalogue, registerSearch(context, catalogue));
 	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
 	registerLmTools(context, services);

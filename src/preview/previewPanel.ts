@@ -478,6 +478,11 @@ export class PreviewPanel extends Disposable {
 		this.post({ type: 'freshness', stale: f.stale, fetchedAt: f.fetchedAt, label });
 	}
 
+	/** The year labels a dynamic table shows now (for a link to the same view); undefined otherwise. */
+	shownYears(): string[] | undefined {
+		return this.shown?.kind === 'dynamic' ? this.shown.table.tahun.map((t) => t.label) : undefined;
+	}
+
 	/** The provenance every export carries. */
 	exportMeta(): ExportMeta {
 		const init = this.sent.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init');

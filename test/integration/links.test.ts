@@ -1,0 +1,110 @@
+/**
+ * Links in the real extension host against the emulator: the registered URI handler opens the
+ * preview with the linked years, refuses bad links with a clear message (and fetches nothing for
+ * them), and "BPS: Copy Link" writes links from an item and from the active preview that open the
+ * same view again.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+	EMULATOR_KEY,
+	getExtensionApi,
+	setKey,
+	startTestEmulator,
+	waitFor,
+	type TestEmulator,
+} from './helpers';
+
+interface PanelHook {
+	id: string;
+	ref: { domain: string; kind: string; id: number | string; years?: string[] };
+	panel: vscode.WebviewPanel;
+	shownYears(): string[] | undefined;
+}
+interface Hooks {
+	links: { open(uri: vscode.Uri): Promise<string | undefined> };
+	previews: { get(id: string): PanelHook | undefined; all(): PanelHook[] };
+	messages: Array<{ level: string; message: string }>;
+}
+
+const ID = 'bps-data-browser.bps-data-browser';
+
+describe('links (URI handler, bps.copyLink)', function () {
+	this.timeout(60_000);
+	let emu: TestEmulator;
+	let h: Hooks;
+	const base = () => `${vscode.env.uriScheme}://${ID}`;
+
+	before(async () => {
+		emu = await startTestEmulator();
+		assert.equal(await setKey(EMULATOR_KEY), true);
+		h = (await getExtensionApi())._test as unknown as Hooks;
+		assert.ok(h.links && h.previews, 'the links and previews hooks are registered');
+	});
+	afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+	after(async () => {
+		await emu?.close();
+	});
+
+	it('opens a dynamic table with the linked years', async () => {
+		const uri = vscode.Uri.parse(`${base()}/open?domain=0000&kind=var&id=1804&years=2018,2019`);
+		const id = await h.links.open(uri);
+		assert.ok(id, 'a preview opened');
+		const p = h.previews.get(id)!;
+		assert.deepEqual(p.ref, { domain: '0000', kind: 'var', id: 1804, years: ['2018', '2019'] });
+		const shown = (await waitFor(() => p.shownYears(), 30_000, 'the table is shown')) ?? [];
+		assert.deepEqual([...shown].sort(), ['2018', '2019']);
+	});
+
+	it('refuses bad links with a message saying what is wrong, and fetches nothing', async () => {
+		const cases: Array<[string, RegExp]> = [
+			['/open?domain=35&kind=var&id=1804', /region code must be 4 digits.*"35"/],
+			['/open?domain=3500&kind=table&id=1804', /unknown item kind "table"/],
+			['/open?domain=3500&kind=var&id=abc', /item id must be a number.*"abc"/],
+			['/open?domain=3500&kind=var&id=1804&years=2019;2020', /years must be 4-digit years/],
+			['/delete?domain=3500&kind=var&id=1804', /unknown action "\/delete"/],
+		];
+		for (const [link, expected] of cases) {
+			const before = emu.requests.length;
+			const shownBefore = h.messages.length;
+			const panels = h.previews.all().length;
+			assert.equal(await h.links.open(vscode.Uri.parse(`${base()}${link}`)), undefined, link);
+			const msg = h.messages.slice(shownBefore).find((m) => m.level === 'error')?.message ?? '';
+			assert.match(msg, /^This BPS link cannot be opened: /, link);
+			assert.match(msg, expected, link);
+			assert.equal(emu.requests.length, before, `${link}: no request`);
+			assert.equal(h.previews.all().length, panels, `${link}: no panel`);
+		}
+	});
+
+	it('copies the link of a tree item', async () => {
+		const link = await vscode.commands.executeCommand<string>('bps.copyLink', {
+			ref: { domain: '7315', kind: 'statictable', id: 23, title: 'x' },
+		});
+		assert.equal(link, `${base()}/open?domain=7315&kind=statictable&id=23`);
+		assert.equal(await vscode.env.clipboard.readText(), link);
+	});
+
+	it('copies the link of the active preview with the years it shows, and the link opens it again', async () => {
+		const id = await vscode.commands.executeCommand<string>('bps.preview', {
+			domain: '0000',
+			kind: 'var',
+			id: 1804,
+			years: ['2016', '2017'],
+		});
+		const p = h.previews.get(id)!;
+		await waitFor(() => p.shownYears(), 30_000, 'the table is shown');
+		await waitFor(() => p.panel.active, 5000, 'the preview is active');
+		const link = await vscode.commands.executeCommand<string>('bps.copyLink');
+		const shown = p.shownYears() ?? [];
+		assert.deepEqual([...shown].sort(), ['2016', '2017']);
+		assert.equal(link, `${base()}/open?domain=0000&kind=var&id=1804&years=${shown.join(',')}`);
+		assert.equal(await vscode.env.clipboard.readText(), link);
+		p.panel.dispose();
+		const again = await h.links.open(vscode.Uri.parse(link));
+		const q = h.previews.get(again!)!;
+		assert.deepEqual(q.ref.years, shown);
+		const shownAgain = (await waitFor(() => q.shownYears(), 30_000, 'shown again')) ?? [];
+		assert.deepEqual(shownAgain, shown);
+	});
+});
