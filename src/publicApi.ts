@@ -10,8 +10,8 @@ export interface GetDynamicTableOptions {
 	domain: string;
 	/** The dynamic table's variable id (`var_id`). */
 	variable: number;
-	/** Year labels such as `['2022', '2023']`; default: the five most recent periods. */
-	years?: string[];
+	/** Years such as `[2022, 2023]` or `['2022', '2023']`; default: the five most recent periods. */
+	years?: ReadonlyArray<string | number>;
 	/** Data language; default: the `bps.language` setting. */
 	lang?: Lang;
 	signal?: AbortSignal;
@@ -52,12 +52,14 @@ export function createPublicApi(s: Services): BpsPublicApi {
 			const lang = opts.lang ?? s.config().lang;
 			const periods = (await s.client.listPeriods(opts.domain, opts.variable, { lang, signal: opts.signal }))
 				.items;
-			const chosen = opts.years?.length
-				? periods.filter((p) => opts.years!.includes(p.label))
+			// Numbers and strings alike: period labels are the year text ("2023").
+			const years = [...new Set((opts.years ?? []).map((y) => String(y).trim()))];
+			const chosen = years.length
+				? periods.filter((p) => years.includes(p.label.trim()))
 				: [...periods].sort((a, b) => a.id - b.id).slice(-5);
-			if (opts.years?.length && chosen.length !== opts.years.length) {
-				const known = new Set(chosen.map((p) => p.label));
-				const missing = opts.years.filter((y) => !known.has(y));
+			if (years.length && chosen.length !== years.length) {
+				const known = new Set(chosen.map((p) => p.label.trim()));
+				const missing = years.filter((y) => !known.has(y));
 				throw new Error(
 					`Variable ${opts.variable} has no period(s) ${missing.join(', ')} on domain ${opts.domain}`,
 				);

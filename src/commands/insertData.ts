@@ -16,21 +16,24 @@ import {
 import { pickPeriods } from '../insert/periods';
 import { resolveSnippetTable } from '../insert/resolve';
 import type { SearchController } from '../search/searchController';
-import type { SnippetFormat, SnippetTable } from '../snippets';
+import { type SnippetFormat, type SnippetTable, preferredLayout } from '../snippets';
 import type { TreeFeature } from '../tree/feature';
 import { reportError } from '../util/errors';
 
 /**
  * What `bps.insertData` accepts (all fields optional; with none, it asks for everything):
  * - a tree node (`{ ref }`) or an `ItemRef` `{ domain, kind, id, years? }`;
- * - `{ ref, years?, format?, layout? }` (e.g. from a preview);
- * - `{ snippetTable, format? }`: an already laid-out table (a preview's whole table or selection);
+ * - `{ ref, years?, format?, layout? }` (e.g. from a preview); `years` as numbers or strings;
+ * - `{ snippetTable, longTable?, format? }`: an already laid-out table (a preview's whole table or
+ *   selection), with its tidy form for the long formats;
  * - `{ domain, kind, id, years, format }`: no prompts at all (programmatic use, tests).
  */
 export interface InsertDataArgs {
 	ref?: ItemRef;
 	snippetTable?: SnippetTable;
-	/** Year labels of a dynamic table, e.g. ['2017', '2018']. */
+	/** With `snippetTable`: the same cells in the tidy schema, used for the long formats (data frames, JSON, code). */
+	longTable?: SnippetTable;
+	/** Years of a dynamic table, e.g. ['2017', '2018'] (numbers are accepted and turned into labels). */
 	years?: string[];
 	/** A data format, or a citation of the item ("cite-bibtex"…). */
 	format?: InsertFormat;
@@ -117,7 +120,8 @@ export function registerInsertData(
 					}
 					// Not a citation, so one of the data formats.
 					const dataFormat = format as SnippetFormat;
-					let table = args.snippetTable;
+					let table =
+						args.longTable && preferredLayout(dataFormat) === 'long' ? args.longTable : args.snippetTable;
 					if (!table && ref) {
 						const item = ref;
 						table = await vscode.window.withProgress(
@@ -170,12 +174,14 @@ export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
 	if (o.snippetTable !== undefined) {
 		if (!isSnippetTable(o.snippetTable)) return undefined;
 		out.snippetTable = reviveDates(o.snippetTable);
+		if (isSnippetTable(o.longTable)) out.longTable = reviveDates(o.longTable);
 		return out;
 	}
 	const ref = toItemRef(arg);
 	if (!ref) return undefined;
 	out.ref = ref;
-	const years = Array.isArray(o.years) ? o.years.map(String) : ref.years;
+	// Numbers or strings (2023, '2023'): period labels are the year text.
+	const years = Array.isArray(o.years) ? o.years.map((y) => String(y).trim()) : ref.years;
 	if (years?.length) out.years = years;
 	return out;
 }

@@ -45,6 +45,12 @@ export function formatLabel(f: InsertFormat): string {
 			return vscode.l10n.t('CSV');
 		case 'tsv':
 			return vscode.l10n.t('TSV (tab-separated)');
+		case 'markdown-long':
+			return vscode.l10n.t('Markdown table (long: one row per value)');
+		case 'csv-long':
+			return vscode.l10n.t('CSV (long: one row per value)');
+		case 'tsv-long':
+			return vscode.l10n.t('TSV (long: one row per value)');
 		case 'json':
 			return vscode.l10n.t('JSON (records)');
 		case 'python':

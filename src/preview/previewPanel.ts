@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import { ATTRIBUTION_EN, ATTRIBUTION_ID, BPS_HOME, SOURCE_LINE } from '../api/attribution';
 import { isCancelled } from '../api/errors';
+import { defaultPivot } from '../api/table';
 import type { DimItem, DynamicTable, Lang } from '../api/types';
 import { itemKey, type ItemRef } from '../catalogue/itemRef';
 import { Commands } from '../constants';
@@ -504,7 +505,10 @@ export class PreviewPanel extends Disposable {
 	 * Undefined when nothing is shown yet (or a document is).
 	 * @throws RangeError for a pivot the table cannot take.
 	 */
-	snippetTable(m: Pick<InsertRequest, 'pivot' | 'rows'>): SnippetTable | undefined {
+	snippetTable(
+		m: Pick<InsertRequest, 'pivot' | 'rows'>,
+		layout: 'wide' | 'long' = 'wide',
+	): SnippetTable | undefined {
 		const shown = this.shown;
 		if (!shown) return undefined;
 		const meta = this.exportMeta();
@@ -513,14 +517,18 @@ export class PreviewPanel extends Disposable {
 		const accessedAt = new Date();
 		let st: SnippetTable;
 		if (shown.kind === 'dynamic') {
+			// Long: the tidy schema of the cells shown (this pivot, these rows in this order).
+			const long = layout === 'long';
 			st = snippetTableFromDynamic(shown.table, {
 				domainName,
 				sourceUrl: meta.sourceUrl,
 				accessedAt,
-				pivot: m.pivot,
-				layout: 'wide',
+				pivot: m.pivot ?? (long ? defaultPivot(shown.table) : undefined),
+				layout,
+				rows: m.rows,
 				baseUrl: this.deps.apiBaseUrl(),
 			});
+			if (long) return st;
 		} else {
 			const s = structureGrid(parseHtmlTable(shown.html), {
 				decimalSeparator: this.lang === 'eng' ? '.' : ',',
@@ -567,6 +575,8 @@ export class PreviewPanel extends Disposable {
 		}
 		const res = await vscode.commands.executeCommand<InsertResult | undefined>(Commands.insertData, {
 			snippetTable,
+			// Data frames, JSON and code get the tidy schema; Markdown/CSV/TSV the grid as shown.
+			longTable: this.shown?.kind === 'dynamic' ? this.snippetTable(m, 'long') : undefined,
 			format: m.format,
 			targetUri: this.deps.targetUri()?.toString(),
 		});

@@ -60,12 +60,15 @@ export function python(t: CleanTable): string[] {
 			'],',
 		),
 	);
-	const numeric = t.columns.filter((c) => c.type === 'number');
+	const numeric = t.columns.flatMap((c, i) => (c.type === 'number' ? [{ c, i }] : []));
+	// Whole-number columns (year) are int64, or pandas' nullable Int64 when a cell is missing.
+	const dtype = ({ c, i }: { c: (typeof t.columns)[number]; i: number }) =>
+		!c.integer ? 'float64' : t.rows.some((r) => r[i] === null) ? 'Int64' : 'int64';
 	if (numeric.length) {
 		lines.push(').astype(');
 		lines.push(
 			...wrapBracket(
-				numeric.map((c) => `${pyString(c.name)}: "float64"`),
+				numeric.map((x) => `${pyString(x.c.name)}: "${dtype(x)}"`),
 				'    ',
 				'{',
 				'}',
@@ -100,17 +103,14 @@ export function r(t: CleanTable): string[] {
 	const lines = [...hashComments(metadataLines(t)), 'df <- data.frame('];
 	t.columns.forEach((c, i) => {
 		const num = c.type === 'number';
+		const int = num && c.integer;
 		const vals = t.rows.map((row) => {
 			const v = row[i];
-			return v === null
-				? num
-					? 'NA_real_'
-					: 'NA_character_'
-				: typeof v === 'number'
-					? numLiteral(v)
-					: rString(v);
+			if (v === null) return int ? 'NA_integer_' : num ? 'NA_real_' : 'NA_character_';
+			// `2024L` is an R integer; a plain `2024` would be a double.
+			return typeof v === 'number' ? numLiteral(v) + (int ? 'L' : '') : rString(v);
 		});
-		if (!vals.length) lines.push(`  ${num ? 'numeric(0)' : 'character(0)'},`);
+		if (!vals.length) lines.push(`  ${int ? 'integer(0)' : num ? 'numeric(0)' : 'character(0)'},`);
 		else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80, '  '));
 	});
 	lines.push('  stringsAsFactors = FALSE', ')');
@@ -190,7 +190,7 @@ export function sql(t: CleanTable): string[] {
 	lines.push(`CREATE TABLE ${name} (`);
 	t.columns.forEach((c, i) =>
 		lines.push(
-			`  ${sqlIdent(c.name)} ${c.type === 'number' ? 'NUMERIC' : 'TEXT'}${i < t.columns.length - 1 ? ',' : ''}`,
+			`  ${sqlIdent(c.name)} ${c.type === 'number' ? (c.integer ? 'INTEGER' : 'NUMERIC') : 'TEXT'}${i < t.columns.length - 1 ? ',' : ''}`,
 		),
 	);
 	lines.push(');');

@@ -37,7 +37,8 @@ function cellFor(col: SnippetColumn, v: unknown): Cell {
 	if (col.type === 'number') {
 		const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
 		// NaN/±Infinity have no literal in CSV/JSON/SQL: the only honest rendering is "missing".
-		return Number.isFinite(n) ? (Object.is(n, -0) ? 0 : n) : null;
+		if (!Number.isFinite(n) || (col.integer && !Number.isInteger(n))) return null;
+		return Object.is(n, -0) ? 0 : n;
 	}
 	if (typeof v === 'number') return Number.isNaN(v) ? null : String(v);
 	return cleanText(String(v));
@@ -52,7 +53,7 @@ export function normalise(t: SnippetTable): CleanTable {
 		let name = base;
 		for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
 		used.add(name);
-		return { name, type: c.type };
+		return c.type === 'number' && c.integer ? { name, type: c.type, integer: true } : { name, type: c.type };
 	});
 	let hasMissing = false;
 	const rows = t.rows.map((r) =>

@@ -2,16 +2,9 @@
  * Adapters from the API model to `SnippetTable`. Long layout = one row per cell (tidy; best for
  * pandas/R/SQL); wide layout = the preview's grid (rows × period columns; best for reading).
  */
-import {
-	type Axis,
-	type PivotSpec,
-	defaultPivot,
-	isTrivialDim,
-	periodLabel,
-	pivot,
-	toRecords,
-} from '../api/table';
+import { type Axis, type PivotSpec, defaultPivot, isTrivialDim, pivot } from '../api/table';
 import type { DynamicTable } from '../api/types';
+import { tidyColumns, tidyRows, tidyRowsFromPivot } from './tidy';
 import type { SnippetColumn, SnippetFormat, SnippetTable } from './types';
 
 export interface FromDynamicOptions {
@@ -20,15 +13,23 @@ export interface FromDynamicOptions {
 	/** The region's BPS website (Domain.url), e.g. https://jatim.bps.go.id */
 	sourceUrl: string;
 	accessedAt: Date;
-	/** Default 'wide'. Ignored when `pivot` is given (that is a wide layout too). */
+	/**
+	 * Default 'wide'. 'long' = the tidy schema of tidy.ts; with `pivot`, the cells that pivot shows
+	 * (its filters, and only `rows` in that order when given).
+	 */
 	layout?: 'long' | 'wide';
+	/** With `pivot` and layout 'long': the pivot rows to keep, in order (a preview's selection or view order). */
+	rows?: readonly number[];
 	/** A custom wide layout (as in the preview). Its `filter.tahun` also narrows the fetch request. */
 	pivot?: PivotSpec;
 	/** API base for the fetch-code formats, e.g. the `bps.apiBaseUrl` setting. */
 	baseUrl: string;
 }
 
-/** The layout that reads best in each format: grids for documents, tidy rows for code. */
+/**
+ * The layout of each format: grids for documents (Markdown, CSV, TSV), the tidy schema for
+ * data frames, JSON, code and the `-long` variants of the document formats.
+ */
 export function preferredLayout(f: SnippetFormat): 'long' | 'wide' {
 	return f === 'markdown' || f === 'csv' || f === 'tsv' ? 'wide' : 'long';
 }
@@ -56,9 +57,9 @@ function periodsText(labels: string[]): string {
 }
 
 /**
- * A `SnippetTable` from a decoded dynamic table. Long: `rowTitle`, [category (turvar) when it is
- * not the "Tidak ada" placeholder], period ("2024" or "2024 Januari"), value — one row per cell,
- * missing cells included as null. Wide: `pivot` (default `defaultPivot(t)`): one text column per
+ * A `SnippetTable` from a decoded dynamic table. Long: the tidy schema of tidy.ts (region code and
+ * name, [category], year, [sub-period], ISO period, value), one row per cell, missing cells
+ * included as null. Wide: `pivot` (default `defaultPivot(t)`): one text column per
  * row axis, one number column per column tuple (labels joined by spaces, placeholders left out).
  * @throws RangeError from `pivot` when the spec is invalid.
  */
@@ -69,22 +70,9 @@ export function snippetTableFromDynamic(t: DynamicTable, opts: FromDynamicOption
 	const keepTahun = opts.pivot?.filter?.tahun;
 	const tahun = keepTahun ? t.tahun.filter((x) => keepTahun.includes(x.val)) : t.tahun;
 
-	if (!opts.pivot && opts.layout === 'long') {
-		const showTurvar = !isTrivialDim(t.turvar);
-		const subAnnual = !isTrivialDim(t.turtahun);
-		columns = [{ name: axisTitle(t, 'vervar'), type: 'string' }];
-		if (showTurvar) columns.push({ name: axisTitle(t, 'turvar'), type: 'string' });
-		columns.push({ name: subAnnual ? (en ? 'Period' : 'Periode') : axisTitle(t, 'tahun'), type: 'string' });
-		columns.push({ name: en ? 'Value' : 'Nilai', type: 'number' });
-		const tIndex = new Map(t.tahun.map((x, i) => [x.val, i]));
-		const ttIndex = new Map(t.turtahun.map((x, i) => [x.val, i]));
-		rows = toRecords(t, { includeMissing: true }).map((rec) => {
-			const row: Array<string | number | null> = [rec.vervarLabel];
-			if (showTurvar) row.push(rec.turvarLabel);
-			row.push(periodLabel(t, tIndex.get(rec.tahun) ?? -1, ttIndex.get(rec.turtahun) ?? -1));
-			row.push(rec.value);
-			return row;
-		});
+	if (opts.layout === 'long') {
+		columns = tidyColumns(t);
+		rows = opts.pivot ? tidyRowsFromPivot(t, opts.pivot, opts.rows) : tidyRows(t, keepTahun);
 	} else {
 		const spec = opts.pivot ?? defaultPivot(t);
 		const p = pivot(t, spec);

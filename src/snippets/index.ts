@@ -5,7 +5,9 @@
  */
 import { type CleanTable, finish, normalise } from './common';
 import { javascript, python, r, sql, typescript } from './code';
-import { pythonFetch, rFetch, typescriptFetch } from './fetch';
+import { pythonFetch } from './fetchPython';
+import { rFetch } from './fetchR';
+import { typescriptFetch } from './fetchTs';
 import { csv, json, markdown, tsv } from './tabular';
 import type { SnippetFormat, SnippetOptions, SnippetTable } from './types';
 
@@ -18,6 +20,9 @@ const FORMATTERS: Record<SnippetFormat, (t: CleanTable) => string[]> = {
 	markdown,
 	csv,
 	tsv,
+	'markdown-long': markdown,
+	'csv-long': csv,
+	'tsv-long': tsv,
 	json,
 	python,
 	r,
@@ -34,6 +39,9 @@ export const SNIPPET_FORMATS: ReadonlyArray<{ format: SnippetFormat; label: stri
 	{ format: 'markdown', label: 'Markdown table' },
 	{ format: 'csv', label: 'CSV' },
 	{ format: 'tsv', label: 'TSV (tab-separated)' },
+	{ format: 'markdown-long', label: 'Markdown table (long: one row per value)' },
+	{ format: 'csv-long', label: 'CSV (long: one row per value)' },
+	{ format: 'tsv-long', label: 'TSV (long: one row per value)' },
 	{ format: 'json', label: 'JSON' },
 	{ format: 'python', label: 'Python (pandas DataFrame)' },
 	{ format: 'r', label: 'R (data.frame)' },
@@ -98,9 +106,12 @@ export function formatForLanguageId(languageId: string): SnippetFormat | undefin
 export function languageIdForFormat(f: SnippetFormat): string {
 	switch (f) {
 		case 'markdown':
+		case 'markdown-long':
 			return 'markdown';
 		case 'csv':
 		case 'tsv':
+		case 'csv-long':
+		case 'tsv-long':
 			return 'plaintext';
 		case 'json':
 			return 'json';
@@ -121,3 +132,4 @@ export function languageIdForFormat(f: SnippetFormat): string {
 }
 
 export { snippetTableFromDynamic, preferredLayout, type FromDynamicOptions } from './fromTable';
+export { TIDY, isoPeriod, yearOf } from './tidy';

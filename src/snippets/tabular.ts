@@ -18,7 +18,11 @@ import {
 
 /** Backslash-escapes the CommonMark punctuation that could start markup inside inline text. */
 function mdInline(s: string): string {
-	return oneLine(s).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+	// An underscore between two letters/digits cannot start emphasis: `region_code` stays readable.
+	const word = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+	return oneLine(s).replace(/[\\`*_[\]<>|~&]/g, (c, i: number, str: string) =>
+		c === '_' && word(str[i - 1]) && word(str[i + 1]) ? c : '\\' + c,
+	);
 }
 
 function mdCell(v: Cell): string {
@@ -26,23 +30,22 @@ function mdCell(v: Cell): string {
 }
 
 /**
- * A GitHub-flavoured Markdown table: title in bold above, numbers right-aligned, missing cells
- * empty (with a note), newlines in labels folded to spaces, `|` and markup characters escaped.
- * The attribution is a visible paragraph below the table, not a hidden comment, because the
- * terms ask for it on every display.
+ * A GitHub-flavoured Markdown table: the attribution and metadata first (every inserted block
+ * starts with the BPS credit, which the terms ask for on every display — a visible paragraph, not
+ * a hidden comment), then the title in bold and the table: numbers right-aligned, missing cells
+ * empty (with a note below), newlines in labels folded to spaces, `|` and markup escaped.
  */
 export function markdown(t: CleanTable): string[] {
-	const lines = [`**${mdInline(t.title)}**`, ''];
+	const meta = metadataLines(t).map(mdInline);
+	// Two trailing spaces = hard line break, keeping one fact per line without a list.
+	const lines = [...meta.map((l, i) => (i < meta.length - 1 ? `${l}  ` : l)), '', `**${mdInline(t.title)}**`];
 	if (t.columns.length) {
+		lines.push('');
 		lines.push(`| ${t.columns.map((c) => mdInline(c.name)).join(' | ')} |`);
 		lines.push(`|${t.columns.map((c) => (c.type === 'number' ? ' ---: ' : ' --- ')).join('|')}|`);
 		for (const r of t.rows) lines.push(`| ${r.map(mdCell).join(' | ')} |`);
-		lines.push('');
 	}
-	const meta = metadataLines(t).map(mdInline);
-	if (t.hasMissing) meta.push(mdInline(missingNote(t.lang)));
-	// Two trailing spaces = hard line break, keeping one fact per line without a list.
-	lines.push(...meta.map((l, i) => (i < meta.length - 1 ? `${l}  ` : l)));
+	if (t.hasMissing) lines.push('', mdInline(missingNote(t.lang)));
 	return lines;
 }
 

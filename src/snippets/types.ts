@@ -7,6 +7,10 @@ export type SnippetFormat =
 	| 'markdown'
 	| 'csv'
 	| 'tsv'
+	/** The same three in the tidy long layout (one row per cell, see tidy.ts). */
+	| 'markdown-long'
+	| 'csv-long'
+	| 'tsv-long'
 	| 'json'
 	| 'python'
 	| 'r'
@@ -20,6 +24,8 @@ export type SnippetFormat =
 export interface SnippetColumn {
 	name: string;
 	type: 'string' | 'number';
+	/** A number column holding whole numbers only (e.g. `year`): int64 / integer / INTEGER in code. */
+	integer?: boolean;
 }
 
 /** What a fetch-code snippet requests from the BPS WebAPI (`list?model=data`). */

@@ -21,6 +21,7 @@ import type {
 	IndicatorCard,
 	InsertRequest,
 } from '../preview/protocol';
+import { tidyExportTable } from '../preview/export/json';
 import { Chart } from './chart';
 import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
@@ -509,7 +510,12 @@ export class DynamicView {
 	}
 
 	private export(format: ExportFormat): void {
-		const table = this.exportTable();
+		// JSON is for code: the tidy schema. CSV and XLSX keep the readable grid.
+		const tb = this.table;
+		const table =
+			format === 'json' && tb && this.result
+				? tidyExportTable(tb, this.spec(tb), Array.from(this.grid.viewOrder()))
+				: this.exportTable();
 		if (table) this.ctx.post({ type: 'export', requestId: this.ctx.nextId(), format, table });
 	}
 

@@ -93,7 +93,7 @@ describe('insert data', function () {
 		assert.equal(r.format, 'markdown');
 		const text = ed.document.getText();
 		assert.equal(text, r.text);
-		assert.ok(text.includes(ATTRIBUTION), 'attribution line');
+		assert.ok(text.startsWith(ATTRIBUTION), 'the block starts with the attribution');
 		assert.match(text, /\|\s*Meninggal dan Hilang\s*\|\s*440\s*\|\s*5248\s*\|\s*492\s*\|/);
 		assert.match(text, /\|\s*Terluka\s*\|\s*1088\s*\|\s*21218\s*\|\s*3362\s*\|/);
 		assert.match(text, /https:\/\/www\.bps\.go\.id/, 'source is the BPS website');
@@ -109,8 +109,10 @@ describe('insert data', function () {
 		assert.match(text, /pd\.DataFrame/);
 		assert.ok(text.includes(ATTRIBUTION));
 		for (const v of ['440', '5248', '492', '5188077']) assert.match(text, new RegExp(`\\b${v}\\b`), v);
-		// Long layout: one row per cell, the year as a column value.
-		assert.match(text, /"Meninggal dan Hilang", "2017", 440/);
+		// The tidy schema: region code + name, the year as a number, the ISO period, the value.
+		assert.match(text, /columns=\["region_code", "region", "year", "period", "value"\]/);
+		assert.match(text, /\["1", "Meninggal dan Hilang", 2017, "2017", 440\]/);
+		assert.match(text, /"year": "int64"/);
 		assertNoKey(text);
 	});
 
@@ -119,6 +121,8 @@ describe('insert data', function () {
 		await insert(var1804('r'));
 		const text = ed.document.getText();
 		assert.match(text, /data\.frame\(/);
+		assert.match(text, /c\(2017L, 2018L, 2019L/, 'year is an R integer');
+		assert.match(text, /names\(df\) <- c\("region_code", "region", "year", "period", "value"\)/);
 		assert.ok(text.includes(ATTRIBUTION));
 		for (const v of ['440', '5248', '492']) assert.match(text, new RegExp(`\\b${v}\\b`), v);
 		assertNoKey(text);
@@ -136,9 +140,44 @@ describe('insert data', function () {
 		const json = jsonEd.document.getText();
 		assert.equal(r?.text, json);
 		assert.ok(json.includes('Layanan ini menggunakan API Badan Pusat Statistik'));
-		assert.match(json, /440/);
-		assert.match(json, /5248/);
+		assert.deepEqual(JSON.parse(json).data[0], {
+			region_code: '1',
+			region: 'Meninggal dan Hilang',
+			year: 2017,
+			period: '2017',
+			value: 440,
+		});
 		assertNoKey(csv + json);
+	});
+
+	it('CSV, TSV and Markdown in the long layout are one choice away', async () => {
+		const ed = await openDoc('plaintext');
+		const r = await insert(var1804('csv-long'));
+		assert.equal(r?.format, 'csv-long');
+		const csv = ed.document.getText();
+		assert.match(csv, /^region_code,region,year,period,value$/m);
+		assert.match(csv, /^1,Meninggal dan Hilang,2017,2017,440$/m);
+		assert.ok(!/Source: Sumber:/.test(csv));
+		const md = await openDoc('markdown');
+		await insert(var1804('markdown-long'));
+		assert.match(md.document.getText(), /^\| region_code \| region \| year \| period \| value \|$/m);
+		await openDoc('plaintext');
+		const tsv = await insert(var1804('tsv-long'));
+		assert.match(tsv?.text ?? '', /^1\tMeninggal dan Hilang\t2017\t2017\t440$/m);
+	});
+
+	it('takes years as numbers or strings', async () => {
+		await openDoc('plaintext');
+		const r = await insert({
+			domain: '0000',
+			kind: 'var',
+			id: 1804,
+			years: [2018, '2019'],
+			format: 'csv-long',
+		});
+		assert.ok(r);
+		assert.match(r.text, /^2,Terluka,2018,2018,21218$/m);
+		assert.ok(!/,2017,/.test(r.text));
 	});
 
 	it('follows the editor language when no format is given, and the setting when set', async () => {
@@ -211,6 +250,9 @@ describe('insert data', function () {
 			'markdown',
 			'csv',
 			'tsv',
+			'markdown-long',
+			'csv-long',
+			'tsv-long',
 			'json',
 			'python',
 			'r',
@@ -232,6 +274,9 @@ describe('insert data', function () {
 			if (format.endsWith('-fetch')) {
 				assert.match(r.text, /BPS_API_KEY/, `${format} reads the key from the environment`);
 				assert.match(r.text, /1804/);
+				// The same tidy column names as the data formats.
+				for (const col of ['region_code', 'year', 'period', 'value'])
+					assert.ok(r.text.includes(col), `${format}: ${col}`);
 			}
 		}
 		assertNoKey(all.join('\n'));

@@ -111,9 +111,11 @@ describe('preview: insert into editor', function () {
 		const text = docText(doc.uri);
 		assert.match(text, /pd\.DataFrame/);
 		assert.ok(text.includes(ATTRIBUTION), 'attribution');
-		assert.match(text, /Meninggal dan Hilang[^\n]*\b440\b[^\n]*\b5248\b[^\n]*\b492\b/, 'wide row as shown');
-		assert.match(text, /Terluka[^\n]*\b1088\b[^\n]*\b21218\b[^\n]*\b3362\b/);
-		assert.match(text, /Menderita dan Mengungsi/);
+		// A DataFrame gets the tidy schema: one row per cell shown, the year a number.
+		assert.match(text, /columns=\["region_code", "region", "year", "period", "value"\]/);
+		assert.match(text, /\["1", "Meninggal dan Hilang", 2017, "2017", 440\]/);
+		assert.match(text, /\["2", "Terluka", 2018, "2018", 21218\]/);
+		assert.match(text, /\["3", "Menderita dan Mengungsi", 2019, "2019", 5188077\]/);
 		assertNoKey(text);
 		assert.equal(
 			vscode.workspace.textDocuments.filter(
@@ -144,8 +146,31 @@ describe('preview: insert into editor', function () {
 		const a = text.indexOf('Menderita dan Mengungsi');
 		const b = text.indexOf('Meninggal dan Hilang');
 		assert.ok(a >= 0 && b >= 0 && a < b, 'rows keep the order the user sees');
-		assert.match(text, /Meninggal dan Hilang[^\n]*\b440\b[^\n]*\b5248\b[^\n]*\b492\b/);
+		for (const [y, v] of [
+			[2017, 440],
+			[2018, 5248],
+			[2019, 492],
+		])
+			assert.ok(text.includes(`["1", "Meninggal dan Hilang", ${y}, "${y}", ${v}]`), `${y}`);
 		assertNoKey(text);
+	});
+
+	it('Markdown and CSV get the grid as shown, JSON the tidy records', async () => {
+		const { doc, p } = await pythonThenPreview();
+		const pivot = { rows: ['vervar' as const], cols: ['tahun' as const] };
+		await insert(p, { pivot, rows: [0], format: 'csv' });
+		let text = docText(doc.uri);
+		assert.match(text, /^Meninggal dan Hilang,440,5248,492$/m, 'wide row as shown');
+		await insert(p, { pivot, rows: [0], format: 'json' });
+		text = docText(doc.uri);
+		const json = JSON.parse(text.slice(text.indexOf('{\n'), text.lastIndexOf('}') + 1));
+		assert.deepEqual(json.data[1], {
+			region_code: '1',
+			region: 'Meninggal dan Hilang',
+			year: 2018,
+			period: '2018',
+			value: 5248,
+		});
 	});
 
 	it('fetch code: the request names the variable and the periods shown, never the key', async () => {

@@ -64,6 +64,34 @@ describe('smoke: extension in a real VS Code', () => {
 		assert.equal(await setKey(EMULATOR_KEY), true);
 	});
 
+	it('getDynamicTable takes years as numbers or strings, as bps.insertData does', async () => {
+		const api = await getExtensionApi();
+		const byNumber = await api.getDynamicTable({
+			domain: '0000',
+			variable: 1804,
+			years: [2017, 2018],
+			lang: 'ind',
+		});
+		assert.deepEqual(
+			byNumber.table.tahun.map((y) => y.label),
+			['2017', '2018'],
+		);
+		const mixed = await api.getDynamicTable({
+			domain: '0000',
+			variable: 1804,
+			years: ['2019', 2018],
+			lang: 'ind',
+		});
+		assert.deepEqual(
+			mixed.table.tahun.map((y) => y.label),
+			['2018', '2019'],
+		);
+		await assert.rejects(
+			api.getDynamicTable({ domain: '0000', variable: 1804, years: [1900], lang: 'ind' }),
+			/has no period\(s\) 1900/,
+		);
+	});
+
 	it('getDynamicTable decodes variable 1804 with labels, unit, last update and attribution', async () => {
 		const api = await getExtensionApi();
 		// lang explicit: other suites may have left bps.language at 'eng'.

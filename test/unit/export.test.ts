@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { strFromU8, unzipSync } from 'fflate';
 import { ATTRIBUTION_ID, SOURCE_LINE } from '../../src/api/attribution';
 import { csvField, toCsv } from '../../src/preview/export/csv';
-import { toJsonExport } from '../../src/preview/export/json';
+import { tidyExportTable, toJsonExport } from '../../src/preview/export/json';
+import { decodeDynamicData } from '../../src/api/decode';
+import { sampleBody } from '../emulator/samples';
 import type { ExportMeta } from '../../src/preview/export/meta';
 import { colName, DATA_SHEET, SOURCE_SHEET, toXlsx, xmlText } from '../../src/preview/export/xlsx';
 import { exportBytes } from '../../src/preview/export';
@@ -51,7 +53,13 @@ describe('export: CSV', () => {
 		const lines = csv.split('\r\n');
 		assert.ok(lines[0].startsWith('# ') && lines[0].includes(ATTRIBUTION_ID), lines[0]);
 		const comments = lines.filter((l) => l.startsWith('#'));
-		assert.ok(comments.some((l) => l.includes(SOURCE_LINE)));
+		assert.ok(comments.some((l) => l.includes(SOURCE_LINE.replace(/^Sumber: /, ''))));
+		// The label says "Sumber / Source" once; the source text does not repeat it.
+		assert.ok(
+			comments.includes(`# Sumber / Source: ${SOURCE_LINE.replace(/^Sumber: /, '')}`),
+			comments.join('\n'),
+		);
+		assert.ok(!/Source: Sumber:/.test(csv));
 		assert.ok(comments.some((l) => l.includes('https://jatim.bps.go.id')));
 		assert.ok(comments.some((l) => l.includes('2026-11-28')));
 		assert.ok(comments.some((l) => l.includes('Orang')));
@@ -87,6 +95,36 @@ describe('export: JSON', () => {
 		const j = toJsonExport({ title: 't', columns: ['A', 'A'], rows: [[1, 2]] }, meta);
 		assert.deepEqual(j.columns, ['A', 'A (2)']);
 		assert.deepEqual(j.data[0], { A: 1, 'A (2)': 2 });
+	});
+
+	it('a dynamic table exports tidy: one record per cell as shown, year a number, missing null', () => {
+		const tb = decodeDynamicData(sampleBody('bps-looker__data_0000_1804'), {
+			domain: '0000',
+			lang: 'ind',
+			fetchedAt: 0,
+			stale: false,
+		});
+		const values = tb.values.slice();
+		values[4] = NaN; // row 2 ("1" is row 1), 2018
+		const t = tidyExportTable(
+			{ ...tb, values },
+			{ rows: ['vervar'], cols: ['tahun'], filter: { tahun: ['118', '119'] } },
+			[1, 0],
+		);
+		const j = JSON.parse(new TextDecoder().decode(exportBytes('json', t, meta)));
+		assert.deepEqual(j.columns, ['region_code', 'region', 'year', 'period', 'value']);
+		assert.equal(j.data.length, 4);
+		assert.deepEqual(j.data[0], {
+			region_code: '2',
+			region: tb.vervar[1].label,
+			year: 2018,
+			period: '2018',
+			value: null,
+		});
+		assert.equal(j.data[1].year, 2019);
+		assert.equal(j.data[2].region_code, '1');
+		assert.equal(j.data[2].value, 5248);
+		assert.equal(j.attribution, ATTRIBUTION_ID);
 	});
 
 	it('round-trips through JSON.parse', () => {
@@ -154,7 +192,7 @@ describe('export: XLSX', () => {
 		const s2 = strFromU8(unzipSync(toXlsx(table, meta))['xl/worksheets/sheet2.xml']);
 		for (const needle of [
 			ATTRIBUTION_ID,
-			SOURCE_LINE,
+			SOURCE_LINE.replace(/^Sumber: /, ''),
 			'https://jatim.bps.go.id',
 			'2026-11-28',
 			'1804',

@@ -15,8 +15,13 @@ import * as path from 'node:path';
 import type * as FC from 'fast-check';
 import type * as TS from 'typescript';
 import { BpsClient } from '../../src/api/client';
-import { toRecords } from '../../src/api/table';
-import { formatSnippet, type SnippetFormat, type SnippetTable } from '../../src/snippets';
+import {
+	formatSnippet,
+	type SnippetFormat,
+	type SnippetTable,
+	snippetTableFromDynamic,
+	sqlTableName,
+} from '../../src/snippets';
 import { cleanText } from '../../src/snippets/common';
 import { EMULATOR_KEY, type Emulator, startEmulator } from '../emulator/server';
 import { TRICKY_EXPECTED, trickyTable } from './snippets.fixtures';
@@ -306,13 +311,8 @@ for (i in seq_len(nrow(df))) for (j in seq_along(df)) {
 	});
 });
 
-interface LongRow {
-	vervar: string;
-	turvar?: string;
-	tahun: string;
-	turtahun?: string;
-	value: number | null;
-}
+/** One row of the tidy schema (src/snippets/tidy.ts), as JSON. */
+type LongRow = Record<string, string | number | null>;
 
 const sortRows = (rows: LongRow[]) => rows.map((r) => JSON.stringify(r)).sort();
 
@@ -335,7 +335,7 @@ describe('snippets: fetch code against the emulator', function () {
 		await emu?.close();
 	});
 
-	/** The same table decoded by our own client, in the fetch snippets' long shape. */
+	/** The same table decoded by our own client, laid out in the tidy schema the data snippets use. */
 	async function ours(
 		domain: string,
 		variable: number,
@@ -343,15 +343,14 @@ describe('snippets: fetch code against the emulator', function () {
 		lang: 'ind' | 'eng' = 'ind',
 	): Promise<LongRow[]> {
 		const t = await client.getDynamicData({ domain, variable, periods }, { lang, bypassCache: true });
-		const showTv = t.turvar.some((x) => x.val !== '0');
-		const showTt = t.turtahun.some((x) => x.val !== '0');
-		return toRecords(t, { includeMissing: true }).map((r) => ({
-			vervar: r.vervarLabel,
-			...(showTv ? { turvar: r.turvarLabel } : {}),
-			tahun: r.tahunLabel,
-			...(showTt ? { turtahun: r.turtahunLabel } : {}),
-			value: r.value,
-		}));
+		const st = snippetTableFromDynamic(t, {
+			domainName: 'x',
+			sourceUrl: 'https://www.bps.go.id',
+			accessedAt: new Date(),
+			layout: 'long',
+			baseUrl: emu.url,
+		});
+		return st.rows.map((r) => Object.fromEntries(st.columns.map((c, i) => [c.name, r[i]])));
 	}
 
 	function table(
@@ -402,6 +401,7 @@ describe('snippets: fetch code against the emulator', function () {
 			lang: 'eng',
 		},
 		{ name: 'var 2263 monthly (turtahun)', domain: '0000', variable: 2263, periods: [124], calls: 1 },
+		{ name: 'var 104 quarterly (turtahun)', domain: '0000', variable: 104, periods: [123, 124], calls: 1 },
 		{
 			name: 'province domain, 3 periods in 2 calls',
 			domain: '3500',
@@ -467,13 +467,118 @@ describe('snippets: fetch code against the emulator', function () {
 				assert.equal(checkRequests(c.domain), c.calls);
 				assert.equal(got.length, want.length);
 				assert.ok(
-					want.some((x) => x.value === null) || c.variable === 1804 || c.variable === 2263,
+					want.some((x) => x.value === null) || [1804, 2263, 104].includes(c.variable),
 					'case should include missing cells',
 				);
 				assert.deepEqual(sortRows(got), sortRows(want));
+				// The tidy schema, whichever language fetched it.
+				const cols = Object.keys(want[0]);
+				assert.deepEqual(cols.slice(0, 2), ['region_code', 'region']);
+				assert.deepEqual(cols.slice(-2), ['period', 'value']);
+				assert.ok(got.every((x) => Number.isInteger(x.year)));
+				for (const x of got) assert.match(String(x.period), /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/);
+				if (c.variable === 2263)
+					assert.ok(got.some((x) => x.period === '2024-01' && x.subperiod_code === '1'));
+				if (c.variable === 104) assert.ok(got.some((x) => /^\d{4}-Q4$/.test(String(x.period))));
 			});
 		}
 	}
+
+	/** A tidy SnippetTable from our own decoding, with the fetch request, for the data snippets. */
+	async function tidyTable(domain: string, variable: number, periods: number[]): Promise<SnippetTable> {
+		const t = await client.getDynamicData({ domain, variable, periods }, { lang: 'eng', bypassCache: true });
+		return snippetTableFromDynamic(t, {
+			domainName: 'Indonesia',
+			sourceUrl: 'https://www.bps.go.id',
+			accessedAt: new Date(),
+			layout: 'long',
+			baseUrl: emu.url,
+		});
+	}
+
+	const PY_DTYPES =
+		'\nimport json as _j\nprint(_j.dumps({"dtypes": {k: str(v) for k, v in df.dtypes.items()}, "nan": int(df["value"].isna().sum()), "rows": _j.loads(df.to_json(orient="records"))}))\n';
+	const R_TYPES =
+		'\ncat(jsonlite::toJSON(list(types = lapply(df, class), na = sum(is.na(df$value)), rows = df), auto_unbox = TRUE, na = "null", digits = NA))\n';
+
+	it('python: the data snippet and the fetch snippet build the same tidy DataFrame (year int64, value float64 with NaN)', async function () {
+		need(this, PANDAS_PY, 'python3 with pandas (Debian python3-pandas)');
+		const st = await tidyTable('0000', 501, [118, 119, 120]);
+		const missing = st.rows.filter((r) => r[r.length - 1] === null).length;
+		assert.ok(missing > 0, 'the case must have missing cells');
+		const env = childEnv({ BPS_API_KEY: EMULATOR_KEY });
+		const data = JSON.parse(
+			await runOk(PANDAS_PY!, [writeTmp('py', formatSnippet(st, 'python') + PY_DTYPES)], env),
+		);
+		const fetched = JSON.parse(
+			await runOk(PANDAS_PY!, [writeTmp('py', formatSnippet(st, 'python-fetch') + PY_DTYPES)], env),
+		);
+		const dtypes = {
+			region_code: 'object',
+			region: 'object',
+			category_code: 'object',
+			category: 'object',
+			year: 'int64',
+			period: 'object',
+			value: 'float64',
+		};
+		assert.deepEqual(data.dtypes, dtypes);
+		assert.deepEqual(fetched.dtypes, dtypes);
+		assert.equal(data.nan, missing);
+		assert.equal(fetched.nan, missing);
+		assert.deepEqual(sortRows(data.rows), sortRows(fetched.rows));
+	});
+
+	it('r: the data snippet and the fetch snippet build the same tidy data.frame (year integer, value numeric with NA)', async function () {
+		need(this, HAS_JSONLITE, 'Rscript with jsonlite (Debian r-base-core, r-cran-jsonlite)');
+		const st = await tidyTable('0000', 501, [118, 119, 120]);
+		const missing = st.rows.filter((r) => r[r.length - 1] === null).length;
+		const env = childEnv({ BPS_API_KEY: EMULATOR_KEY });
+		const data = JSON.parse(await runOk('Rscript', [writeTmp('R', formatSnippet(st, 'r') + R_TYPES)], env));
+		const fetched = JSON.parse(
+			await runOk('Rscript', [writeTmp('R', formatSnippet(st, 'r-fetch') + R_TYPES)], env),
+		);
+		const types = {
+			region_code: 'character',
+			region: 'character',
+			category_code: 'character',
+			category: 'character',
+			year: 'integer',
+			period: 'character',
+			value: 'numeric',
+		};
+		assert.deepEqual(data.types, types);
+		assert.deepEqual(fetched.types, types);
+		assert.equal(data.na, missing);
+		assert.equal(fetched.na, missing);
+		assert.deepEqual(sortRows(data.rows), sortRows(fetched.rows));
+	});
+
+	it('json, typescript and sql data snippets carry the same tidy records', async function () {
+		need(this, ANY_PY, 'python3');
+		const st = await tidyTable('0000', 2263, [124]);
+		const want = st.rows.map((r) => Object.fromEntries(st.columns.map((c, i) => [c.name, r[i]])));
+		assert.deepEqual(JSON.parse(formatSnippet(st, 'json')).data, want);
+		const js = ts.transpileModule(
+			formatSnippet(st, 'typescript') + '\nconsole.log(JSON.stringify(bpsData));\n',
+			{
+				compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+			},
+		).outputText;
+		assert.deepEqual(JSON.parse(run(process.execPath, [writeTmp('js', js)])), want);
+		const dump =
+			'import sqlite3, sys, json\ncon = sqlite3.connect(":memory:")\ncon.executescript(open(sys.argv[1], encoding="utf-8").read())\n' +
+			'cur = con.execute("SELECT * FROM " + sys.argv[2])\nnames = [d[0] for d in cur.description]\n' +
+			'print(json.dumps({"names": names, "types": [r[2] for r in con.execute("PRAGMA table_info(" + sys.argv[2] + ")")], "rows": [dict(zip(names, r)) for r in cur]}))\n';
+		const sqlFile = writeTmp('sql', formatSnippet(st, 'sql'));
+		const got = JSON.parse(run(ANY_PY!, ['-c', dump, sqlFile, sqlTableName(st.title)]));
+		assert.deepEqual(
+			got.names,
+			st.columns.map((c) => c.name),
+		);
+		assert.equal(got.types[got.names.indexOf('year')], 'INTEGER');
+		assert.deepEqual(got.rows, want);
+	});
 
 	it('python-fetch fails clearly without BPS_API_KEY and with a wrong key', async function () {
 		need(this, PANDAS_PY, 'python3 with pandas (Debian python3-pandas)');

@@ -6,6 +6,9 @@ import { ATTRIBUTION_EN, ATTRIBUTION_ID } from '../../src/api/attribution';
 import { decodeDynamicData } from '../../src/api/decode';
 import {
 	SNIPPET_FORMATS,
+	TIDY,
+	isoPeriod,
+	yearOf,
 	type SnippetFormat,
 	type SnippetTable,
 	formatForLanguageId,
@@ -145,7 +148,7 @@ describe('snippets: every format', () => {
 	});
 
 	it('SNIPPET_FORMATS lists each format once, with a label', () => {
-		assert.equal(new Set(ALL).size, 12);
+		assert.equal(new Set(ALL).size, 15);
 		for (const f of SNIPPET_FORMATS) assert.ok(f.label.length > 2);
 		assert.deepEqual(ALL.filter(isFetchFormat), ['python-fetch', 'r-fetch', 'typescript-fetch']);
 	});
@@ -186,6 +189,10 @@ describe('snippets: language ids', () => {
 		assert.equal(languageIdForFormat('csv'), 'plaintext');
 		assert.equal(preferredLayout('markdown'), 'wide');
 		assert.equal(preferredLayout('python'), 'long');
+		for (const f of ['markdown-long', 'csv-long', 'tsv-long', 'json', 'r', 'typescript', 'sql'] as const)
+			assert.equal(preferredLayout(f), 'long', f);
+		assert.equal(languageIdForFormat('csv-long'), 'plaintext');
+		assert.equal(languageIdForFormat('markdown-long'), 'markdown');
 	});
 });
 
@@ -242,6 +249,10 @@ describe('snippets: data formats', () => {
 		assert.ok(out.includes('Sel kosong: data tidak tersedia.'));
 		assert.ok(!formatSnippet(trickyTable({ rows: [['a', 1, 2]] }), 'markdown').includes('Sel kosong'));
 		assert.ok(out.includes('\\<b\\>'), 'HTML in labels is escaped');
+		// The block starts with the attribution (the README promises it), then the title and table.
+		assert.ok(out.startsWith(`${ATTRIBUTION_ID}  \n`), out.slice(0, 80));
+		assert.ok(out.indexOf('**Tricky') < out.indexOf('| Provinsi'));
+		assert.ok(out.indexOf('Sumber:') < out.indexOf('**Tricky'));
 	});
 
 	it('duplicate and empty column names are made unique', () => {
@@ -426,23 +437,92 @@ describe('snippets: snippetTableFromDynamic', () => {
 		});
 	});
 
-	it('long: one row per cell, placeholder turvar left out, missing cells kept as null', () => {
+	it('long: the tidy schema, one row per cell, placeholder turvar left out, missing cells kept as null', () => {
 		const values = table.values.slice();
 		values[1] = NaN; // Meninggal dan Hilang, 2018
 		const t = snippetTableFromDynamic({ ...table, values }, { ...base, layout: 'long' });
 		assert.deepEqual(
-			t.columns.map((c) => [c.name, c.type]),
+			t.columns.map((c) => [c.name, c.type, c.integer ?? false]),
 			[
-				['Jenis Korban', 'string'],
-				['Tahun', 'string'],
-				['Nilai', 'number'],
+				['region_code', 'string', false],
+				['region', 'string', false],
+				['year', 'number', true],
+				['period', 'string', false],
+				['value', 'number', false],
 			],
 		);
 		assert.equal(t.rows.length, 9);
-		assert.deepEqual(t.rows[1], ['Meninggal dan Hilang', '2018', null]);
-		assert.deepEqual(t.rows[8], ['Menderita dan Mengungsi', '2019', 5188077]);
-		const csv = formatSnippet(t, 'csv');
-		assert.ok(csv.includes('Meninggal dan Hilang,2018,\n'));
+		assert.deepEqual(t.rows[1], ['1', 'Meninggal dan Hilang', 2018, '2018', null]);
+		assert.deepEqual(t.rows[8], ['3', 'Menderita dan Mengungsi', 2019, '2019', 5188077]);
+		const csv = formatSnippet(t, 'csv-long');
+		assert.ok(csv.includes('\nregion_code,region,year,period,value\n'));
+		assert.ok(csv.includes('\n1,Meninggal dan Hilang,2018,2018,\n'), 'missing is an empty field, not 0');
+	});
+
+	it('long with a pivot: the cells the pivot shows, only the chosen rows, in their order', () => {
+		const t = snippetTableFromDynamic(table, {
+			...base,
+			layout: 'long',
+			pivot: { rows: ['vervar'], cols: ['tahun'], filter: { tahun: ['118', '119'] } },
+			rows: [2, 0],
+		});
+		assert.deepEqual(
+			t.rows.map((r) => [r[0], r[2]]),
+			[
+				['3', 2018],
+				['3', 2019],
+				['1', 2018],
+				['1', 2019],
+			],
+		);
+		assert.deepEqual(t.request?.periods, [118, 119]);
+	});
+
+	it('sub-periods: code and label columns and an ISO period (months, quarters)', () => {
+		const dim = (val: string, label: string) => ({ val, label });
+		const monthly = {
+			...table,
+			turtahun: [dim('1', 'Januari'), dim('12', 'Desember'), dim('13', 'Tahunan')],
+			tahun: [dim('124', '2024')],
+			vervar: [dim('1100', 'Aceh')],
+			values: new Float64Array([1.5, NaN, 3]),
+		};
+		const t = snippetTableFromDynamic(monthly, { ...base, layout: 'long' });
+		assert.deepEqual(
+			t.columns.map((c) => c.name),
+			['region_code', 'region', 'year', 'subperiod_code', 'subperiod', 'period', 'value'],
+		);
+		assert.deepEqual(t.rows, [
+			['1100', 'Aceh', 2024, '1', 'Januari', '2024-01', 1.5],
+			['1100', 'Aceh', 2024, '12', 'Desember', '2024-12', null],
+			['1100', 'Aceh', 2024, '13', 'Tahunan', '2024', 3],
+		]);
+	});
+
+	it('isoPeriod: annual, months, quarters, semesters', () => {
+		assert.equal(isoPeriod(2024, '0', 'Tahun'), '2024');
+		assert.equal(isoPeriod(2024, '13', 'Tahunan'), '2024');
+		assert.equal(isoPeriod(2024, '35', 'Annual'), '2024');
+		assert.equal(isoPeriod(2024, '3', 'Maret'), '2024-03');
+		assert.equal(isoPeriod(2024, '31', 'Triwulan I'), '2024-Q1');
+		assert.equal(isoPeriod(2024, '34', 'Quarter IV'), '2024-Q4');
+		assert.equal(isoPeriod(2024, '21', 'Semester II'), '2024-S2');
+		assert.equal(isoPeriod(2024, '20', 'Semester 1 (Maret)'), '2024-S1');
+		assert.equal(isoPeriod(2024, '40', 'Triwulan III'), '2024-Q3');
+		assert.equal(isoPeriod(null, '1', 'Januari'), null);
+		assert.equal(yearOf('2024'), 2024);
+		assert.equal(yearOf('Tahun 2019*'), 2019);
+		assert.equal(yearOf('n/a'), null);
+	});
+
+	it('the column names are the same in both data languages', () => {
+		const eng = snippetTableFromDynamic({ ...table, lang: 'eng' }, { ...base, layout: 'long' });
+		const ind = snippetTableFromDynamic(table, { ...base, layout: 'long' });
+		assert.deepEqual(
+			eng.columns.map((c) => c.name),
+			ind.columns.map((c) => c.name),
+		);
+		assert.deepEqual(Object.values(TIDY).slice(0, 2), ['region_code', 'region']);
 	});
 
 	it('a pivot filter narrows the periods and the fetch request', () => {

@@ -1,4 +1,24 @@
+import type { PivotSpec } from '../../api/table';
+import type { DynamicTable } from '../../api/types';
+import { tidyColumns, tidyRowsFromPivot } from '../../snippets/tidy';
 import type { ExportMeta, ExportTable } from './meta';
+
+/**
+ * What the JSON export of a dynamic table holds: the cells the preview shows (its pivot, the rows
+ * in view order) in the tidy schema every data format shares (src/snippets/tidy.ts) — one record
+ * per cell with region_code, region, [category_code, category], year, [subperiod_code, subperiod],
+ * period, value (null = missing) — rather than the grid's columns, which change with the pivot.
+ */
+export function tidyExportTable(tb: DynamicTable, spec: PivotSpec, rows: readonly number[]): ExportTable {
+	return {
+		title: tb.variable.title,
+		columns: tidyColumns(tb).map((c) => c.name),
+		rows: tidyRowsFromPivot(tb, spec, rows),
+		unit: tb.variable.unit,
+		lastUpdate: tb.lastUpdate,
+		decimal: tb.variable.decimal,
+	};
+}
 
 /** The JSON export: a wrapper that keeps the attribution and source next to the data. */
 export interface JsonExport {

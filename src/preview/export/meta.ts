@@ -23,7 +23,8 @@ export function sourceLines(t: ExportTable, m: ExportMeta): Array<[string, strin
 	const out: Array<[string, string]> = [['Atribusi / Attribution', m.attribution]];
 	if (m.attributionEn) out.push(['', m.attributionEn]);
 	out.push(
-		['Sumber / Source', m.source],
+		// SOURCE_LINE already reads "Sumber: …": the label says it once.
+		['Sumber / Source', m.source.replace(/^\s*(sumber|source)\s*:\s*/i, '')],
 		['Situs / Website', m.sourceUrl],
 		['Judul / Title', t.title],
 		['Wilayah / Domain', m.domain],
