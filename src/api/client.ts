@@ -7,7 +7,8 @@
 import type * as v from 'valibot';
 import type { BpsApi, CallOptions, DomainType, DynamicDataRequest, ListOptions } from './api';
 import { periodCap } from './api';
-import { decodeDynamicData, mergeTables } from './decode';
+import { decodeDynamicData } from './decode';
+import { mergeTables } from './merge';
 import { BpsError } from './errors';
 import { fanOut } from './fanOut';
 import { FamilyEndpoints } from './families/endpoints';

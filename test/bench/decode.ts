@@ -5,7 +5,8 @@
  * Used by `npm run bench` (test/bench/index.ts imports `runDecodeBench`) and runnable alone:
  *   node esbuild.mjs --tests test/bench/decode.ts && node dist-test/bench/decode.js
  */
-import { decodeDynamicData, mergeTables } from '../../src/api/decode';
+import { decodeDynamicData } from '../../src/api/decode';
+import { mergeTables } from '../../src/api/merge';
 import { defaultPivot, pivot } from '../../src/api/table';
 import type { DynamicTable } from '../../src/api/types';
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeDynamicData, mergeTables } from '../../src/api/decode';
+import { decodeDynamicData } from '../../src/api/decode';
+import { mergeTables } from '../../src/api/merge';
 import { BpsError } from '../../src/api/errors';
 import type { DynamicTable } from '../../src/api/types';
 
