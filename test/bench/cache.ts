@@ -195,7 +195,8 @@ export async function runCacheBench(o: CacheBenchOptions): Promise<BenchResult[]
 	return rows;
 }
 
-if (require.main === module) {
+// Run alone only as its own bundle (dist-test/bench/cache.js), not when bundled into index.js.
+if (require.main === module && path.basename(__filename) === 'cache.js') {
 	const i = process.argv.indexOf('--cache-baseline');
 	const root = path.resolve(__dirname, '../..');
 	runCacheBench({ root, baseline: i > 0 ? process.argv[i + 1] : undefined }).then(
