@@ -21,7 +21,7 @@ function describe(e: unknown, deps: Pick<ToolDeps, 'noKeyHint'>): string {
 		case 'badKey':
 			return `the BPS API rejected the API key (invalid or revoked). ${deps.noKeyHint}`;
 		case 'noData':
-			return 'BPS has no data for this request. Try other years (bps_get_table lists the available ones when a year is unknown), another domain, or find the right id with bps_search.';
+			return 'BPS has no data for this request. Try other years or codes, another domain, or find the right id with bps_search (bps_get_table lists the available years when a year is unknown).';
 		case 'tooLarge':
 			return 'the table is too large for one request. Narrow it: fewer years (e.g. years: [2024]), fewer rows (vervar: region codes) or one category (turvar).';
 		case 'notFound':

@@ -31,6 +31,7 @@ export function registerLmTools(context: vscode.ExtensionContext, services: Serv
 				try {
 					const deps: ToolDeps = {
 						api: services.client,
+						families: services.client.families,
 						lang: services.config().lang,
 						noKeyHint:
 							'Ask the user to run the command "BPS: Set API Key" (bps.setApiKey) in VS Code; the key is stored in VS Code\'s secret storage.',
@@ -97,6 +98,48 @@ export function prepare(name: string, input: AnyInput): LmPreparedInvocation {
 				},
 			};
 		}
+		case 'bps_get_trade': {
+			const t = input as { flow?: string; hs?: string[]; years?: number[] };
+			const hs = Array.isArray(t.hs) ? t.hs.join(', ') : '';
+			const years = Array.isArray(t.years) ? t.years.join(', ') : '';
+			return {
+				invocationMessage: vscode.l10n.t('Getting BPS trade data for HS {0}', hs),
+				confirmationMessages: {
+					title: vscode.l10n.t('Get BPS trade data'),
+					message:
+						t.flow === 'import'
+							? vscode.l10n.t(
+									'Download imports of HS {0} for {1} from the BPS API with your API key?',
+									hs,
+									years,
+								)
+							: vscode.l10n.t(
+									'Download exports of HS {0} for {1} from the BPS API with your API key?',
+									hs,
+									years,
+								),
+				},
+			};
+		}
+		case 'bps_get_sdgs':
+			return {
+				invocationMessage: vscode.l10n.t('Getting the BPS SDG indicators'),
+				confirmationMessages: {
+					title: vscode.l10n.t('Get BPS SDG indicators'),
+					message: vscode.l10n.t('Get the list of SDG indicators from the BPS API with your API key?'),
+				},
+			};
+		case 'bps_find_classification':
+			return {
+				invocationMessage: vscode.l10n.t('Searching BPS classifications for "{0}"', query),
+				confirmationMessages: {
+					title: vscode.l10n.t('Search BPS classifications'),
+					message: vscode.l10n.t(
+						'Search the KBLI/KBKI classifications for "{0}" with the BPS API and your API key?',
+						query,
+					),
+				},
+			};
 		default:
 			return {
 				invocationMessage: vscode.l10n.t('Getting the BPS strategic indicators of region {0}', domain),

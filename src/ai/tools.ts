@@ -8,6 +8,7 @@ import { ITEM_KINDS, type ItemKind } from '../catalogue/itemRef';
 import { classifyDomain, matchRegions, prepareRegions, regionDisplayName } from '../catalogue/regions';
 import { errorText } from './errors';
 import { searchCatalogue } from './search';
+import { classificationTool, sdgsTool, tradeTool } from './familyTools';
 import { getTableTool } from './tableTool';
 import { allDomains, ToolInputError, type AiTool, type ToolDeps } from './types';
 import { checkDomain, checkQuery, DOMAIN_SCHEMA, footer, regionOf } from './common';
@@ -158,6 +159,9 @@ export const AI_TOOLS: ReadonlyArray<AiTool<never>> = [
 	searchTool,
 	getTableTool,
 	indicatorsTool,
+	tradeTool,
+	sdgsTool,
+	classificationTool,
 ];
 
 /**

@@ -4,11 +4,12 @@
  * in the extension host, in the MCP server's Node process and in plain mocha.
  */
 import type { BpsApi } from '../api/api';
+import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { Domain, Lang } from '../api/types';
 
 /** A JSON Schema for a tool's input: the subset our four tools use. */
 export interface JsonSchema {
-	type: 'object' | 'string' | 'integer' | 'number' | 'array';
+	type: 'object' | 'string' | 'integer' | 'number' | 'array' | 'boolean';
 	description?: string;
 	properties?: Record<string, JsonSchema>;
 	required?: string[];
@@ -24,6 +25,8 @@ export interface JsonSchema {
 /** What a tool needs from its host. Both adapters build one from the same BpsClient options. */
 export interface ToolDeps {
 	api: BpsApi;
+	/** The newer data families (trade, SDGs, classifications…): `BpsClient.families`. */
+	families: FamilyEndpoints;
 	/** Data language (the `bps.language` setting in VS Code, BPS_LANG for the MCP server). */
 	lang: Lang;
 	/**

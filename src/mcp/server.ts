@@ -60,6 +60,7 @@ async function main(): Promise<void> {
 			async (args: unknown, extra: { signal: AbortSignal }) => {
 				const deps: ToolDeps = {
 					api: client,
+					families: client.families,
 					lang: s.lang,
 					noKeyHint: `Ask the user to set the ${MCP_ENV.key} environment variable of this MCP server (in VS Code: run "BPS: Set API Key"; the key is passed on from VS Code's secret storage).`,
 					signal: extra.signal,

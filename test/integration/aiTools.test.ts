@@ -12,7 +12,15 @@ import type { McpDefinitionProvider, McpStdioDefinition } from '../../src/ai/lmA
 import { EMULATOR_KEY, getExtensionApi, setKey, startTestEmulator, type TestEmulator } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
-const TOOL_NAMES = ['bps_find_region', 'bps_search', 'bps_get_table', 'bps_get_indicators'];
+const TOOL_NAMES = [
+	'bps_find_region',
+	'bps_search',
+	'bps_get_table',
+	'bps_get_indicators',
+	'bps_get_trade',
+	'bps_get_sdgs',
+	'bps_find_classification',
+];
 
 /** The parts of `vscode.lm` these tests use (our @types/vscode predates them). */
 interface LmTestApi {
@@ -43,7 +51,7 @@ describe('Assistant tools (LM + MCP)', function () {
 		await emu?.close();
 	});
 
-	it('registers the four tools with their schemas', () => {
+	it('registers every tool with its schema', () => {
 		const ours = lm().tools.filter((t) => TOOL_NAMES.includes(t.name));
 		assert.deepEqual(ours.map((t) => t.name).sort(), [...TOOL_NAMES].sort());
 		assert.ok(ours.every((t) => t.inputSchema));
@@ -88,7 +96,13 @@ describe('Assistant tools (LM + MCP)', function () {
 		assert.match(md, /Source: https:\/\/.*bps\.go\.id/);
 		const indicators = await invoke('bps_get_indicators', { domain: '0000' });
 		assert.match(indicators, /variable \d+$/m);
-		for (const text of [region, search, md, indicators]) {
+		const trade = await invoke('bps_get_trade', { flow: 'export', hs: ['15'], years: [2024] });
+		assert.match(trade, /^\| 15 \| .+ \| 2024 \| \d+ \|/m);
+		const sdgs = await invoke('bps_get_sdgs', { goal: 1 });
+		assert.match(sdgs, /goal 1 .+; variable \d+$/m);
+		const kbli = await invoke('bps_find_classification', { query: 'kelapa sawit' });
+		assert.match(kbli, /^- 01262 — /m);
+		for (const text of [region, search, md, indicators, trade, sdgs, kbli]) {
 			assert.equal(text.trimEnd().split('\n').at(-1), ATTRIBUTION);
 			assert.ok(!text.includes(EMULATOR_KEY), 'the key leaked');
 		}

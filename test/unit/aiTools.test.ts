@@ -28,7 +28,14 @@ function deps(key: string | null = EMULATOR_KEY, over: Partial<ToolDeps> = {}): 
 		retries: 0,
 		maxRequestsPerSecond: 1000,
 	});
-	return { api, lang: 'ind', noKeyHint: NO_KEY_HINT, now: () => new Date('2026-01-02T03:04:05Z'), ...over };
+	return {
+		api,
+		families: api.families,
+		lang: 'ind',
+		noKeyHint: NO_KEY_HINT,
+		now: () => new Date('2026-01-02T03:04:05Z'),
+		...over,
+	};
 }
 
 async function ok(name: string, input: unknown, d = deps()): Promise<string> {
@@ -212,9 +219,68 @@ describe('AI tools (emulator)', () => {
 		assert.match(await fails('bps_get_indicators', { domain: '3578' }), /province 3500/);
 	});
 
+	it('bps_get_trade: totals per HS code and period, top partners; no data and bad codes answer what to do', async () => {
+		const year = await ok('bps_get_trade', { flow: 'export', hs: ['15'], years: [2023, 2024] });
+		assert.match(year, /^\| 15 \| .+ \| 2023 \| \d+ \| \d+ \|$/m);
+		assert.match(year, /^\| 15 \| .+ \| 2024 \| \d+ \| \d+ \|$/m);
+		assert.match(year, /Top partner countries \(all periods, US\$\): [A-Z]/);
+		// The totals are the sums of the client's records.
+		const d = deps();
+		const r = await d.families.getTrade({
+			flow: 'export',
+			hs: ['15'],
+			hsLevel: 2,
+			years: [2024],
+			monthly: false,
+		});
+		const sum = r.records.reduce((a, x) => a + (x.valueUsd ?? 0), 0);
+		assert.ok(
+			year.includes(`| 2024 | ${Math.round(sum)} |`),
+			`2024 total ${Math.round(sum)} not in\n${year}`,
+		);
+		const monthly = await ok('bps_get_trade', {
+			flow: 'import',
+			hs: ['15111000'],
+			years: [2024],
+			monthly: true,
+		});
+		assert.match(monthly, /\| 15111000 \| .+ \| 2024-03 \|/);
+		assert.match(
+			await fails('bps_get_trade', { flow: 'export', hs: ['1'], years: [2024] }),
+			/2-digit chapters/,
+		);
+		assert.match(await fails('bps_get_trade', { flow: 'export', hs: ['15'], years: [2010] }), /from 2014 on/);
+		assert.match(
+			await fails('bps_get_trade', { flow: 'export', hs: ['99999999'], years: [2024] }),
+			/no data/,
+		);
+	});
+
+	it('bps_get_sdgs and bps_find_classification: indicators with their variable, codes with their parents', async () => {
+		const sdgs = await ok('bps_get_sdgs', { goal: 1 });
+		assert.match(sdgs, /^- 1\.\d\.\d\S* .+ — goal 1 .+; variable \d+$/m);
+		const varId = Number(/variable (\d+)$/m.exec(sdgs)?.[1]);
+		// The variable an SDG points at is a table bps_get_table can read.
+		assert.match(
+			await ok('bps_get_table', { domain: '0000', variable: varId, years: [2023] }),
+			/\| region_code \|/,
+		);
+		assert.match(await fails('bps_get_sdgs', { goal: 18 }), /1 to 17/);
+		const kbli = await ok('bps_find_classification', { query: 'kelapa sawit' });
+		assert.match(kbli, /^- 01262 — Perkebunan Buah Kelapa Sawit \(level: .+; under A > 01 > 012 > 0126\)$/m);
+		assert.match(await ok('bps_find_classification', { query: 'zzzz' }), /^Nothing in KBLI2020 matches/);
+	});
+
 	it('no key → how to set one; bad key → rejected; the key never appears', async () => {
 		for (const t of AI_TOOLS) {
-			const input = { query: 'inflasi', domain: '0000', variable: FIXTURE_IDS.monthlyVar };
+			const input = {
+				query: 'inflasi',
+				domain: '0000',
+				variable: FIXTURE_IDS.monthlyVar,
+				flow: 'export',
+				hs: ['15'],
+				years: [2024],
+			};
 			const noKey = await fails(t.name, input, deps(null));
 			assert.ok(noKey.includes('no BPS API key is set') && noKey.includes(NO_KEY_HINT), noKey);
 		}

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ATTRIBUTION_ID } from '../../src/api/attribution';
+import { AI_TOOLS } from '../../src/ai/tools';
 import type { Emulator } from '../emulator/server';
 import { EMULATOR_KEY, FIXTURE_IDS, startEmulator } from '../emulator/server';
 
@@ -71,14 +72,9 @@ describe('MCP server over stdio (emulator)', function () {
 		if (cacheDir) await fs.rm(cacheDir, { recursive: true, force: true });
 	});
 
-	it('lists the four tools with descriptions and input schemas', async () => {
+	it('lists every tool with descriptions and input schemas', async () => {
 		const { tools } = await s.client.listTools();
-		assert.deepEqual(tools.map((t) => t.name).sort(), [
-			'bps_find_region',
-			'bps_get_indicators',
-			'bps_get_table',
-			'bps_search',
-		]);
+		assert.deepEqual(tools.map((t) => t.name).sort(), AI_TOOLS.map((t) => t.name).sort());
 		const table = tools.find((t) => t.name === 'bps_get_table');
 		assert.ok(table?.description?.includes('tidy'));
 		assert.deepEqual([...(table?.inputSchema.required ?? [])].sort(), ['domain', 'variable']);
@@ -108,7 +104,13 @@ describe('MCP server over stdio (emulator)', function () {
 		);
 		const indicators = await call(s, 'bps_get_indicators', { domain: '0000' });
 		assert.match(indicators.text, /variable \d+$/m);
-		for (const r of [region, search, table, indicators]) {
+		const trade = await call(s, 'bps_get_trade', { flow: 'export', hs: ['27'], years: [2024] });
+		assert.match(trade.text, /^\| 27 \| .+ \| 2024 \| \d+ \|/m);
+		const sdgs = await call(s, 'bps_get_sdgs', { goal: 1 });
+		assert.match(sdgs.text, /variable \d+$/m);
+		const kbli = await call(s, 'bps_find_classification', { query: 'kelapa sawit' });
+		assert.match(kbli.text, /^- 01262 — /m);
+		for (const r of [region, search, table, indicators, trade, sdgs, kbli]) {
 			assert.equal(r.isError, false, r.text);
 			assert.ok(r.text.includes(ATTRIBUTION_ID));
 			assert.ok(!r.text.includes(EMULATOR_KEY));
