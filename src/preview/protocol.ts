@@ -32,8 +32,11 @@ export interface DynamicUiState {
 	/** The sub-period val shown, or '*' for all. */
 	turtahun?: string;
 	swapped?: boolean;
-	sortCol?: number;
+	/** The sorted column's identity (src/webview/dynamicModel.ts layoutIds), so the sort follows the column. */
+	sortKey?: string;
 	sortDir?: 1 | -1;
+	/** Selected row identities. */
+	selected?: string[];
 	filter?: string;
 	tab?: 'table' | 'chart';
 }

@@ -63,5 +63,21 @@ export function webviewStrings(): Record<string, string> {
 		pressRelease: vscode.l10n.t('Press release'),
 		dynamicTable: vscode.l10n.t('Dynamic table'),
 		missingHint: vscode.l10n.t('"–" marks a missing value (not zero).'),
+		missingCell: vscode.l10n.t('missing value'),
+		noMatch: vscode.l10n.t('No rows match “{0}”.', '{0}'),
+		clearFilter: vscode.l10n.t('Clear filter'),
+		chartSummary: vscode.l10n.t(
+			'Line chart of {0}: {1} series over time, {2} to {3}, in {4}. The table below lists the values.',
+			'{0}',
+			'{1}',
+			'{2}',
+			'{3}',
+			'{4}',
+		),
+		chartCapped: vscode.l10n.t(
+			'Showing the first {0} series; {1} more are not drawn. Select fewer rows.',
+			'{0}',
+			'{1}',
+		),
 	};
 }

@@ -4,15 +4,7 @@
  * sub-period), the pivot (swappable), the virtual grid with sort/filter/selection/copy, the chart
  * of the selected rows, and export.
  */
-import {
-	defaultPivot,
-	formatValue,
-	isTrivialDim,
-	pivot,
-	type Axis,
-	type PivotResult,
-	type PivotSpec,
-} from '../api/table';
+import { formatValue, isTrivialDim, pivot, type PivotResult } from '../api/table';
 import type { DynamicTable } from '../api/types';
 import type {
 	DynamicDims,
@@ -25,8 +17,21 @@ import { tidyExportTable } from '../preview/export/json';
 import { Chart } from './chart';
 import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
+import { indicatorCard, tableHeader } from './dynamicHeader';
+import {
+	chartSeries,
+	layoutIds,
+	MAX_SERIES,
+	pinRanks,
+	pivotSpec,
+	selectedRows,
+	sortColumn,
+	sortState,
+	updateSelection,
+	type LayoutChoice,
+	type SortState,
+} from './dynamicModel';
 import { VirtualGrid, type GridModel } from './grid';
-import { htmlToText, sanitizeToFragment } from './sanitize';
 import { button, localiseCount, option, progressRing, select, textfield, type VscSelect } from './elements';
 
 /** Above this many rows the row picker is hidden (the text filter still works). */
@@ -52,12 +57,21 @@ export class DynamicView {
 	private readonly countEl = h('span', { class: 'count' });
 	private readonly grid: VirtualGrid;
 	private readonly chart: Chart;
+	private readonly chartNote: HTMLElement;
 	private readonly tableTab: HTMLElement;
 	private readonly chartTab: HTMLElement;
 	private readonly messageEl = h('div', { class: 'message', attrs: { hidden: '' } });
+	/** "No rows match …" with Clear, in place of an empty grid. */
+	private readonly noMatchEl = h('div', { class: 'message no-match', attrs: { hidden: '', role: 'status' } });
 	private dims: DynamicDims | undefined;
 	private table: DynamicTable | undefined;
 	private result: PivotResult | undefined;
+	/** Row and column identities of the current pivot (see dynamicModel.layoutIds). */
+	private ids: { rows: string[]; cols: string[] } = { rows: [], cols: [] };
+	/** The sort, by column identity: it follows its column across pivots, and waits while it is not shown. */
+	private sortBy: SortState;
+	/** Selected row identities (kept across pivots; those the pivot does not show wait for it). */
+	private selKeys: Set<string>;
 	private loadId: number | undefined;
 	private swapped: boolean;
 	private tab: 'table' | 'chart';
@@ -65,6 +79,8 @@ export class DynamicView {
 	constructor(private readonly ctx: ViewContext) {
 		this.swapped = ctx.ui.swapped === true;
 		this.tab = ctx.ui.tab ?? 'table';
+		this.sortBy = { key: ctx.ui.sortKey, dir: ctx.ui.sortDir ?? 1 };
+		this.selKeys = new Set(ctx.ui.selected ?? []);
 		this.fromSel = select('from');
 		this.toSel = select('to');
 		const loadBtn = button(t(ctx, 'load'), () => this.loadRange());
@@ -97,15 +113,18 @@ export class DynamicView {
 		this.rowsWrap = field(t(ctx, 'rows'), this.rowsSel, 'wide');
 		this.turtahunWrap = field(t(ctx, 'subPeriod'), this.turtahunSel);
 		this.filterField = textfield(t(ctx, 'filter'), ctx.ui.filter ?? '');
-		this.filterField.addEventListener('input', () => {
-			this.ctx.saveUi({ filter: this.filterField.value });
-			this.grid.setFilter(this.filterField.value);
+		this.filterField.addEventListener('input', () => this.setFilter(this.filterField.value));
+		const clearBtn = button(t(ctx, 'clearFilter'), () => {
+			this.setFilter('');
+			this.grid.el.focus();
 		});
+		clearBtn.classList.add('clear-filter');
+		this.noMatchEl.append(h('span', { class: 'no-match-text' }), clearBtn);
 		const swapBtn = button(
 			t(ctx, 'swap'),
 			() => {
 				this.swapped = !this.swapped;
-				this.ctx.saveUi({ swapped: this.swapped, sortCol: undefined });
+				this.ctx.saveUi({ swapped: this.swapped });
 				this.relayout();
 			},
 			true,
@@ -114,22 +133,33 @@ export class DynamicView {
 
 		this.grid = new VirtualGrid(
 			(what) => {
-				if (what === 'sort') this.ctx.saveUi({ sortCol: this.grid.sort.col, sortDir: this.grid.sort.dir });
-				if (what === 'selection' && this.tab === 'chart') this.renderChart();
+				if (what === 'sort') {
+					this.sortBy = sortState(this.ids.cols, this.grid.sort.col, this.grid.sort.dir);
+					this.ctx.saveUi({ sortKey: this.sortBy.key, sortDir: this.sortBy.dir });
+				}
+				if (what === 'selection') {
+					this.selKeys = updateSelection(this.selKeys, this.ids.rows, this.grid.selection);
+					// A huge selection (Ctrl+A on 100 k rows) is not worth persisting.
+					this.ctx.saveUi({ selected: this.selKeys.size <= 5000 ? [...this.selKeys] : undefined });
+					if (this.tab === 'chart') this.renderChart();
+				}
 				this.updateCount();
 			},
-			{ missing: t(ctx, 'missingHint') },
+			{ missing: t(ctx, 'missingHint'), missingCell: t(ctx, 'missingCell') },
 		);
 		this.grid.el.addEventListener('keydown', (e) => {
 			if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
 				e.preventDefault();
 				for (const r of this.grid.viewOrder()) this.grid.selection.add(r);
 				this.grid.renderNow();
+				this.selKeys = updateSelection(this.selKeys, this.ids.rows, this.grid.selection);
 				this.updateCount();
 			}
 		});
-		// Ctrl+C inside the grid: the selection (or the whole view) as TSV with headers.
-		this.grid.el.addEventListener('copy', (e) => {
+		// Ctrl+C while the grid has focus: the selection (or the whole view) as TSV with headers. The
+		// copy event goes to the document when nothing is selected as text, so listen there.
+		document.addEventListener('copy', (e) => {
+			if (!this.el.isConnected || !this.grid.el.contains(document.activeElement)) return;
 			const { text, rows } = this.grid.toTsv(this.grid.selection.size > 0);
 			e.clipboardData?.setData('text/plain', text);
 			e.preventDefault();
@@ -137,6 +167,7 @@ export class DynamicView {
 		});
 		const chartHost = h('div', { class: 'chart' });
 		this.chart = new Chart(chartHost);
+		this.chartNote = h('p', { class: 'hint chart-note', attrs: { hidden: '' } });
 
 		const copyBtn = button(t(ctx, 'copy'), () => this.copy(), true);
 		copyBtn.classList.add('copy');
@@ -159,6 +190,7 @@ export class DynamicView {
 			'div',
 			{ class: 'tab-body chart-tab' },
 			h('p', { class: 'hint', text: t(ctx, 'chartHint') }),
+			this.chartNote,
 			chartHost,
 		);
 		const tabs = document.createElement('vscode-tabs') as HTMLElement & { selectedIndex: number };
@@ -204,37 +236,14 @@ export class DynamicView {
 				),
 			),
 			this.messageEl,
+			this.noMatchEl,
 			tabs,
 			h('p', { class: 'hint', text: t(ctx, 'missingHint') }),
 		);
 	}
 
 	showIndicator(card: IndicatorCard): void {
-		const ctx = this.ctx;
-		const value = card.value === null ? '–' : formatValue(card.value, 2, ctx.locale).replace(/[.,]00$/, '');
-		this.indicatorEl.replaceChildren(
-			h(
-				'div',
-				{ class: 'card indicator' },
-				h('div', { class: 'kicker', text: t(ctx, 'indicator') }),
-				h('h2', { text: card.title }),
-				card.name && card.name !== card.title ? h('div', { class: 'sub', text: card.name }) : null,
-				h(
-					'div',
-					{ class: 'big-value' },
-					h('span', { class: 'value', text: value }),
-					h('span', { class: 'unit', text: ` ${card.unit}` }),
-				),
-				h(
-					'dl',
-					{},
-					h('dt', { text: t(ctx, 'period') }),
-					h('dd', { text: card.period }),
-					h('dt', { text: t(ctx, 'dataSource') }),
-					h('dd', { text: card.dataSource }),
-				),
-			),
-		);
+		this.indicatorEl.replaceChildren(indicatorCard(this.ctx, card));
 	}
 
 	/** The variable's periods arrived: fill the range picker and load the saved or default range. */
@@ -318,45 +327,11 @@ export class DynamicView {
 		this.hideProgress();
 		this.showMessage('');
 		this.table = table;
-		this.renderHeader(table);
+		this.headerEl.replaceChildren(...tableHeader(this.ctx, table));
+		this.grid.el.setAttribute('aria-label', table.variable.title);
 		this.fillDimensionPickers(table);
 		this.relayout();
 		return true;
-	}
-
-	private renderHeader(tb: DynamicTable): void {
-		const ctx = this.ctx;
-		const v = tb.variable;
-		const meta: Array<[string, string]> = [
-			[t(ctx, 'unit'), v.unit],
-			[t(ctx, 'region'), regionLabel(ctx)],
-			[t(ctx, 'lastUpdate'), tb.lastUpdate],
-		];
-		const dl = h('dl', { class: 'facts' });
-		for (const [k, val] of meta) if (val) dl.append(h('dt', { text: k }), h('dd', { text: val }));
-		const sections: HTMLElement[] = [];
-		for (const [key, html] of [
-			['definition', v.definition],
-			['notes', v.notes],
-		] as const) {
-			if (!html || !htmlToText(ctx.purify, html)) continue;
-			const body = h('div', { class: 'rich' });
-			body.append(sanitizeToFragment(ctx.purify, html));
-			sections.push(
-				h(
-					'details',
-					{ class: `rich-block ${key}`, attrs: key === 'definition' ? { open: '' } : {} },
-					h('summary', { text: t(ctx, key) }),
-					body,
-				),
-			);
-		}
-		this.headerEl.replaceChildren(
-			h('div', { class: 'kicker', text: t(ctx, 'dynamicTable') }),
-			h('h1', { class: 'title', text: v.title }),
-			dl,
-			...sections,
-		);
 	}
 
 	private fillDimensionPickers(tb: DynamicTable): void {
@@ -386,33 +361,25 @@ export class DynamicView {
 		fillOne(this.turtahunSel, this.turtahunWrap, tb.turtahun, ui.turtahun);
 	}
 
-	/** The pivot for the current choices; exported for tests through the `rendered` message. */
-	private spec(tb: DynamicTable): PivotSpec {
+	private choice(): LayoutChoice {
 		const ui = this.ctx.ui;
-		const base = defaultPivot(tb);
-		const filter: PivotSpec['filter'] = {};
-		let cols = base.cols;
-		for (const axis of ['turvar', 'turtahun'] as Axis[]) {
-			const items = tb[axis];
-			const choice = axis === 'turvar' ? ui.turvar : ui.turtahun;
-			if (choice && choice !== '*' && items.some((i) => i.val === choice)) {
-				filter[axis] = [choice];
-				cols = cols.filter((c) => c !== axis);
-			} else if (items.length > 1 && !cols.includes(axis)) {
-				cols = [...cols, axis];
-			}
-		}
-		if (ui.rows?.length) filter.vervar = ui.rows;
-		const rows: Axis[] = ['vervar'];
-		return this.swapped ? { rows: cols, cols: rows, filter } : { rows, cols, filter };
+		return { rows: ui.rows, turvar: ui.turvar, turtahun: ui.turtahun, swapped: this.swapped };
+	}
+
+	private setFilter(text: string): void {
+		if (this.filterField.value !== text) this.filterField.value = text;
+		this.ctx.saveUi({ filter: text });
+		this.grid.setFilter(text);
 	}
 
 	private relayout(): void {
 		const tb = this.table;
 		if (!tb) return;
 		const started = performance.now();
-		const r = pivot(tb, this.spec(tb));
+		const spec = pivotSpec(tb, this.choice());
+		const r = pivot(tb, spec);
 		this.result = r;
+		this.ids = layoutIds(tb, spec, r);
 		const ctx = this.ctx;
 		const decimal = tb.variable.decimal;
 		const rowLabels = r.rowHeaders.map((x) => x.join(' · '));
@@ -426,11 +393,13 @@ export class DynamicView {
 			rowLabel: (i) => rowLabels[i],
 			value: (i, c) => r.cells[i * r.nCols + c],
 			text: (i, c) => formatValue(r.cells[i * r.nCols + c], decimal, ctx.locale),
+			pinned: pinRanks(tb, spec, r),
 		};
 		this.grid.setModel(model, {
-			sortCol: ctx.ui.sortCol,
-			sortDir: ctx.ui.sortDir,
+			sortCol: sortColumn(this.ids.cols, this.sortBy),
+			sortDir: this.sortBy.dir,
 			filter: this.filterField.value,
+			selected: selectedRows(this.ids.rows, this.selKeys),
 		});
 		if (!r.nRows) this.showMessage(t(ctx, 'noData'));
 		this.updateCount();
@@ -456,6 +425,11 @@ export class DynamicView {
 		let text = fmt(t(this.ctx, 'rowCount'), this.grid.viewRows.toLocaleString(this.ctx.locale), r.nCols);
 		if (this.grid.selection.size) text += ' · ' + fmt(t(this.ctx, 'selected'), this.grid.selection.size);
 		this.countEl.textContent = text;
+		// A filter that leaves nothing says so, with a way out.
+		const filter = this.filterField.value.trim();
+		const none = r.nRows > 0 && this.grid.viewRows === 0 && filter !== '';
+		this.noMatchEl.hidden = !none;
+		if (none) this.noMatchEl.firstElementChild!.textContent = fmt(t(this.ctx, 'noMatch'), filter);
 	}
 
 	private copy(): void {
@@ -501,7 +475,7 @@ export class DynamicView {
 		if (!tb || !this.result) return undefined;
 		const sel = this.grid.selection;
 		const rows = Array.from(this.grid.viewOrder()).filter((r) => !sel.size || sel.has(r));
-		return { type: 'insert', requestId: this.ctx.nextId(), pivot: this.spec(tb), rows };
+		return { type: 'insert', requestId: this.ctx.nextId(), pivot: pivotSpec(tb, this.choice()), rows };
 	}
 
 	private insert(): void {
@@ -519,47 +493,52 @@ export class DynamicView {
 		if (table) this.ctx.post({ type: 'export', requestId: this.ctx.nextId(), format, table });
 	}
 
-	/** Chart: the selected regions (or the first five) over the period columns, always regions × periods. */
+	/**
+	 * Chart: the selected regions (or the first rows in view) over time. Each line is one region ×
+	 * derived variable [× sub-period]; the x axis is time only, whatever the grid's pivot.
+	 */
 	private renderChart(): void {
 		const tb = this.table;
-		if (!tb) return;
-		const spec = this.spec(tb);
-		const unswapped: PivotSpec = this.swapped
-			? { rows: spec.cols, cols: spec.rows, filter: spec.filter }
-			: spec;
-		const r = this.swapped ? pivot(tb, unswapped) : this.result;
-		if (!r) return;
-		let rows = this.swapped ? [] : [...this.grid.selection];
-		if (!rows.length) rows = Array.from(this.grid.viewOrder().slice(0, 5));
-		if (this.swapped) rows = Array.from({ length: Math.min(5, r.nRows) }, (_, i) => i);
-		rows = rows.slice(0, 12);
+		const r = this.result;
+		if (!tb || !r) return;
 		const ctx = this.ctx;
-		// A time series of months/quarters must not mix in the annual aggregate ("Tahunan").
-		const tt = unswapped.cols.indexOf('turtahun');
-		const annual = new Set(
-			tb.turtahun.filter((x) => /^(tahunan|annual|yearly)$/i.test(x.label.trim())).map((x) => x.val),
+		const choice = this.choice();
+		const picked = new Set(
+			[...this.selKeys].filter((k) => /^vervar=[^&]*$/.test(k)).map((k) => k.slice('vervar='.length)),
 		);
-		const keep: number[] = [];
-		for (let c = 0; c < r.nCols; c++)
-			if (tt < 0 || tb.turtahun.length < 2 || !annual.has(r.colKeys[c][tt])) keep.push(c);
+		let regions = tb.vervar.map((v) => v.val).filter((v) => picked.has(v));
+		if (!regions.length) {
+			const perRegion = choice.turvar && choice.turvar !== '*' ? 1 : Math.max(1, tb.turvar.length);
+			const n = Math.max(1, Math.min(5, Math.floor(MAX_SERIES / perRegion)));
+			const order = this.swapped ? tb.vervar.map((_, i) => i) : Array.from(this.grid.viewOrder());
+			const at = this.swapped ? -1 : 0;
+			regions = order.slice(0, n).map((i) => (at < 0 ? tb.vervar[i].val : r.rowKeys[i][0]));
+			if (this.swapped && choice.rows?.length) regions = choice.rows.slice(0, n);
+		}
+		const cs = chartSeries(tb, choice, regions);
+		this.chartNote.hidden = cs.dropped === 0;
+		this.chartNote.textContent = cs.dropped ? fmt(t(ctx, 'chartCapped'), MAX_SERIES, cs.dropped) : '';
+		const format = (v: number) => formatValue(v, tb.variable.decimal, ctx.locale);
 		this.chart.render({
-			labels: keep.map((c) => r.colHeaders[c].join(' ')),
-			series: rows.map((i) => ({
-				name: r.rowHeaders[i].join(' · '),
-				values: keep.map((c) => r.cells[i * r.nCols + c]),
-			})),
+			labels: cs.labels,
+			series: cs.series,
 			unit: tb.variable.unit,
 			xLabel: t(ctx, 'period'),
-			format: (v) => formatValue(v, tb.variable.decimal, ctx.locale),
+			format,
+			missing: t(ctx, 'missingCell'),
+			summary: fmt(
+				t(ctx, 'chartSummary'),
+				tb.variable.title,
+				cs.series.length,
+				cs.labels[0] ?? '',
+				cs.labels[cs.labels.length - 1] ?? '',
+				tb.variable.unit,
+			),
 		});
-		ctx.post({ type: 'chart', series: rows.length, points: keep.length });
+		ctx.post({ type: 'chart', series: cs.series.length, points: cs.labels.length });
 	}
 }
 
 function field(label: string, control: HTMLElement, cls = ''): HTMLElement {
 	return h('label', { class: `field ${cls}` }, h('span', { class: 'field-label', text: label }), control);
-}
-
-function regionLabel(ctx: ViewContext): string {
-	return ctx.regionName ?? ctx.ref.domain;
 }

@@ -2,6 +2,12 @@
  * A fixed-row-height virtual grid: the data model can hold 100 k rows, but only the rows in view
  * (plus a small overscan) exist in the DOM, recycled from a pool as the user scrolls. Sorting and
  * filtering work on an index permutation, never on copies of the data.
+ *
+ * Keyboard and screen readers follow the WAI-ARIA grid pattern: focus stays on the grid element
+ * and `aria-activedescendant` names the active cell (rows come and go while scrolling, so a roving
+ * tabindex would lose focus with them). The active cell moves with the arrows, Home/End,
+ * PageUp/PageDown and Ctrl+Home/End; Enter or Space on a header sorts; Space selects a row;
+ * Shift+arrows extend the selection. `aria-rowcount`/`aria-colcount` give the whole size.
  */
 import { h } from './dom';
 import { viewRows } from './gridOrder';
@@ -17,16 +23,27 @@ export interface GridModel {
 	value(r: number, c: number): number;
 	/** Display text of a cell ("–" for missing). */
 	text(r: number, c: number): string;
+	/** Aggregate rows pinned on top (rank), or undefined. */
+	pinned?(r: number): number | undefined;
+}
+
+export interface GridStrings {
+	/** Tooltip of a missing cell. */
+	missing: string;
+	/** What a screen reader says for a missing cell. */
+	missingCell: string;
 }
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 8;
 const LABEL_WIDTH = 260;
+let gridSeq = 0;
 
 export class VirtualGrid {
 	readonly el: HTMLElement;
 	private readonly header: HTMLElement;
 	private readonly body: HTMLElement;
+	private readonly activeId = `grid-${++gridSeq}-active`;
 	private model: GridModel | undefined;
 	/** View position → model row. */
 	private order = new Int32Array(0);
@@ -38,13 +55,16 @@ export class VirtualGrid {
 	private filterText = '';
 	/** Selected model rows. */
 	readonly selection = new Set<number>();
+	/** View position where a Shift range starts. */
 	private anchor: number | undefined;
+	/** The active cell: view position (-1 = the header row) and column (0 = the row labels). */
+	private active = { pos: -1, col: 0 };
 
 	constructor(
 		private readonly onChange: (what: 'selection' | 'sort' | 'view') => void,
-		private readonly strings: { missing: string },
+		private readonly strings: GridStrings,
 	) {
-		this.header = h('div', { class: 'grid-header', attrs: { role: 'row' } });
+		this.header = h('div', { class: 'grid-header', attrs: { role: 'row', 'aria-rowindex': '1' } });
 		this.body = h('div', { class: 'grid-body', attrs: { role: 'rowgroup' } });
 		this.el = h(
 			'div',
@@ -54,12 +74,21 @@ export class VirtualGrid {
 		);
 		this.el.addEventListener('scroll', () => this.schedule(), { passive: true });
 		this.body.addEventListener('click', (e) => this.onClick(e));
+		this.el.addEventListener('keydown', (e) => this.onKey(e));
 		new ResizeObserver(() => this.schedule()).observe(this.el);
 	}
 
-	setModel(model: GridModel, keep?: { sortCol?: number; sortDir?: 1 | -1; filter?: string }): void {
+	/**
+	 * A new model (a new pivot). `keep` restores what should survive it: the sort column, the
+	 * filter and the selected model rows (resolved by identity by the caller).
+	 */
+	setModel(
+		model: GridModel,
+		keep?: { sortCol?: number; sortDir?: 1 | -1; filter?: string; selected?: number[] },
+	): void {
 		this.model = model;
 		this.selection.clear();
+		for (const r of keep?.selected ?? []) if (r >= 0 && r < model.nRows) this.selection.add(r);
 		this.anchor = undefined;
 		this.sortCol = keep?.sortCol !== undefined && keep.sortCol < model.nCols ? keep.sortCol : undefined;
 		this.sortDir = keep?.sortDir ?? 1;
@@ -70,6 +99,7 @@ export class VirtualGrid {
 		];
 		for (const r of this.pool) r.remove();
 		this.pool = [];
+		this.el.setAttribute('aria-colcount', String(model.nCols + 1));
 		this.buildHeader();
 		this.reorder();
 	}
@@ -128,6 +158,12 @@ export class VirtualGrid {
 		return { text: lines.join('\n') + '\n', rows: n };
 	}
 
+	private cycleSort(col: number): void {
+		if (this.sortCol !== col) this.setSort(col, 1);
+		else if (this.sortDir === 1) this.setSort(col, -1);
+		else this.setSort(undefined);
+	}
+
 	private buildHeader(): void {
 		const m = this.model;
 		this.header.replaceChildren();
@@ -137,24 +173,29 @@ export class VirtualGrid {
 		const labels = [m.corner, ...m.colHeaders];
 		labels.forEach((label, i) => {
 			const col = i - 1;
-			const cell = h('div', {
-				class: i === 0 ? 'cell label head' : 'cell num head',
-				text: label,
-				title: label,
-				attrs: { role: 'columnheader' },
-			});
+			// The label ellipsises; the arrow is its own box after it, so a cut-off header keeps it.
+			const cell = h(
+				'div',
+				{
+					class: i === 0 ? 'cell label head' : 'cell num head',
+					title: label,
+					attrs: { role: 'columnheader', 'aria-colindex': String(i + 1) },
+				},
+				h('span', { class: 'head-text', text: label }),
+				h('span', { class: 'sort-arrow', attrs: { 'aria-hidden': 'true' } }),
+			);
 			cell.style.width = `${this.widths[i]}px`;
 			if (this.sortCol === col) {
 				cell.classList.add(this.sortDir === 1 ? 'asc' : 'desc');
 				cell.setAttribute('aria-sort', this.sortDir === 1 ? 'ascending' : 'descending');
 			}
 			cell.addEventListener('click', () => {
-				if (this.sortCol !== col) this.setSort(col, 1);
-				else if (this.sortDir === 1) this.setSort(col, -1);
-				else this.setSort(undefined);
+				this.active = { pos: -1, col: i };
+				this.cycleSort(col);
 			});
 			this.header.append(cell);
 		});
+		this.markActive();
 	}
 
 	private reorder(): void {
@@ -162,6 +203,9 @@ export class VirtualGrid {
 		if (!m) return;
 		const rows = viewRows(m, this.filterText, this.sortCol, this.sortDir);
 		this.order = Int32Array.from(rows);
+		this.el.setAttribute('aria-rowcount', String(this.order.length + 1));
+		this.active.pos = Math.min(this.active.pos, this.order.length - 1);
+		this.active.col = Math.min(this.active.col, m.nCols);
 		this.body.style.height = `${this.order.length * ROW_HEIGHT}px`;
 		this.body.style.width = `${this.widths.reduce((a, b) => a + b, 0)}px`;
 		this.renderNow();
@@ -196,6 +240,7 @@ export class VirtualGrid {
 			row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
 			row.dataset.pos = String(pos);
 			row.classList.toggle('selected', this.selection.has(r));
+			row.classList.toggle('pinned', m.pinned?.(r) !== undefined);
 			row.setAttribute('aria-selected', String(this.selection.has(r)));
 			row.setAttribute('aria-rowindex', String(pos + 2));
 			const cells = row.children;
@@ -205,11 +250,33 @@ export class VirtualGrid {
 				const v = m.value(r, c);
 				const cell = cells[c + 1] as HTMLElement;
 				cell.textContent = m.text(r, c);
-				cell.classList.toggle('missing', Number.isNaN(v));
-				if (Number.isNaN(v)) cell.title = this.strings.missing;
-				else cell.removeAttribute('title');
+				const missing = Number.isNaN(v);
+				cell.classList.toggle('missing', missing);
+				if (missing) {
+					cell.title = this.strings.missing;
+					cell.setAttribute('aria-label', this.strings.missingCell);
+				} else {
+					cell.removeAttribute('title');
+					cell.removeAttribute('aria-label');
+				}
 			}
 		}
+		this.markActive();
+	}
+
+	/** Moves the `active` class and the id that `aria-activedescendant` points at. */
+	private markActive(): void {
+		const old = this.el.querySelector(`#${this.activeId}`);
+		old?.removeAttribute('id');
+		old?.classList.remove('active');
+		const { pos, col } = this.active;
+		const row = pos < 0 ? this.header : this.pool.find((r) => r.isConnected && r.dataset.pos === String(pos));
+		const cell = row?.children[col] as HTMLElement | undefined;
+		if (cell) {
+			cell.id = this.activeId;
+			cell.classList.add('active');
+			this.el.setAttribute('aria-activedescendant', this.activeId);
+		} else this.el.removeAttribute('aria-activedescendant');
 	}
 
 	private makeRow(m: GridModel): HTMLElement {
@@ -217,7 +284,7 @@ export class VirtualGrid {
 		for (let i = 0; i <= m.nCols; i++) {
 			const cell = h('div', {
 				class: i === 0 ? 'cell label' : 'cell num',
-				attrs: { role: i === 0 ? 'rowheader' : 'gridcell' },
+				attrs: { role: i === 0 ? 'rowheader' : 'gridcell', 'aria-colindex': String(i + 1) },
 			});
 			cell.style.width = `${this.widths[i]}px`;
 			row.append(cell);
@@ -225,27 +292,113 @@ export class VirtualGrid {
 		return row;
 	}
 
+	/** Makes (pos, col) the active cell and scrolls it into view (below the sticky header, right of the labels). */
+	private setActive(pos: number, col: number): void {
+		this.active = { pos, col };
+		const headerH = this.header.offsetHeight;
+		if (pos >= 0) {
+			const top = pos * ROW_HEIGHT;
+			const view = this.el.clientHeight - headerH;
+			if (top < this.el.scrollTop) this.el.scrollTop = top;
+			else if (top + ROW_HEIGHT > this.el.scrollTop + view) this.el.scrollTop = top + ROW_HEIGHT - view;
+		}
+		if (col > 0) {
+			const left = this.widths.slice(0, col).reduce((a, b) => a + b, 0);
+			const w = this.widths[col];
+			if (left - this.widths[0] < this.el.scrollLeft) this.el.scrollLeft = left - this.widths[0];
+			else if (left + w > this.el.scrollLeft + this.el.clientWidth)
+				this.el.scrollLeft = left + w - this.el.clientWidth;
+		}
+		this.renderNow();
+	}
+
+	private onKey(e: KeyboardEvent): void {
+		const m = this.model;
+		if (!m) return;
+		const last = this.order.length - 1;
+		const ctrl = e.ctrlKey || e.metaKey;
+		let { pos, col } = this.active;
+		const page = Math.max(1, Math.floor((this.el.clientHeight - this.header.offsetHeight) / ROW_HEIGHT) - 1);
+		switch (e.key) {
+			case 'ArrowDown':
+				pos = Math.min(last, pos + 1);
+				break;
+			case 'ArrowUp':
+				pos = Math.max(-1, pos - 1);
+				break;
+			case 'ArrowRight':
+				col = Math.min(m.nCols, col + 1);
+				break;
+			case 'ArrowLeft':
+				col = Math.max(0, col - 1);
+				break;
+			case 'Home':
+				col = 0;
+				if (ctrl) pos = -1;
+				break;
+			case 'End':
+				col = m.nCols;
+				if (ctrl) pos = last;
+				break;
+			case 'PageDown':
+				pos = Math.min(last, pos + page);
+				break;
+			case 'PageUp':
+				pos = Math.max(pos < 0 ? -1 : 0, pos - page);
+				break;
+			case 'Enter':
+			case ' ':
+				e.preventDefault();
+				if (pos < 0) this.cycleSort(col - 1);
+				else if (e.key === ' ') this.toggle(pos, ctrl || e.shiftKey);
+				return;
+			default:
+				return;
+		}
+		e.preventDefault();
+		const vertical = e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && !(e.key === 'Home' && !ctrl);
+		const from = this.active.pos;
+		this.setActive(pos, col);
+		if (e.shiftKey && vertical && pos >= 0) {
+			this.anchor ??= Math.max(0, from);
+			this.selectRange(this.anchor, pos, false);
+		} else if (vertical) this.anchor = undefined;
+	}
+
+	private toggle(pos: number, add: boolean): void {
+		const r = this.order[pos];
+		const had = this.selection.has(r);
+		if (!add) this.selection.clear();
+		if (had) this.selection.delete(r);
+		else this.selection.add(r);
+		this.anchor = pos;
+		this.renderNow();
+		this.onChange('selection');
+	}
+
+	private selectRange(a: number, b: number, add: boolean): void {
+		if (!add) this.selection.clear();
+		for (let p = Math.min(a, b); p <= Math.max(a, b); p++) this.selection.add(this.order[p]);
+		this.renderNow();
+		this.onChange('selection');
+	}
+
 	private onClick(e: MouseEvent): void {
 		const row = (e.target as HTMLElement).closest<HTMLElement>('.grid-row');
 		if (!row?.dataset.pos) return;
 		const pos = Number(row.dataset.pos);
-		const r = this.order[pos];
-		if (e.shiftKey && this.anchor !== undefined) {
-			const a = Math.min(this.anchor, pos);
-			const b = Math.max(this.anchor, pos);
-			if (!(e.ctrlKey || e.metaKey)) this.selection.clear();
-			for (let p = a; p <= b; p++) this.selection.add(this.order[p]);
-		} else if (e.ctrlKey || e.metaKey) {
-			if (this.selection.has(r)) this.selection.delete(r);
-			else this.selection.add(r);
-			this.anchor = pos;
-		} else {
+		const cell = (e.target as HTMLElement).closest<HTMLElement>('.cell');
+		this.active = { pos, col: cell ? Array.prototype.indexOf.call(row.children, cell) : 0 };
+		if (e.shiftKey && this.anchor !== undefined) this.selectRange(this.anchor, pos, e.ctrlKey || e.metaKey);
+		else if (e.ctrlKey || e.metaKey) this.toggle(pos, true);
+		else {
+			const r = this.order[pos];
 			const only = this.selection.size === 1 && this.selection.has(r);
 			this.selection.clear();
 			if (!only) this.selection.add(r);
 			this.anchor = pos;
+			this.renderNow();
+			this.onChange('selection');
 		}
-		this.renderNow();
-		this.onChange('selection');
 	}
 }

@@ -1,0 +1,225 @@
+/**
+ * The pure half of the dynamic-table view (no DOM): which pivot the choices ask for, the identity
+ * of each row and column (so the sort and the selection follow a column or a row across pivots,
+ * derived-variable changes and axis swaps), which rows are aggregates that stay on top, and the
+ * chart's series. Unit-tested in plain node (test/unit/webview/dynamicModel.test.ts).
+ */
+import {
+	defaultPivot,
+	isTrivialDim,
+	periodLabel,
+	type Axis,
+	type PivotResult,
+	type PivotSpec,
+} from '../api/table';
+import type { DimItem, DynamicTable } from '../api/types';
+
+/** What the user chose above the grid (the layout part of DynamicUiState). */
+export interface LayoutChoice {
+	/** vervar vals shown; undefined or empty = all. */
+	rows?: string[];
+	/** A turvar val, or '*' / undefined for all of them as columns. */
+	turvar?: string;
+	/** A turtahun val, or '*' / undefined for all of them. */
+	turtahun?: string;
+	swapped?: boolean;
+}
+
+/** The sort: a column identity (see {@link layoutIds}), {@link LABEL_COLUMN}, or none. */
+export interface SortState {
+	key?: string;
+	dir: 1 | -1;
+}
+
+/** The identity of the row-label column. */
+export const LABEL_COLUMN = '#label';
+
+const AXES: readonly Axis[] = ['vervar', 'turvar', 'tahun', 'turtahun'];
+
+/** The one value a choice keeps on `axis`, or undefined when it shows all of them. */
+function chosen(tb: DynamicTable, axis: 'turvar' | 'turtahun', c: LayoutChoice): string | undefined {
+	const v = axis === 'turvar' ? c.turvar : c.turtahun;
+	return v && v !== '*' && tb[axis].some((i) => i.val === v) ? v : undefined;
+}
+
+/** The pivot the choices ask for: regions as rows, time (× derived variable) as columns, or swapped. */
+export function pivotSpec(tb: DynamicTable, c: LayoutChoice): PivotSpec {
+	const filter: PivotSpec['filter'] = {};
+	let cols = defaultPivot(tb).cols;
+	for (const axis of ['turvar', 'turtahun'] as const) {
+		const one = chosen(tb, axis, c);
+		if (one) {
+			filter[axis] = [one];
+			cols = cols.filter((x) => x !== axis);
+		} else if (tb[axis].length > 1 && !cols.includes(axis)) {
+			cols = [...cols, axis];
+		}
+	}
+	if (c.rows?.length) filter.vervar = c.rows;
+	const rows: Axis[] = ['vervar'];
+	return c.swapped ? { rows: cols, cols: rows, filter } : { rows, cols, filter };
+}
+
+/**
+ * Stable identities for the rows and columns of a pivot. A row is named by its row-axis values
+ * ("vervar=3501"), so a selected region stays selected whatever the columns show. A column is
+ * named by every other axis, including those the filter fixes ("turvar=811&tahun=124&turtahun=0"),
+ * so a sort on "Male, 2024" survives switching the derived variable between "Male" and "All".
+ */
+export function layoutIds(
+	tb: DynamicTable,
+	spec: PivotSpec,
+	r: PivotResult,
+): { rows: string[]; cols: string[] } {
+	const fixed = new Map<Axis, string>();
+	for (const a of AXES) {
+		if (spec.rows.includes(a) || spec.cols.includes(a)) continue;
+		const keep = spec.filter?.[a];
+		fixed.set(a, keep?.length === 1 ? keep[0] : (tb[a][0]?.val ?? ''));
+	}
+	const name = (axes: Axis[], keys: string[], withFixed: boolean): string => {
+		const parts = new Map<Axis, string>();
+		axes.forEach((a, i) => parts.set(a, keys[i]));
+		if (withFixed) for (const [a, v] of fixed) parts.set(a, v);
+		return AXES.filter((a) => parts.has(a))
+			.map((a) => `${a}=${parts.get(a)}`)
+			.join('&');
+	};
+	return {
+		rows: r.rowKeys.map((k) => name(spec.rows, k, false)),
+		cols: r.colKeys.map((k) => name(spec.cols, k, true)),
+	};
+}
+
+/** The column index a sort state points at in this layout: -1 = the labels, undefined = not shown. */
+export function sortColumn(colIds: string[], s: SortState): number | undefined {
+	if (s.key === undefined) return undefined;
+	if (s.key === LABEL_COLUMN) return -1;
+	const i = colIds.indexOf(s.key);
+	return i >= 0 ? i : undefined;
+}
+
+/** The sort state for a click on column `col` (-1 = labels, undefined = cleared). */
+export function sortState(colIds: string[], col: number | undefined, dir: 1 | -1): SortState {
+	if (col === undefined) return { dir: 1 };
+	return { key: col === -1 ? LABEL_COLUMN : colIds[col], dir };
+}
+
+/** Rows of this layout whose identity is selected. */
+export function selectedRows(rowIds: string[], keys: ReadonlySet<string>): number[] {
+	const out: number[] = [];
+	rowIds.forEach((id, i) => {
+		if (keys.has(id)) out.push(i);
+	});
+	return out;
+}
+
+/**
+ * The selection after the user changed it in this layout: the rows of this layout are replaced by
+ * what is selected now; identities this layout does not show (the regions while the axes are
+ * swapped) are kept, so swapping back restores them.
+ */
+export function updateSelection(
+	keys: ReadonlySet<string>,
+	rowIds: string[],
+	selected: Iterable<number>,
+): Set<string> {
+	const here = new Set(rowIds);
+	const out = new Set<string>();
+	for (const k of keys) if (!here.has(k)) out.add(k);
+	for (const r of selected) if (rowIds[r] !== undefined) out.add(rowIds[r]);
+	return out;
+}
+
+/**
+ * Aggregate rows and their rank (smaller = higher): BPS gives the total of a table the code 9999
+ * ("INDONESIA" in national tables, the province or regency itself below that), rank 0. A region
+ * code whose significant prefix starts other codes in the same table (province 3500 above 3501,
+ * 3502…) is the aggregate of those rows, ranked by how short its prefix is. Codes shorter than
+ * four digits (age groups, industries) are categories, never aggregates.
+ */
+export function aggregateRanks(items: DimItem[]): Map<string, number> {
+	const out = new Map<string, number>();
+	const codes = items.map((i) => i.val).filter((v) => /^\d{4,}$/.test(v));
+	for (const it of items) {
+		if (it.val === '9999' || /^indonesia$/i.test(it.label.trim())) {
+			out.set(it.val, 0);
+			continue;
+		}
+		if (!/^\d{4,}$/.test(it.val)) continue;
+		const prefix = it.val.replace(/0+$/, '');
+		if (prefix.length < 2 || prefix.length === it.val.length) continue;
+		if (codes.some((c) => c !== it.val && c.startsWith(prefix))) out.set(it.val, prefix.length);
+	}
+	return out;
+}
+
+/** Per pivot row, its pin rank (aggregates stay on top, in rank order) — only when regions are the rows. */
+export function pinRanks(
+	tb: DynamicTable,
+	spec: PivotSpec,
+	r: PivotResult,
+): (row: number) => number | undefined {
+	const at = spec.rows.indexOf('vervar');
+	if (at < 0 || spec.rows.length !== 1) return () => undefined;
+	const ranks = aggregateRanks(tb.vervar);
+	if (!ranks.size) return () => undefined;
+	return (row) => ranks.get(r.rowKeys[row]?.[at] ?? '');
+}
+
+/** A chart: time on the x axis only; one series per row × derived variable [× sub-period]. */
+export interface ChartSeriesData {
+	labels: string[];
+	series: Array<{ name: string; values: number[] }>;
+	/** Series left out by the cap. */
+	dropped: number;
+}
+
+export const MAX_SERIES = 12;
+
+/** "Tahunan"/"Annual": the yearly aggregate among sub-periods, kept out of a monthly or quarterly line. */
+function isAnnual(i: DimItem): boolean {
+	return /^(tahunan|annual|yearly)$/i.test(i.label.trim());
+}
+
+/**
+ * The chart of `regions` (vervar vals, in order): the x axis is time — years, or year × sub-period
+ * in time order (the annual aggregate left out) — and each series is one region × derived variable
+ * (each one when "All" is chosen) × the sub-period when one is chosen. Missing = NaN.
+ */
+export function chartSeries(tb: DynamicTable, c: LayoutChoice, regions: string[]): ChartSeriesData {
+	const nTv = tb.turvar.length;
+	const nTh = tb.tahun.length;
+	const nTt = tb.turtahun.length;
+	const oneTt = chosen(tb, 'turtahun', c);
+	let tts = oneTt
+		? [tb.turtahun.findIndex((x) => x.val === oneTt)]
+		: tb.turtahun.map((_, i) => i).filter((i) => nTt < 2 || !isAnnual(tb.turtahun[i]));
+	if (!tts.length) tts = tb.turtahun.map((_, i) => i);
+	const x: Array<[number, number]> = [];
+	for (let th = 0; th < nTh; th++) for (const tt of tts) x.push([th, tt]);
+	const labels = x.map(([th, tt]) =>
+		tts.length > 1 ? periodLabel(tb, th, tt) : (tb.tahun[th]?.label ?? ''),
+	);
+	const oneTv = chosen(tb, 'turvar', c);
+	const tvs = oneTv ? [tb.turvar.findIndex((x) => x.val === oneTv)] : tb.turvar.map((_, i) => i);
+	const showTv = !isTrivialDim(tb.turvar);
+	const subLabel = oneTt && !isTrivialDim(tb.turtahun) ? tb.turtahun[tts[0]].label : '';
+	const vIndex = new Map(tb.vervar.map((v, i) => [v.val, i]));
+	const series: ChartSeriesData['series'] = [];
+	let total = 0;
+	for (const val of regions) {
+		const v = vIndex.get(val);
+		if (v === undefined) continue;
+		for (const tv of tvs) {
+			total++;
+			if (series.length >= MAX_SERIES) continue;
+			const name = [tb.vervar[v].label, showTv ? tb.turvar[tv].label : '', subLabel]
+				.filter(Boolean)
+				.join(' · ');
+			const values = x.map(([th, tt]) => tb.values[((v * nTv + tv) * nTh + th) * nTt + tt]);
+			series.push({ name, values });
+		}
+	}
+	return { labels, series, dropped: total - series.length };
+}
