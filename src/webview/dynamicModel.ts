@@ -132,11 +132,12 @@ export function updateSelection(
 }
 
 /**
- * Aggregate rows and their rank (smaller = higher): BPS gives the total of a table the code 9999
- * ("INDONESIA" in national tables, the province or regency itself below that), rank 0. A region
- * code whose significant prefix starts other codes in the same table (province 3500 above 3501,
- * 3502…) is the aggregate of those rows, ranked by how short its prefix is. Codes shorter than
- * four digits (age groups, industries) are categories, never aggregates.
+ * Aggregate rows and their rank (smaller = higher). BPS gives the total of a table the code 9999
+ * ("INDONESIA" in national tables, the province or regency itself below that): rank 0. Region
+ * codes nest by two digits (province 35, regency 3578): a province code padded with zeros (3500)
+ * in a table that also holds its regencies (3501, 3578…) is their aggregate, rank 2; a regency
+ * padded to district length (3578000) above its districts, rank 4. Regency 3510 is not the
+ * aggregate of 3511: only whole two-digit levels count. Category codes (age groups 1–16) never are.
  */
 export function aggregateRanks(items: DimItem[]): Map<string, number> {
 	const out = new Map<string, number>();
@@ -146,10 +147,14 @@ export function aggregateRanks(items: DimItem[]): Map<string, number> {
 			out.set(it.val, 0);
 			continue;
 		}
-		if (!/^\d{4,}$/.test(it.val)) continue;
-		const prefix = it.val.replace(/0+$/, '');
-		if (prefix.length < 2 || prefix.length === it.val.length) continue;
-		if (codes.some((c) => c !== it.val && c.startsWith(prefix))) out.set(it.val, prefix.length);
+		for (const level of [2, 4]) {
+			const head = it.val.slice(0, level);
+			if (!/^\d{4,}$/.test(it.val) || it.val.length <= level || !/^0+$/.test(it.val.slice(level))) continue;
+			if (codes.some((c) => c !== it.val && c.startsWith(head))) {
+				out.set(it.val, level);
+				break;
+			}
+		}
 	}
 	return out;
 }

@@ -540,5 +540,8 @@ export class DynamicView {
 }
 
 function field(label: string, control: HTMLElement, cls = ''): HTMLElement {
+	// The vscode-elements controls draw their input in a shadow root, out of the <label>'s reach:
+	// their `label` property names it for screen readers.
+	if ('label' in control) (control as HTMLElement & { label: string }).label = label;
 	return h('label', { class: `field ${cls}` }, h('span', { class: 'field-label', text: label }), control);
 }

@@ -106,16 +106,30 @@ function ensureHooks(purify: DOMPurify): void {
 	});
 }
 
+/**
+ * Removes `style` attributes and `<style>` elements before the HTML is parsed. The sanitizer drops
+ * them anyway, but any parse in the webview (DOMParser, template, a fresh document) inherits its
+ * Content-Security-Policy, and every inline style met while parsing is reported as a violation:
+ * Excel's HTML of one static table alone drew hundreds. This is not a security boundary (DOMPurify
+ * is); an attribute it misses only costs a report.
+ */
+export function stripInlineStyles(html: string): string {
+	return html
+		.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+		.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ''));
+}
+
 /** Sanitized HTML as a string (for tests and for innerHTML of a fresh container). */
 export function sanitizeHtml(purify: DOMPurify, dirty: string): string {
 	ensureHooks(purify);
+	dirty = stripInlineStyles(dirty);
 	return purify.sanitize(dirty, { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
 }
 
 /** Sanitized HTML as a DocumentFragment, ready to append. */
 export function sanitizeToFragment(purify: DOMPurify, dirty: string): DocumentFragment {
 	ensureHooks(purify);
-	return purify.sanitize(dirty, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+	return purify.sanitize(stripInlineStyles(dirty), { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
 /** For tests: forget which instances have hooks. */

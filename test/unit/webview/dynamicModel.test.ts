@@ -147,6 +147,29 @@ describe('webview dynamic model', () => {
 				['9999', 0],
 			],
 		);
+		// Regencies whose code ends in 0 are not aggregates of their neighbours.
+		assert.equal(
+			aggregateRanks(
+				dim([
+					['3510', 'BANYUWANGI'],
+					['3511', 'BONDOWOSO'],
+					['3520', 'MAGETAN'],
+				]),
+			).size,
+			0,
+		);
+		assert.deepEqual(
+			[
+				...aggregateRanks(
+					dim([
+						['3578000', 'KOTA SURABAYA'],
+						['3578010', 'KARANG PILANG'],
+						['3578020', 'JAMBANGAN'],
+					]),
+				),
+			],
+			[['3578000', 4]],
+		);
 		assert.equal(
 			aggregateRanks(
 				dim([
