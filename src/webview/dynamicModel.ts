@@ -13,6 +13,7 @@ import {
 	type PivotSpec,
 } from '../api/table';
 import type { DimItem, DynamicTable } from '../api/types';
+import type { ExportTable } from '../preview/protocol';
 
 /** What the user chose above the grid (the layout part of DynamicUiState). */
 export interface LayoutChoice {
@@ -227,4 +228,51 @@ export function chartSeries(tb: DynamicTable, c: LayoutChoice, regions: string[]
 		}
 	}
 	return { labels, series, dropped: total - series.length };
+}
+
+/**
+ * The regions to chart: the selected ones (in table order, whatever the pivot), or else the first
+ * rows in view — as many as fit {@link MAX_SERIES} lines with every derived variable, at most five.
+ */
+export function chartRegions(
+	tb: DynamicTable,
+	r: PivotResult,
+	c: LayoutChoice,
+	selected: ReadonlySet<string>,
+	viewOrder: ArrayLike<number>,
+): string[] {
+	const picked = tb.vervar.map((v) => v.val).filter((v) => selected.has(`vervar=${v}`));
+	if (picked.length) return picked;
+	const perRegion = chosen(tb, 'turvar', c) ? 1 : Math.max(1, tb.turvar.length);
+	const n = Math.max(1, Math.min(5, Math.floor(MAX_SERIES / perRegion)));
+	if (c.swapped) return c.rows?.length ? c.rows.slice(0, n) : tb.vervar.slice(0, n).map((v) => v.val);
+	return Array.from(viewOrder)
+		.slice(0, n)
+		.map((i) => r.rowKeys[i][0]);
+}
+
+/** The rows in view order as an export table (missing = null), headed by `corner` and the column labels. */
+export function exportView(
+	tb: DynamicTable,
+	r: PivotResult,
+	viewOrder: ArrayLike<number>,
+	corner: string,
+): ExportTable {
+	const rows: ExportTable['rows'] = [];
+	for (const i of Array.from(viewOrder)) {
+		const row: Array<string | number | null> = [r.rowHeaders[i].join(' · ')];
+		for (let c = 0; c < r.nCols; c++) {
+			const v = r.cells[i * r.nCols + c];
+			row.push(Number.isNaN(v) ? null : v);
+		}
+		rows.push(row);
+	}
+	return {
+		title: tb.variable.title,
+		columns: [corner, ...r.colHeaders.map((x) => x.join(' '))],
+		rows,
+		unit: tb.variable.unit,
+		lastUpdate: tb.lastUpdate,
+		decimal: tb.variable.decimal,
+	};
 }

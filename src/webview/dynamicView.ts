@@ -4,7 +4,7 @@
  * sub-period), the pivot (swappable), the virtual grid with sort/filter/selection/copy, the chart
  * of the selected rows, and export.
  */
-import { formatValue, isTrivialDim, pivot, type PivotResult } from '../api/table';
+import { formatValue, pivot, type PivotResult } from '../api/table';
 import type { DynamicTable } from '../api/types';
 import type {
 	DynamicDims,
@@ -19,7 +19,9 @@ import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
 import { indicatorCard, tableHeader } from './dynamicHeader';
 import {
+	chartRegions,
 	chartSeries,
+	exportView,
 	layoutIds,
 	MAX_SERIES,
 	pinRanks,
@@ -32,7 +34,9 @@ import {
 	type SortState,
 } from './dynamicModel';
 import { VirtualGrid, type GridModel } from './grid';
-import { button, localiseCount, option, progressRing, select, textfield, type VscSelect } from './elements';
+import { button, localiseCount, option, select, textfield, type VscSelect } from './elements';
+import { PeriodPicker } from './periodPicker';
+import { actionButtons, field, fillChoice, tabs } from './viewParts';
 
 /** Above this many rows the row picker is hidden (the text filter still works). */
 const MAX_ROW_OPTIONS = 2000;
@@ -41,10 +45,7 @@ export class DynamicView {
 	readonly el: HTMLElement;
 	private readonly headerEl = h('section', { class: 'meta' });
 	private readonly indicatorEl = h('section', { class: 'indicator-slot' });
-	private readonly fromSel: VscSelect;
-	private readonly toSel: VscSelect;
-	private readonly progressEl = h('div', { class: 'progress', attrs: { hidden: '' } });
-	private readonly progressText = h('span', { class: 'progress-text' });
+	private readonly periods: PeriodPicker;
 	private readonly rowsSel: VscSelect;
 	/** Shows the row picker's count in the UI language ("514 dipilih", not "514 Selected"). */
 	private readonly rowsCount: (n: number) => void;
@@ -58,12 +59,9 @@ export class DynamicView {
 	private readonly grid: VirtualGrid;
 	private readonly chart: Chart;
 	private readonly chartNote: HTMLElement;
-	private readonly tableTab: HTMLElement;
-	private readonly chartTab: HTMLElement;
 	private readonly messageEl = h('div', { class: 'message', attrs: { hidden: '' } });
 	/** "No rows match …" with Clear, in place of an empty grid. */
 	private readonly noMatchEl = h('div', { class: 'message no-match', attrs: { hidden: '', role: 'status' } });
-	private dims: DynamicDims | undefined;
 	private table: DynamicTable | undefined;
 	private result: PivotResult | undefined;
 	/** Row and column identities of the current pivot (see dynamicModel.layoutIds). */
@@ -72,7 +70,6 @@ export class DynamicView {
 	private sortBy: SortState;
 	/** Selected row identities (kept across pivots; those the pivot does not show wait for it). */
 	private selKeys: Set<string>;
-	private loadId: number | undefined;
 	private swapped: boolean;
 	private tab: 'table' | 'chart';
 
@@ -81,12 +78,8 @@ export class DynamicView {
 		this.tab = ctx.ui.tab ?? 'table';
 		this.sortBy = { key: ctx.ui.sortKey, dir: ctx.ui.sortDir ?? 1 };
 		this.selKeys = new Set(ctx.ui.selected ?? []);
-		this.fromSel = select('from');
-		this.toSel = select('to');
-		const loadBtn = button(t(ctx, 'load'), () => this.loadRange());
-		const cancelBtn = button(t(ctx, 'cancel'), () => this.cancel(), true);
-		cancelBtn.classList.add('cancel');
-		this.progressEl.append(progressRing(), this.progressText, cancelBtn);
+		this.periods = new PeriodPicker(ctx, (text) => this.showMessage(text));
+		const { from, to, load, progress } = this.periods.parts;
 
 		this.rowsSel = select('rows', true);
 		this.rowsCount = localiseCount(this.rowsSel, (n) =>
@@ -169,39 +162,15 @@ export class DynamicView {
 		this.chart = new Chart(chartHost);
 		this.chartNote = h('p', { class: 'hint chart-note', attrs: { hidden: '' } });
 
-		const copyBtn = button(t(ctx, 'copy'), () => this.copy(), true);
-		copyBtn.classList.add('copy');
-		// Secondary: "Load" stays the one primary button of this view.
-		const insertBtn = button(t(ctx, 'insert'), () => this.insert(), true);
-		insertBtn.classList.add('insert');
-		insertBtn.title = t(ctx, 'insertHint');
-		const exportBtns = (['csv', 'xlsx', 'json'] as ExportFormat[]).map((f) => {
-			const b = button(
-				t(ctx, f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportJson'),
-				() => this.export(f),
-				true,
-			);
-			b.classList.add(`export-${f}`);
-			return b;
-		});
-
-		this.tableTab = h('div', { class: 'tab-body table-tab' }, this.grid.el);
-		this.chartTab = h(
+		const tableTab = h('div', { class: 'tab-body table-tab' }, this.grid.el);
+		const chartTab = h(
 			'div',
 			{ class: 'tab-body chart-tab' },
 			h('p', { class: 'hint', text: t(ctx, 'chartHint') }),
 			this.chartNote,
 			chartHost,
 		);
-		const tabs = document.createElement('vscode-tabs') as HTMLElement & { selectedIndex: number };
-		const th1 = h('vscode-tab-header', { text: t(ctx, 'table'), attrs: { slot: 'header' } });
-		const th2 = h('vscode-tab-header', { text: t(ctx, 'chart'), attrs: { slot: 'header' } });
-		const tp1 = h('vscode-tab-panel', {}, this.tableTab);
-		const tp2 = h('vscode-tab-panel', {}, this.chartTab);
-		tabs.append(th1, tp1, th2, tp2);
-		tabs.selectedIndex = this.tab === 'chart' ? 1 : 0;
-		tabs.addEventListener('vsc-tabs-select', (e) => {
-			const i = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
+		const tabBar = tabs(ctx, [tableTab, chartTab], this.tab === 'chart' ? 1 : 0, (i) => {
 			this.tab = i === 1 ? 'chart' : 'table';
 			this.ctx.saveUi({ tab: this.tab });
 			if (this.tab === 'chart') requestAnimationFrame(() => this.renderChart());
@@ -219,25 +188,27 @@ export class DynamicView {
 				h(
 					'div',
 					{ class: 'row' },
-					field(t(ctx, 'periods') + ' — ' + t(ctx, 'from'), this.fromSel),
-					field(t(ctx, 'to'), this.toSel),
-					loadBtn,
-					this.progressEl,
+					field(t(ctx, 'periods') + ' — ' + t(ctx, 'from'), from),
+					field(t(ctx, 'to'), to),
+					load,
+					progress,
 				),
 				h('div', { class: 'row' }, this.rowsWrap, this.turvarWrap, this.turtahunWrap, swapBtn),
 				h(
 					'div',
 					{ class: 'row toolbar' },
 					field(t(ctx, 'filter'), this.filterField),
-					insertBtn,
-					copyBtn,
-					...exportBtns,
+					...actionButtons(ctx, {
+						insert: () => this.insert(),
+						copy: () => this.copy(),
+						export: (f) => this.export(f),
+					}),
 					this.countEl,
 				),
 			),
 			this.messageEl,
 			this.noMatchEl,
-			tabs,
+			tabBar,
 			h('p', { class: 'hint', text: t(ctx, 'missingHint') }),
 		);
 	}
@@ -248,72 +219,19 @@ export class DynamicView {
 
 	/** The variable's periods arrived: fill the range picker and load the saved or default range. */
 	setDims(d: DynamicDims): void {
-		this.dims = d;
-		const saved = this.ctx.ui.periods?.filter((p) => d.periods.some((x) => x.id === p));
-		const chosen = saved?.length ? saved : d.defaultPeriods;
-		const idx = chosen.map((id) => d.periods.findIndex((p) => p.id === id)).filter((i) => i >= 0);
-		const from = idx.length ? Math.min(...idx) : Math.max(0, d.periods.length - 5);
-		const to = idx.length ? Math.max(...idx) : d.periods.length - 1;
-		for (const [sel, pick] of [
-			[this.fromSel, from],
-			[this.toSel, to],
-		] as const) {
-			clear(sel);
-			d.periods.forEach((p, i) => sel.append(option(String(p.id), p.label, i === pick)));
-		}
-		if (!d.periods.length) {
-			this.showMessage(t(this.ctx, 'noData'));
-			return;
-		}
-		this.requestLoad(d.periods.slice(from, to + 1).map((p) => p.id));
-	}
-
-	private loadRange(): void {
-		const d = this.dims;
-		if (!d) return;
-		let a = d.periods.findIndex((p) => String(p.id) === this.fromSel.value);
-		let b = d.periods.findIndex((p) => String(p.id) === this.toSel.value);
-		if (a < 0) a = 0;
-		if (b < 0) b = d.periods.length - 1;
-		if (a > b) [a, b] = [b, a];
-		this.requestLoad(d.periods.slice(a, b + 1).map((p) => p.id));
-	}
-
-	private requestLoad(periods: number[]): void {
-		this.ctx.saveUi({ periods });
-		this.loadId = this.ctx.nextId();
-		this.showProgress(t(this.ctx, 'loading'));
-		this.ctx.post({ type: 'load', requestId: this.loadId, periods });
-	}
-
-	private cancel(): void {
-		if (this.loadId !== undefined) this.ctx.post({ type: 'cancel', requestId: this.loadId });
+		this.periods.setDims(d);
 	}
 
 	onProgress(requestId: number, done: number, total: number): void {
-		if (requestId === this.loadId) this.showProgress(fmt(t(this.ctx, 'progress'), done, total));
+		this.periods.onProgress(requestId, done, total);
 	}
 
 	onCancelled(requestId: number): void {
-		if (requestId !== this.loadId) return;
-		this.hideProgress();
-		this.showMessage(t(this.ctx, 'cancelled'));
+		this.periods.onCancelled(requestId);
 	}
 
 	onError(requestId: number | undefined, message: string): boolean {
-		if (requestId !== undefined && requestId !== this.loadId) return false;
-		this.hideProgress();
-		this.showMessage(message);
-		return true;
-	}
-
-	private showProgress(text: string): void {
-		this.progressText.textContent = text;
-		this.progressEl.hidden = false;
-	}
-
-	private hideProgress(): void {
-		this.progressEl.hidden = true;
+		return this.periods.onError(requestId, message);
 	}
 
 	private showMessage(text: string): void {
@@ -323,9 +241,7 @@ export class DynamicView {
 
 	/** A decoded table arrived. Stale answers (an older load) are ignored. */
 	setTable(requestId: number, table: DynamicTable): boolean {
-		if (requestId !== this.loadId && requestId >= 0) return false;
-		this.hideProgress();
-		this.showMessage('');
+		if (!this.periods.accepts(requestId)) return false;
 		this.table = table;
 		this.headerEl.replaceChildren(...tableHeader(this.ctx, table));
 		this.grid.el.setAttribute('aria-label', table.variable.title);
@@ -345,20 +261,8 @@ export class DynamicView {
 			for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
 			this.rowsCount(tb.vervar.filter((v) => rows.has(v.val)).length);
 		}
-		const fillOne = (
-			sel: VscSelect,
-			wrap: HTMLElement,
-			items: { val: string; label: string }[],
-			saved: string | undefined,
-		) => {
-			clear(sel);
-			wrap.hidden = isTrivialDim(items);
-			const value = saved && (saved === '*' || items.some((i) => i.val === saved)) ? saved : '*';
-			sel.append(option('*', t(this.ctx, 'all'), value === '*'));
-			for (const i of items) sel.append(option(i.val, i.label, value === i.val));
-		};
-		fillOne(this.turvarSel, this.turvarWrap, tb.turvar, ui.turvar);
-		fillOne(this.turtahunSel, this.turtahunWrap, tb.turtahun, ui.turtahun);
+		fillChoice(this.ctx, this.turvarSel, this.turvarWrap, tb.turvar, ui.turvar);
+		fillChoice(this.ctx, this.turtahunSel, this.turtahunWrap, tb.turtahun, ui.turtahun);
 	}
 
 	private choice(): LayoutChoice {
@@ -443,27 +347,8 @@ export class DynamicView {
 		const tb = this.table;
 		const r = this.result;
 		if (!tb || !r) return undefined;
-		const order = this.grid.viewOrder();
-		const rows: ExportTable['rows'] = [];
-		for (const i of order) {
-			const row: Array<string | number | null> = [r.rowHeaders[i].join(' · ')];
-			for (let c = 0; c < r.nCols; c++) {
-				const v = r.cells[i * r.nCols + c];
-				row.push(Number.isNaN(v) ? null : v);
-			}
-			rows.push(row);
-		}
-		return {
-			title: tb.variable.title,
-			columns: [
-				this.swapped ? t(this.ctx, 'period') : tb.rowTitle || t(this.ctx, 'region'),
-				...r.colHeaders.map((x) => x.join(' ')),
-			],
-			rows,
-			unit: tb.variable.unit,
-			lastUpdate: tb.lastUpdate,
-			decimal: tb.variable.decimal,
-		};
+		const corner = this.swapped ? t(this.ctx, 'period') : tb.rowTitle || t(this.ctx, 'region');
+		return exportView(tb, r, this.grid.viewOrder(), corner);
 	}
 
 	/**
@@ -503,18 +388,7 @@ export class DynamicView {
 		if (!tb || !r) return;
 		const ctx = this.ctx;
 		const choice = this.choice();
-		const picked = new Set(
-			[...this.selKeys].filter((k) => /^vervar=[^&]*$/.test(k)).map((k) => k.slice('vervar='.length)),
-		);
-		let regions = tb.vervar.map((v) => v.val).filter((v) => picked.has(v));
-		if (!regions.length) {
-			const perRegion = choice.turvar && choice.turvar !== '*' ? 1 : Math.max(1, tb.turvar.length);
-			const n = Math.max(1, Math.min(5, Math.floor(MAX_SERIES / perRegion)));
-			const order = this.swapped ? tb.vervar.map((_, i) => i) : Array.from(this.grid.viewOrder());
-			const at = this.swapped ? -1 : 0;
-			regions = order.slice(0, n).map((i) => (at < 0 ? tb.vervar[i].val : r.rowKeys[i][0]));
-			if (this.swapped && choice.rows?.length) regions = choice.rows.slice(0, n);
-		}
+		const regions = chartRegions(tb, r, choice, this.selKeys, this.grid.viewOrder());
 		const cs = chartSeries(tb, choice, regions);
 		this.chartNote.hidden = cs.dropped === 0;
 		this.chartNote.textContent = cs.dropped ? fmt(t(ctx, 'chartCapped'), MAX_SERIES, cs.dropped) : '';
@@ -537,11 +411,4 @@ export class DynamicView {
 		});
 		ctx.post({ type: 'chart', series: cs.series.length, points: cs.labels.length });
 	}
-}
-
-function field(label: string, control: HTMLElement, cls = ''): HTMLElement {
-	// The vscode-elements controls draw their input in a shadow root, out of the <label>'s reach:
-	// their `label` property names it for screen readers.
-	if ('label' in control) (control as HTMLElement & { label: string }).label = label;
-	return h('label', { class: `field ${cls}` }, h('span', { class: 'field-label', text: label }), control);
 }
