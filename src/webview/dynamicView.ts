@@ -373,7 +373,7 @@ export class DynamicView {
 		const tb = this.table;
 		const table =
 			format === 'json' && tb && this.result
-				? tidyExportTable(tb, this.spec(tb), Array.from(this.grid.viewOrder()))
+				? tidyExportTable(tb, pivotSpec(tb, this.choice()), Array.from(this.grid.viewOrder()))
 				: this.exportTable();
 		if (table) this.ctx.post({ type: 'export', requestId: this.ctx.nextId(), format, table });
 	}
