@@ -5,7 +5,7 @@
  * the request. Pure code, no `vscode`.
  */
 import { ATTRIBUTION_ID } from '../api/attribution';
-import { TIDY_COLUMNS, type TidyRow } from './tidy';
+import type { TidyRecord, TidyTable } from './tidy';
 
 export type TableFormat = 'markdown' | 'csv' | 'json';
 
@@ -38,28 +38,30 @@ export interface RenderResult {
  */
 export function renderTable(
 	meta: TableMeta,
-	rows: readonly TidyRow[],
+	table: TidyTable,
 	format: TableFormat,
 	maxChars: number,
 	narrowHint: (shown: number, total: number) => string,
 ): RenderResult {
-	const full = render(meta, rows, format, undefined);
+	const { columns, rows } = table;
+	const full = render(meta, columns, rows, format, undefined);
 	if (full.length <= maxChars || rows.length === 0) return { text: full, shown: rows.length };
 	// Binary search for the most rows that still fit with the note.
 	let lo = 0;
 	let hi = rows.length - 1;
 	while (lo < hi) {
 		const mid = Math.ceil((lo + hi) / 2);
-		const text = render(meta, rows.slice(0, mid), format, narrowHint(mid, rows.length));
+		const text = render(meta, columns, rows.slice(0, mid), format, narrowHint(mid, rows.length));
 		if (text.length <= maxChars) lo = mid;
 		else hi = mid - 1;
 	}
-	return { text: render(meta, rows.slice(0, lo), format, narrowHint(lo, rows.length)), shown: lo };
+	return { text: render(meta, columns, rows.slice(0, lo), format, narrowHint(lo, rows.length)), shown: lo };
 }
 
 function render(
 	meta: TableMeta,
-	rows: readonly TidyRow[],
+	columns: readonly string[],
+	rows: readonly TidyRecord[],
 	format: TableFormat,
 	cut: string | undefined,
 ): string {
@@ -67,9 +69,9 @@ function render(
 		case 'json':
 			return json(meta, rows, cut);
 		case 'csv':
-			return csv(meta, rows, cut);
+			return csv(meta, columns, rows, cut);
 		default:
-			return markdown(meta, rows, cut);
+			return markdown(meta, columns, rows, cut);
 	}
 }
 
@@ -93,10 +95,15 @@ function mdCell(v: string | number | null): string {
 	return String(v).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 }
 
-function markdown(meta: TableMeta, rows: readonly TidyRow[], cut: string | undefined): string {
+function markdown(
+	meta: TableMeta,
+	columns: readonly string[],
+	rows: readonly TidyRecord[],
+	cut: string | undefined,
+): string {
 	const out = [`## ${mdCell(meta.title)}`, '', headerLines(meta).join(' · '), ''];
-	out.push(`| ${TIDY_COLUMNS.join(' | ')} |`, `|${TIDY_COLUMNS.map(() => '---').join('|')}|`);
-	for (const r of rows) out.push(`| ${TIDY_COLUMNS.map((c) => mdCell(r[c])).join(' | ')} |`);
+	out.push(`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`);
+	for (const r of rows) out.push(`| ${columns.map((c) => mdCell(r[c])).join(' | ')} |`);
 	out.push('', MISSING_NOTE);
 	if (cut) out.push('', `**${cut}**`);
 	out.push('', ...footerLines(meta));
@@ -109,16 +116,21 @@ function csvCell(v: string | number | null): string {
 	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function csv(meta: TableMeta, rows: readonly TidyRow[], cut: string | undefined): string {
+function csv(
+	meta: TableMeta,
+	columns: readonly string[],
+	rows: readonly TidyRecord[],
+	cut: string | undefined,
+): string {
 	const out = [`# ${meta.title}`, ...headerLines(meta).map((l) => `# ${l}`), `# ${MISSING_NOTE}`];
 	if (cut) out.push(`# ${cut}`);
-	out.push(TIDY_COLUMNS.join(','));
-	for (const r of rows) out.push(TIDY_COLUMNS.map((c) => csvCell(r[c])).join(','));
+	out.push(columns.join(','));
+	for (const r of rows) out.push(columns.map((c) => csvCell(r[c])).join(','));
 	out.push(...footerLines(meta).map((l) => `# ${l}`));
 	return out.join('\n');
 }
 
-function json(meta: TableMeta, rows: readonly TidyRow[], cut: string | undefined): string {
+function json(meta: TableMeta, rows: readonly TidyRecord[], cut: string | undefined): string {
 	return JSON.stringify({
 		title: meta.title,
 		unit: meta.unit,

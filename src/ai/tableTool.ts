@@ -9,7 +9,7 @@ import { regionDisplayName } from '../catalogue/regions';
 import { sortPeriods } from '../preview/periods';
 import { checkDomain, DOMAIN_SCHEMA, regionOf } from './common';
 import { DEFAULT_MAX_CHARS, renderTable, type TableFormat } from './render';
-import { periodRange, tidyRows, type TidyRow } from './tidy';
+import { periodRange, tidyTable, type TidyRecord } from './tidy';
 import { ToolInputError, type AiTool } from './types';
 
 export interface GetTableInput {
@@ -54,7 +54,7 @@ function yearsText(years: number[]): string {
 export const getTableTool: AiTool<GetTableInput> = {
 	name: 'bps_get_table',
 	description:
-		"Gets the data of one BPS dynamic table (a `var` from bps_search, or an indicator's variable) for one region, as tidy rows: region_code, region, category_code, category, year, subperiod_code, subperiod, period (ISO: 2024, 2024-03, 2024-Q1, 2024-S1), value (empty/null = missing, never 0). The answer names the title, unit, periods and source. Ask only for what the question needs: `years` (default: the latest 3), `vervar` to keep only some rows (their region_code, e.g. one province in a national table), `turvar` to keep one category. Too large answers are cut with a note saying how to narrow.",
+		"Gets the data of one BPS dynamic table (a `var` from bps_search, or an indicator's variable) for one region, as tidy rows: region_code, region, [category_code, category — tables with categories only], year, [subperiod_code, subperiod — monthly/quarterly tables only], period (ISO: 2024, 2024-03, 2024-Q1, 2024-S1), value (empty/null = missing, never 0). The answer names the title, unit, periods and source. Ask only for what the question needs: `years` (default: the latest 3), `vervar` to keep only some rows (their region_code, e.g. one province in a national table), `turvar` to keep one category. Too large answers are cut with a note saying how to narrow.",
 	inputSchema: {
 		type: 'object',
 		properties: {
@@ -120,7 +120,8 @@ export const getTableTool: AiTool<GetTableInput> = {
 			{ domain, variable, periods: chosen.map((p) => p.id), turvar, vervar },
 			opts,
 		);
-		const rows = tidyRows(table);
+		const tidy = tidyTable(table);
+		const rows = tidy.rows;
 		const regionName = region ? regionDisplayName(region) : domain;
 		const meta = {
 			title: table.variable.title,
@@ -133,19 +134,20 @@ export const getTableTool: AiTool<GetTableInput> = {
 			accessed: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
 		};
 		const maxChars = deps.maxChars ?? DEFAULT_MAX_CHARS;
-		return renderTable(meta, rows, format, maxChars, (shown, total) => narrowHint(rows, shown, total)).text;
+		return renderTable(meta, tidy, format, maxChars, (shown, total) => narrowHint(rows, shown, total)).text;
 	},
 };
 
 /** The note on a cut answer: which inputs narrow it, with codes the model can paste. */
-function narrowHint(rows: readonly TidyRow[], shown: number, total: number): string {
+function narrowHint(rows: readonly TidyRecord[], shown: number, total: number): string {
 	const regions = new Map<string, string>();
 	const categories = new Map<string, string>();
 	const years = new Set<number>();
 	for (const r of rows) {
-		regions.set(r.region_code, r.region);
-		if (r.category_code !== null) categories.set(r.category_code, r.category ?? '');
-		if (r.year !== null) years.add(r.year);
+		regions.set(String(r.region_code), String(r.region ?? ''));
+		if (r.category_code !== undefined && r.category_code !== null)
+			categories.set(String(r.category_code), String(r.category ?? ''));
+		if (typeof r.year === 'number') years.add(r.year);
 	}
 	const list = (m: Map<string, string>, max: number) =>
 		[...m]

@@ -7,8 +7,10 @@ import { BpsClient } from '../../src/api/client';
 import { ATTRIBUTION_ID } from '../../src/api/attribution';
 import { toRecords } from '../../src/api/table';
 import { mcpClientConfig, readMcpEnv } from '../../src/ai/mcpEnv';
-import type { TidyRow } from '../../src/ai/tidy';
-import { subperiodSuffix } from '../../src/ai/tidy';
+import type { TidyRecord } from '../../src/ai/tidy';
+import { TIDY } from '../../src/snippets/tidy';
+
+const TIDY_NAMES = Object.values(TIDY);
 import { AI_TOOLS, runTool } from '../../src/ai/tools';
 import type { ToolDeps } from '../../src/ai/types';
 import type { Emulator } from '../emulator/server';
@@ -64,7 +66,7 @@ interface JsonAnswer {
 	unit: string;
 	region: string;
 	periods: string;
-	rows: TidyRow[];
+	rows: TidyRecord[];
 	source: string;
 	attribution: string;
 	truncated?: string;
@@ -163,7 +165,7 @@ describe('AI tools (emulator)', () => {
 					(l) =>
 						l.startsWith(`${missing.region_code},`) &&
 						l.includes(`,${missing.period},`) &&
-						(missing.category_code === null || l.includes(`,${missing.category_code},`)),
+						(missing.category_code === undefined || l.includes(`,${missing.category_code},`)),
 				);
 			assert.ok(line?.endsWith(','), `CSV line of a missing cell: ${line}`);
 			break;
@@ -182,7 +184,8 @@ describe('AI tools (emulator)', () => {
 		assert.match(md, /Periods: 2023-Q1 … 2024/);
 		assert.match(
 			md,
-			/\| region_code \| region \| category_code \| category \| year \| subperiod_code \| subperiod \| period \| value \|/,
+			// The schema of the snippets: no category pair without categories, the sub-period pair for quarters.
+			/^\| region_code \| region \| year \| subperiod_code \| subperiod \| period \| value \|$/m,
 		);
 		assert.match(md, /Source: https:\/\/.*bps\.go\.id.*accessed 2026-01-02/);
 		const cut = await ok(
@@ -322,15 +325,18 @@ describe('AI tools (emulator)', () => {
 });
 
 describe('AI tools: pure parts', () => {
-	it('sub-periods become ISO suffixes from labels or usual codes', () => {
-		assert.equal(subperiodSuffix({ val: '3', label: 'Maret' }), '-03');
-		assert.equal(subperiodSuffix({ val: '12', label: 'December' }), '-12');
-		assert.equal(subperiodSuffix({ val: '32', label: 'Triwulan II' }), '-Q2');
-		assert.equal(subperiodSuffix({ val: '2', label: 'Quarter 4' }), '-Q4');
-		assert.equal(subperiodSuffix({ val: '22', label: 'Semester 2 (Juli-Desember)' }), '-S2');
-		assert.equal(subperiodSuffix({ val: '13', label: 'Tahunan' }), '');
-		assert.equal(subperiodSuffix({ val: '0', label: 'Tahun' }), '');
-		assert.equal(subperiodSuffix({ val: '33', label: '' }), '-Q3');
+	it("bps_get_table rows use the snippets' tidy schema (one schema everywhere)", () => {
+		assert.deepEqual(TIDY_NAMES, [
+			'region_code',
+			'region',
+			'category_code',
+			'category',
+			'year',
+			'subperiod_code',
+			'subperiod',
+			'period',
+			'value',
+		]);
 	});
 
 	it('MCP environment: unexpanded placeholders are no key; the client config never holds a key', () => {
