@@ -28,6 +28,8 @@ const NOTES = {
 	'bps.search': "Searches the region's tables, publications and press releases; `{ query }` pre-fills it.",
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
+	'bps.newNotebook':
+		'Creates a Jupyter notebook (Python or R) for a dynamic table: the data as a tidy data frame, a first chart and code that fetches fresh data.',
 	'bps.copyLink':
 		'Copies a link (`vscode://bps-data-browser.bps-data-browser/open?domain=…&kind=…&id=…&years=…`) that opens the item, or the active preview with its years, in a preview.',
 	'bps.copyCitation':

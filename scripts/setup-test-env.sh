@@ -2,7 +2,7 @@
 # Installs what the offline integration tests need, into .vscode-test/ (git-ignored), skipping
 # whatever is already there:
 #   - Debian: chromium (the browser that drives the workbench), libkrb5-dev (a code-server add-on
-#     is compiled from source), python3-pandas and r-base-core (snippet tests run the generated code)
+#     is compiled from source), python3-pandas, python3-matplotlib (notebook chart code) and r-base-core (snippet tests run the generated code)
 #   - npm registry: Node 24 and code-server (a full VS Code server build; needs Node 24).
 # Usage: bash scripts/setup-test-env.sh            (idempotent, ~2 min the first time)
 set -euo pipefail
@@ -16,6 +16,7 @@ need_apt=()
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
 command -v g++ >/dev/null && command -v make >/dev/null && command -v python3 >/dev/null || need_apt+=(g++ make python3)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need_apt+=(python3-pandas)
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || need_apt+=(python3-matplotlib)
 command -v Rscript >/dev/null || need_apt+=(r-base-core)
 Rscript -e "library(jsonlite)" >/dev/null 2>&1 || need_apt+=(r-cran-jsonlite)
 fc-list 2>/dev/null | grep -qi 'dejavu' || need_apt+=(fonts-dejavu-core)

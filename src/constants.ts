@@ -13,6 +13,7 @@ export const Commands = {
 	copyId: 'bps.copyId',
 	copyCitation: 'bps.copyCitation',
 	copyLink: 'bps.copyLink',
+	newNotebook: 'bps.newNotebook',
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',

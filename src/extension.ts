@@ -6,6 +6,7 @@ import { registerApiKeyCommands } from './commands/apiKey';
 import { registerShowLog } from './commands/showLog';
 import { registerPreview } from './commands/preview';
 import { registerInsertData } from './commands/insertData';
+import { registerNewNotebook } from './commands/newNotebook';
 import { registerSearch } from './commands/search';
 import { registerCatalogue } from './tree/registerCatalogue';
 import { registerLinks } from './links/registerLinks';
@@ -84,7 +85,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	const previews = registerPreview(context, services);
 	const catalogue = registerCatalogue(context, services);
 	registerLinks(context, catalogue, previews);
-	registerInsertData(context, catalogue, registerSearch(context, catalogue));
+	const search = registerSearch(context, catalogue);
+	registerInsertData(context, catalogue, search);
+	registerNewNotebook(context, catalogue, search);
 	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
 	registerLmTools(context, services);
 	registerMcpProvider(context, services);

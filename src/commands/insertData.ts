@@ -14,6 +14,13 @@ import {
 	needsFetch,
 } from '../insert/formats';
 import { pickPeriods } from '../insert/periods';
+import {
+	citationCell,
+	insertCells,
+	insertTableCells,
+	languageOf,
+	notebookTarget,
+} from '../notebook/insertCells';
 import { resolveSnippetTable } from '../insert/resolve';
 import type { SearchController } from '../search/searchController';
 import { type SnippetFormat, type SnippetTable, preferredLayout } from '../snippets';
@@ -82,6 +89,8 @@ export function registerInsertData(
 						(args.targetUri ? await editorFor(args.targetUri) : undefined) ??
 						usable(vscode.window.activeTextEditor) ??
 						(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
+					// A notebook cell (or an active notebook): the data goes in new cells below.
+					const notebook = notebookTarget(editor);
 					const allowFetch = args.snippetTable
 						? !!args.snippetTable.request
 						: ref?.kind === 'var' || ref?.kind === 'indicator';
@@ -94,7 +103,7 @@ export function registerInsertData(
 					const format = await chooseFormat({
 						explicit: args.format,
 						setting: services.config().insertDefaultFormat,
-						languageId: editor?.document.languageId,
+						languageId: notebook ? languageOf(notebook.editor.notebook) : editor?.document.languageId,
 						allowFetch,
 						allowCitation: !!ref,
 						state: services.context.globalState,
@@ -116,7 +125,10 @@ export function registerInsertData(
 							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Preparing the citation…') },
 							() => citationItemFor(feature, item, services.config().lang),
 						);
-						return await insertText(formatCitation(c, cite), format, citationLanguageId(cite), editor);
+						const text = formatCitation(c, cite);
+						return notebook
+							? await insertCells(notebook, [citationCell(text, cite, notebook)], format)
+							: await insertText(text, format, citationLanguageId(cite), editor);
 					}
 					// Not a citation, so one of the data formats.
 					const dataFormat = format as SnippetFormat;
@@ -135,7 +147,10 @@ export function registerInsertData(
 						);
 					}
 					if (!table) return undefined;
-					return await insertTable(table, dataFormat, editor, await services.keyStore.get());
+					const secret = await services.keyStore.get();
+					return notebook
+						? await insertTableCells(notebook, table, dataFormat, secret)
+						: await insertTable(table, dataFormat, editor, secret);
 				} catch (e) {
 					await reportError(e, log, 'insert data');
 					return undefined;

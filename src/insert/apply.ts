@@ -13,6 +13,8 @@ export interface InsertResult {
 	cursors: number;
 	/** True when a new untitled document was opened for it. */
 	newDocument: boolean;
+	/** Into a notebook: how many cells were added below the current one. */
+	cells?: number;
 }
 
 /**
