@@ -12,13 +12,21 @@ export const shownMessages: Array<{
 	level: 'error' | 'warning';
 	message: string;
 	kind?: string;
+	/** The buttons offered with it ("Show Log"…). */
+	actions?: string[];
 	at: number;
 }> = [];
 registerTestHook('messages', shownMessages);
 
 /** Remember a message about to be shown (bounded), for the `messages` test hook. */
-export function recordShown(level: 'error' | 'warning', message: string, e?: unknown): void {
-	shownMessages.push({ level, message, kind: e instanceof BpsError ? e.kind : undefined, at: Date.now() });
+export function recordShown(
+	level: 'error' | 'warning',
+	message: string,
+	e?: unknown,
+	actions?: string[],
+): void {
+	const kind = e instanceof BpsError ? e.kind : undefined;
+	shownMessages.push({ level, message, kind, actions, at: Date.now() });
 	if (shownMessages.length > 200) shownMessages.splice(0, shownMessages.length - 200);
 }
 
@@ -78,11 +86,11 @@ export async function reportError(e: unknown, log: Logger, context?: string): Pr
 	log.error(`${context ? context + ': ' : ''}${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
 	const showLogAction = vscode.l10n.t('Show Log');
 	const setKeyAction = vscode.l10n.t('Set API Key');
-	recordShown('error', message, e);
 	const actions =
 		e instanceof BpsError && (e.kind === 'badKey' || e.kind === 'noKey')
 			? [setKeyAction, showLogAction]
 			: [showLogAction];
+	recordShown('error', message, e, actions);
 	const choice = await vscode.window.showErrorMessage(message, ...actions);
 	if (choice === showLogAction) {
 		await vscode.commands.executeCommand(Commands.showLog);

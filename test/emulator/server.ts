@@ -21,8 +21,14 @@ import { handleFamily } from './families';
 
 export { FIXTURE_IDS } from './data';
 
-/** The only key the emulator accepts by default. Not a real key (real ones are 32 hex digits). */
+/** The sandbox's demo key, seeded straight into SecretStorage. Not a real key (real ones are 32 hex digits). */
 export const EMULATOR_KEY = 'emulator-demo-key';
+/**
+ * A key of the real shape (32 hexadecimal characters), for what goes through `bps.setApiKey`,
+ * which refuses anything else before any request. Built at run time: no key-shaped literal in
+ * the sources. Only this emulator accepts it.
+ */
+export const EMULATOR_HEX_KEY = '0123456789abcdef'.repeat(2);
 /** The national dynamic table with the 514 regencies/cities as rows (10 years, 2015–2024). */
 export const VAR_REGENCIES = FIXTURE_IDS.regencyVar;
 
@@ -73,7 +79,7 @@ export interface EmulatorOptions {
 	port?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
-	/** Accepted keys, default [EMULATOR_KEY]. */
+	/** Accepted keys, default [EMULATOR_KEY, EMULATOR_HEX_KEY]. */
 	keys?: string[];
 	/** Added to every API response. */
 	latencyMs?: number;
@@ -165,7 +171,7 @@ function validFaults(input: unknown): Fault[] {
 /** Starts the emulator. Resolves once it listens. */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
 	const host = opts.host ?? '127.0.0.1';
-	const keys = opts.keys ?? [EMULATOR_KEY];
+	const keys = opts.keys ?? [EMULATOR_KEY, EMULATOR_HEX_KEY];
 	const requireUA = opts.requireUserAgent ?? true;
 	const maxCells = opts.maxCells ?? 20000;
 	const xssProbes = opts.xssProbes ?? false;

@@ -17,9 +17,16 @@ import {
 	type TestEmulator,
 } from './helpers';
 
+interface KeyPrompts {
+	input: (o: vscode.InputBoxOptions) => Thenable<string | undefined>;
+	terms: (message: string, o: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
+}
+
 interface Hooks {
 	tree: CatalogueTreeProvider;
 	services: Services;
+	keyPrompts: KeyPrompts;
+	messages: Array<{ level: string; message: string; kind?: string; actions?: string[] }>;
 }
 
 async function hooks(): Promise<Hooks> {
@@ -91,11 +98,91 @@ describe('API key in SecretStorage', function () {
 		assert.ok(!JSON.stringify(emu.requests).includes(EMULATOR_KEY));
 	});
 
-	it('refuses a key the API rejects and keeps the old one', async () => {
-		assert.equal(await setKey('not-the-emulator-key'), false);
+	it('refuses a malformed key before any request: "not-a-key" is never sent', async () => {
+		emu.resetRequests();
+		const shown = h.messages.length;
+		for (const bad of ['not-a-key', 'ab'.repeat(15) + 'a', 'ab'.repeat(16) + '0', 'gh'.repeat(16)])
+			assert.equal(await setKey(bad), false, bad);
+		assert.equal(emu.requests.length, 0, 'the emulator received no request');
+		const msgs = h.messages.slice(shown);
+		assert.equal(msgs.length, 4);
+		for (const m of msgs) {
+			assert.match(m.message, /32 (hexadecimal|of them)/);
+			assert.deepEqual(m.actions, ['Show Log']);
+		}
+		assert.equal(await h.services.keyStore.get(), EMULATOR_KEY, 'the old key is kept');
+		assert.ok(!allSettingValues().includes('not-a-key'));
+		assert.ok(!allStateValues(h.services.context).includes('not-a-key'));
+	});
+
+	it('a well-formed key the API rejects: one check, "rejected" with Show Log, the old key kept', async () => {
+		const wrong = 'fe'.repeat(16);
+		emu.resetRequests();
+		const shown = h.messages.length;
+		assert.equal(await setKey(wrong), false);
+		assert.equal(emu.requests.length, 1, 'one check request');
+		const m = h.messages.slice(shown);
+		assert.equal(m.length, 1);
+		assert.equal(m[0].message, 'The BPS API rejected this key. Nothing was saved.');
+		assert.equal(m[0].kind, 'badKey');
+		assert.deepEqual(m[0].actions, ['Show Log']);
 		assert.equal(await h.services.keyStore.get(), EMULATOR_KEY);
-		assert.ok(!allSettingValues().includes('not-the-emulator-key'));
-		assert.ok(!allStateValues(h.services.context).includes('not-the-emulator-key'));
+		assert.ok(!allSettingValues().includes(wrong));
+		assert.ok(!allStateValues(h.services.context).includes(wrong));
+	});
+
+	it('interactive: the terms come first and only once; the input box checks the shape as it is typed', async () => {
+		const prompts = h.keyPrompts;
+		const original = { ...prompts };
+		const state = h.services.context.globalState;
+		const seen: string[] = [];
+		let termsAnswer: string | undefined = 'I Agree';
+		let checks: Array<string | undefined> = [];
+		prompts.terms = async () => {
+			seen.push('terms');
+			return termsAnswer;
+		};
+		prompts.input = async (o) => {
+			seen.push('input');
+			assert.equal(o.password, true, 'the key is masked');
+			const check = async (v: string) => {
+				const r = await o.validateInput?.(v);
+				return typeof r === 'string' || r === undefined || r === null ? (r ?? undefined) : r.message;
+			};
+			checks = [
+				await check(''),
+				await check('not-a-key'),
+				await check('ab'.repeat(15)),
+				await check(EMULATOR_KEY),
+			];
+			return ` ${EMULATOR_KEY} `;
+		};
+		try {
+			await state.update('bps.termsAccepted', undefined);
+			// Declined: no input box, nothing saved.
+			termsAnswer = undefined;
+			assert.equal(await vscode.commands.executeCommand('bps.setApiKey'), false);
+			assert.deepEqual(seen, ['terms']);
+			// Accepted: the terms, then the key.
+			seen.length = 0;
+			termsAnswer = 'I Agree';
+			emu.resetRequests();
+			assert.equal(await vscode.commands.executeCommand('bps.setApiKey'), true);
+			assert.deepEqual(seen, ['terms', 'input']);
+			assert.equal(checks[0], 'The key cannot be empty.');
+			assert.match(checks[1] ?? '', /0–9 and a–f/);
+			assert.equal(checks[2], 'A BPS API key is 32 hexadecimal characters (0–9, a–f).');
+			assert.equal(checks[3], undefined, 'a well-formed key passes');
+			assert.equal(emu.requests.length, 1, 'one check request, after the key was typed');
+			assert.equal(await h.services.keyStore.get(), EMULATOR_KEY, 'saved trimmed');
+			// Second time: straight to the key.
+			seen.length = 0;
+			assert.equal(await vscode.commands.executeCommand('bps.setApiKey'), true);
+			assert.deepEqual(seen, ['input']);
+		} finally {
+			Object.assign(prompts, original);
+			await state.update('bps.termsAccepted', true);
+		}
 	});
 
 	it('follows a key change made in another window (SecretStorage event)', async () => {

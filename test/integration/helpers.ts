@@ -5,10 +5,14 @@
  * never import `src/` (that would load a second copy of every module, with its own state).
  */
 import * as vscode from 'vscode';
-import { startEmulator, EMULATOR_KEY } from '../emulator/server';
+import { startEmulator, EMULATOR_HEX_KEY } from '../emulator/server';
 import type { BpsPublicApi } from '../../src/publicApi';
 
-export { EMULATOR_KEY };
+/**
+ * The key the integration tests set through `bps.setApiKey`: the emulator's key of the real shape
+ * (the command refuses anything but 32 hexadecimal characters before any request).
+ */
+export const EMULATOR_KEY = EMULATOR_HEX_KEY;
 
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
@@ -73,7 +77,7 @@ export async function getExtensionApi(): Promise<BpsPublicApi> {
 
 /**
  * Stores an API key the way a user would: `bps.setApiKey` with the key as its argument (the
- * command checks it against the API first). Resolves with the command's answer: true when saved.
+ * command checks its shape, then asks the API). Resolves with the command's answer: true when saved.
  */
 export async function setKey(key: string): Promise<boolean> {
 	await getExtensionApi();
@@ -103,4 +107,18 @@ export async function waitFor<T>(
 
 export function sleep(ms: number): Promise<void> {
 	return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Stores a key straight into SecretStorage, as another window (or the sandbox seed) does: for
+ * keys of unusual shapes that tests use to spot leaks, which `bps.setApiKey` would refuse.
+ * Resolves once the extension reads it back.
+ */
+export async function storeKeyDirectly(key: string): Promise<void> {
+	const api = await getExtensionApi();
+	const services = api._test?.services as
+		{ context: vscode.ExtensionContext; keyStore: { get(): Promise<string | undefined> } } | undefined;
+	if (!services) throw new Error('the services test hook is missing');
+	await services.context.secrets.store('bps.apiKey', key);
+	await waitFor(async () => (await services.keyStore.get()) === key, 5000, 'the stored key is read back');
 }

@@ -13,6 +13,7 @@ import {
 	configure,
 	getExtensionApi,
 	setKey,
+	storeKeyDirectly,
 	startTestEmulator,
 	type TestEmulator,
 } from './helpers';
@@ -71,7 +72,8 @@ describe('insert data', function () {
 			'insert.defaultFormat': undefined,
 			'network.timeoutSeconds': 5,
 		});
-		assert.equal(await setKey(DISTINCTIVE_KEY), true);
+		// Not of the real shape on purpose (bps.setApiKey would refuse it): stored as another window would.
+		await storeKeyDirectly(DISTINCTIVE_KEY);
 		await getExtensionApi();
 	});
 	afterEach(closeAll);

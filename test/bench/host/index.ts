@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { EMULATOR_KEY, FIXTURE_IDS, startEmulator, type RecordedRequest } from '../../emulator/server';
+import { EMULATOR_HEX_KEY, FIXTURE_IDS, startEmulator, type RecordedRequest } from '../../emulator/server';
 import type { BpsPublicApi } from '../../../src/publicApi';
 import type { HostMessage, WebviewMessage } from '../../../src/preview/protocol';
 import type { CatalogueNode } from '../../../src/tree/nodes';
@@ -114,7 +114,7 @@ export async function run(): Promise<void> {
 		t1 = performance.now();
 		await hooks.services.context.secrets.get('bps.bench.probe');
 		res.activation.secretMs = performance.now() - t1;
-		if ((await vscode.commands.executeCommand('bps.setApiKey', EMULATOR_KEY)) !== true)
+		if ((await vscode.commands.executeCommand('bps.setApiKey', EMULATOR_HEX_KEY)) !== true)
 			throw new Error('emulator key rejected');
 		await sleep(200);
 
