@@ -140,6 +140,25 @@ export function prepare(name: string, input: AnyInput): LmPreparedInvocation {
 					),
 				},
 			};
+		case 'bps_get_census':
+			return {
+				invocationMessage: vscode.l10n.t('Reading BPS census results'),
+				confirmationMessages: {
+					title: vscode.l10n.t('Read BPS census results'),
+					message: vscode.l10n.t('Read BPS census results from the BPS API with your API key?'),
+				},
+			};
+		case 'bps_get_simdasi':
+			return {
+				invocationMessage: vscode.l10n.t('Reading the SIMDASI tables of region {0}', domain),
+				confirmationMessages: {
+					title: vscode.l10n.t('Read SIMDASI tables'),
+					message: vscode.l10n.t(
+						'Read the SIMDASI (regional in-figures) tables of BPS region {0} from the BPS API with your API key?',
+						domain,
+					),
+				},
+			};
 		default:
 			return {
 				invocationMessage: vscode.l10n.t('Getting the BPS strategic indicators of region {0}', domain),

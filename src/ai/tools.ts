@@ -8,6 +8,7 @@ import { ITEM_KINDS, type ItemKind } from '../catalogue/itemRef';
 import { classifyDomain, matchRegions, prepareRegions, regionDisplayName } from '../catalogue/regions';
 import { errorText } from './errors';
 import { searchCatalogue } from './search';
+import { censusTool, simdasiTool } from './censusTools';
 import { classificationTool, sdgsTool, tradeTool } from './familyTools';
 import { getTableTool } from './tableTool';
 import { allDomains, ToolInputError, type AiTool, type ToolDeps } from './types';
@@ -162,6 +163,8 @@ export const AI_TOOLS: ReadonlyArray<AiTool<never>> = [
 	tradeTool,
 	sdgsTool,
 	classificationTool,
+	censusTool,
+	simdasiTool,
 ];
 
 /**

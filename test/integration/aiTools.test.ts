@@ -20,6 +20,8 @@ const TOOL_NAMES = [
 	'bps_get_trade',
 	'bps_get_sdgs',
 	'bps_find_classification',
+	'bps_get_census',
+	'bps_get_simdasi',
 ];
 
 /** The parts of `vscode.lm` these tests use (our @types/vscode predates them). */
@@ -102,7 +104,11 @@ describe('Assistant tools (LM + MCP)', function () {
 		assert.match(sdgs, /goal 1 .+; variable \d+$/m);
 		const kbli = await invoke('bps_find_classification', { query: 'kelapa sawit' });
 		assert.match(kbli, /^- 01262 — /m);
-		for (const text of [region, search, md, indicators, trade, sdgs, kbli]) {
+		const census = await invoke('bps_get_census', {});
+		assert.match(census, /^- sp2020 — /m);
+		const simdasi = await invoke('bps_get_simdasi', { domain: '3500' });
+		assert.match(simdasi, /^- \S+ — .+; years: \d{4}/m);
+		for (const text of [region, search, md, indicators, trade, sdgs, kbli, census, simdasi]) {
 			assert.equal(text.trimEnd().split('\n').at(-1), ATTRIBUTION);
 			assert.ok(!text.includes(EMULATOR_KEY), 'the key leaked');
 		}

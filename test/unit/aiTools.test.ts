@@ -274,6 +274,39 @@ describe('AI tools (emulator)', () => {
 		assert.match(await ok('bps_find_classification', { query: 'zzzz' }), /^Nothing in KBLI2020 matches/);
 	});
 
+	it('bps_get_census: census → topic → dataset → data for a region, one call per level', async () => {
+		assert.match(await ok('bps_get_census', {}), /^- sp2020 — Sensus Penduduk 2020, 2020$/m);
+		const topics = await ok('bps_get_census', { event: 'sp2020' });
+		const topic = Number(/^- (\d+) — /m.exec(topics)?.[1]);
+		const sets = await ok('bps_get_census', { event: 'sp2020', topic });
+		const dataset = Number(/^- (\d+) — /m.exec(sets)?.[1]);
+		assert.ok(topic > 0 && dataset > 0, sets);
+		const d = deps();
+		const data = await ok('bps_get_census', { event: 'sp2020', dataset, domain: '3578' }, d);
+		assert.match(data, /^## Census sp2020, dataset \d+: /m);
+		// Every value of the answer is the client's value for that row.
+		const areas = await d.families.listCensusAreas('sp2020');
+		const area = areas.find((a) => a.domain === '3578');
+		assert.ok(area);
+		const raw = await d.families.getCensusData({ event: 'sp2020', area: area.id, dataset });
+		const first = raw.rows[0];
+		assert.ok(data.includes(`| ${first.period} | ${first.value ?? ''} |`), data.slice(0, 600));
+		assert.match(
+			await fails('bps_get_census', { event: 'sp2020', dataset, domain: '9999' }),
+			/no results for region 9999/,
+		);
+	});
+
+	it("bps_get_simdasi: a region's tables, then one table with columns and units", async () => {
+		const list = await ok('bps_get_simdasi', { domain: '3578' });
+		const m = /^- (\S+) — .+; years: (\d{4})/m.exec(list);
+		assert.ok(m, list);
+		const table = await ok('bps_get_simdasi', { domain: '3578', table: m[1], year: Number(m[2]) });
+		assert.match(table, /^\| item \| .+\(.+\) \|/m);
+		assert.match(table, /^\| .+ \| [\d.]* \|/m);
+		assert.match(await fails('bps_get_simdasi', { domain: '3578', table: m[1] }), /"year" is needed/);
+	});
+
 	it('no key → how to set one; bad key → rejected; the key never appears', async () => {
 		for (const t of AI_TOOLS) {
 			const input = {

@@ -110,7 +110,11 @@ describe('MCP server over stdio (emulator)', function () {
 		assert.match(sdgs.text, /variable \d+$/m);
 		const kbli = await call(s, 'bps_find_classification', { query: 'kelapa sawit' });
 		assert.match(kbli.text, /^- 01262 — /m);
-		for (const r of [region, search, table, indicators, trade, sdgs, kbli]) {
+		const census = await call(s, 'bps_get_census', { event: 'sp2020' });
+		assert.match(census.text, /^- \d+ — /m);
+		const simdasi = await call(s, 'bps_get_simdasi', { domain: '3578' });
+		assert.match(simdasi.text, /; years: \d{4}/);
+		for (const r of [region, search, table, indicators, trade, sdgs, kbli, census, simdasi]) {
 			assert.equal(r.isError, false, r.text);
 			assert.ok(r.text.includes(ATTRIBUTION_ID));
 			assert.ok(!r.text.includes(EMULATOR_KEY));

@@ -1,0 +1,192 @@
+/**
+ * Assistant tools over BPS census results and SIMDASI ("Dalam Angka" regional tables), on
+ * `BpsClient.families`. Both are catalogues several levels deep, so each tool walks them one level
+ * per call: with fewer inputs it lists what to pick next, with all of them it returns the data.
+ */
+import { ATTRIBUTION_ID, BPS_HOME } from '../api/attribution';
+import { mfdOfDomain } from '../api/families/mappers';
+import type { CensusRow } from '../api/families/types';
+import { checkDomain, DOMAIN_SCHEMA, footer } from './common';
+import { ToolInputError, type AiTool } from './types';
+
+const CENSUS_SOURCE = 'https://sensus.bps.go.id';
+/** Rows shown before a census or SIMDASI answer is cut. */
+const MAX_ROWS = 150;
+
+function cell(v: string | number | null | undefined): string {
+	return v === null || v === undefined ? '' : String(v).replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
+}
+
+function optInt(name: string, v: unknown): number | undefined {
+	if (v === undefined || v === null || v === '') return undefined;
+	const n = Number(v);
+	if (!Number.isInteger(n)) throw new ToolInputError(`"${name}" must be a whole number.`);
+	return n;
+}
+
+export interface CensusInput {
+	event?: string;
+	topic?: number;
+	dataset?: number;
+	domain?: string;
+}
+
+export const censusTool: AiTool<CensusInput> = {
+	name: 'bps_get_census',
+	description:
+		'Reads BPS census results (Population Census 2020, Economic Census, Agricultural Census 2023…) step by step: no input → the censuses (event ids); `event` → its topics; `event` + `topic` → its datasets; `event` + `dataset` + `domain` (a region code from bps_find_region, 0000 = Indonesia) → the data, one row per indicator, category and period, missing values empty.',
+	inputSchema: {
+		type: 'object',
+		properties: {
+			event: { type: 'string', description: 'Census id from the list, e.g. "sp2020".' },
+			topic: { type: 'integer', description: 'Topic id of the census.' },
+			dataset: { type: 'integer', description: 'Dataset id of the census.' },
+			domain: { ...DOMAIN_SCHEMA, description: `${DOMAIN_SCHEMA.description} Needed with dataset.` },
+		},
+	},
+	async invoke(input, deps) {
+		const opts = { signal: deps.signal, lang: deps.lang };
+		const event = typeof input.event === 'string' && input.event.trim() ? input.event.trim() : undefined;
+		const topic = optInt('topic', input.topic);
+		const dataset = optInt('dataset', input.dataset);
+		const f = deps.families;
+		if (!event) {
+			const events = await f.listCensusEvents(opts);
+			return answer(
+				'BPS censuses (event — name, year). Pass `event` to see its topics:',
+				events.map((e) => `- ${e.id} — ${e.name}${e.year ? `, ${e.year}` : ''}`),
+			);
+		}
+		if (dataset === undefined) {
+			if (topic === undefined) {
+				const topics = await f.listCensusTopics(event, opts);
+				return answer(
+					`Topics of census ${event} (topic — name). Pass \`event\` and \`topic\` to see its datasets:`,
+					topics.map((t) => `- ${t.id} — ${deps.lang === 'eng' && t.nameEn ? t.nameEn : t.name}`),
+				);
+			}
+			const sets = await f.listCensusDatasets(event, topic, opts);
+			return answer(
+				`Datasets of census ${event}, topic ${topic} (dataset — name). Pass \`event\`, \`dataset\` and \`domain\` for the data:`,
+				sets.map(
+					(d) => `- ${d.id} — ${d.name}${d.description ? `: ${cell(d.description).slice(0, 160)}` : ''}`,
+				),
+			);
+		}
+		const domain = checkDomain(input.domain ?? '0000');
+		const areas = await f.listCensusAreas(event, opts);
+		const area = areas.find((a) => a.domain === domain);
+		if (!area)
+			throw new ToolInputError(
+				`census ${event} has no results for region ${domain}. It covers ${areas.length} areas: Indonesia (0000), provinces and regencies/cities.`,
+			);
+		const data = await f.getCensusData({ event, area: area.id, dataset }, opts);
+		return censusTable(
+			event,
+			dataset,
+			area.name,
+			data.rows,
+			data.dimensions.map((d) => d.name),
+		);
+	},
+};
+
+function answer(title: string, lines: string[], source = CENSUS_SOURCE): string {
+	return [title, ...(lines.length ? lines : ['(none)']), '', footer(source)].join('\n');
+}
+
+function censusTable(
+	event: string,
+	dataset: number,
+	area: string,
+	rows: CensusRow[],
+	dims: string[],
+): string {
+	const head = ['area', 'indicator', ...dims, 'period', 'value'];
+	const shown = rows.slice(0, MAX_ROWS);
+	const out = [
+		`## Census ${event}, dataset ${dataset}: ${area}`,
+		'',
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => '---').join('|')}|`,
+		...shown.map((r) => {
+			const cats = dims.map((name) => cell(r.categories.find((c) => c.name === name)?.itemName));
+			return `| ${[cell(r.areaName), cell(r.indicatorName), ...cats, cell(r.period), cell(r.value)].join(' | ')} |`;
+		}),
+		'',
+		'An empty value means BPS publishes no figure for that cell (not zero).',
+	];
+	if (rows.length > shown.length)
+		out.push(
+			`**Answer cut: showing ${shown.length} of ${rows.length} rows. Ask for a smaller region (a regency/city domain) or another dataset.**`,
+		);
+	out.push('', footer(CENSUS_SOURCE));
+	return out.join('\n');
+}
+
+export interface SimdasiInput {
+	domain: string;
+	table?: string;
+	year?: number;
+}
+
+export const simdasiTool: AiTool<SimdasiInput> = {
+	name: 'bps_get_simdasi',
+	description:
+		'Reads SIMDASI, the regional "Dalam Angka" (in figures) tables of a province or regency/city: with only `domain` → its tables (id, title, chapter, years); with `domain`, `table` and `year` → the table, one row per line item with its columns and units, missing values empty.',
+	inputSchema: {
+		type: 'object',
+		properties: {
+			domain: DOMAIN_SCHEMA,
+			table: { type: 'string', description: 'Table id from the list.' },
+			year: { type: 'integer', description: 'A year the table has, e.g. 2024.' },
+		},
+		required: ['domain'],
+	},
+	async invoke(input, deps) {
+		const domain = checkDomain(input.domain);
+		const mfd = mfdOfDomain(domain);
+		const opts = { signal: deps.signal, lang: deps.lang };
+		const table = typeof input.table === 'string' && input.table.trim() ? input.table.trim() : undefined;
+		const year = optInt('year', input.year);
+		if (!table) {
+			const tables = await deps.families.listSimdasiTables(mfd, opts);
+			const lines = tables
+				.slice(0, MAX_ROWS)
+				.map(
+					(t) =>
+						`- ${t.id} — ${deps.lang === 'eng' && t.titleEn ? t.titleEn : t.title} (chapter: ${t.chapter}; years: ${t.years.join(', ')})`,
+				);
+			if (tables.length > MAX_ROWS) lines.push(`… and ${tables.length - MAX_ROWS} more.`);
+			return answer(
+				`SIMDASI tables of region ${domain} (table — title). Pass \`table\` and a \`year\` for the data:`,
+				lines,
+				BPS_HOME,
+			);
+		}
+		if (year === undefined)
+			throw new ToolInputError('"year" is needed with "table": one of the years the table lists.');
+		const t = await deps.families.getSimdasiTable({ mfd, year, table }, opts);
+		const eng = deps.lang === 'eng';
+		const cols = t.columns.map((c) => {
+			const name = eng && c.nameEn ? c.nameEn : c.name;
+			const u = eng && c.unitEn ? c.unitEn : c.unit;
+			return u ? `${name} (${u})` : name;
+		});
+		const title = eng && t.titleEn ? t.titleEn : t.title;
+		const head = ['item', ...cols];
+		const out = [
+			`## ${title} — ${t.area}${title.includes(String(t.year)) ? '' : `, ${t.year}`}`,
+			'',
+			`| ${head.map(cell).join(' | ')} |`,
+			`|${head.map(() => '---').join('|')}|`,
+			...t.rows.slice(0, MAX_ROWS).map((r) => `| ${[cell(r.label), ...r.values.map(cell)].join(' | ')} |`),
+			'',
+			'An empty value means the figure is missing (not zero).',
+		];
+		if (t.rows.length > MAX_ROWS) out.push(`**Answer cut: showing ${MAX_ROWS} of ${t.rows.length} rows.**`);
+		if (t.notes) out.push('', `Notes: ${cell(t.notes).slice(0, 500)}`);
+		out.push('', `Source: ${t.source ? `${cell(t.source)} — ` : ''}${BPS_HOME}`, ATTRIBUTION_ID);
+		return out.join('\n');
+	},
+};
