@@ -64,19 +64,20 @@ export interface Attribution {
 	accessedIso: string;
 }
 
-/** A DynamicTable as it crosses postMessage: the dense Float64Array becomes an array (null = missing). */
-export type WireDynamicTable = Omit<DynamicTable, 'values'> & { values: Array<number | null> };
+/**
+ * A DynamicTable as it crosses postMessage. `values` goes as the dense Float64Array itself (NaN =
+ * missing): VS Code hands typed arrays to the webview as binary and transfers them into its frame,
+ * so 500 k cells cost one 4 MB copy instead of a JSON array built, parsed and converted back. An
+ * array (null = missing) is still accepted.
+ */
+export type WireDynamicTable = Omit<DynamicTable, 'values'> & { values: Float64Array | Array<number | null> };
 
 export function toWire(t: DynamicTable): WireDynamicTable {
-	const values = new Array<number | null>(t.values.length);
-	for (let i = 0; i < t.values.length; i++) {
-		const x = t.values[i];
-		values[i] = Number.isNaN(x) ? null : x;
-	}
-	return { ...t, values };
+	return { ...t, values: t.values };
 }
 
 export function fromWire(w: WireDynamicTable): DynamicTable {
+	if (ArrayBuffer.isView(w.values)) return { ...w, values: w.values };
 	const values = new Float64Array(w.values.length);
 	for (let i = 0; i < w.values.length; i++) {
 		const x = w.values[i];

@@ -72,23 +72,33 @@ export function layoutIds(
 	spec: PivotSpec,
 	r: PivotResult,
 ): { rows: string[]; cols: string[] } {
-	const fixed = new Map<Axis, string>();
-	for (const a of AXES) {
-		if (spec.rows.includes(a) || spec.cols.includes(a)) continue;
-		const keep = spec.filter?.[a];
-		fixed.set(a, keep?.length === 1 ? keep[0] : (tb[a][0]?.val ?? ''));
-	}
-	const name = (axes: Axis[], keys: string[], withFixed: boolean): string => {
-		const parts = new Map<Axis, string>();
-		axes.forEach((a, i) => parts.set(a, keys[i]));
-		if (withFixed) for (const [a, v] of fixed) parts.set(a, v);
-		return AXES.filter((a) => parts.has(a))
-			.map((a) => `${a}=${parts.get(a)}`)
-			.join('&');
+	// One recipe per side: for each axis in storage order, the key position or a fixed value. Built
+	// with plain concatenation: this runs for every row of a 100 k-row table.
+	const recipe = (axes: Axis[], withFixed: boolean): Array<[string, number | string]> => {
+		const out: Array<[string, number | string]> = [];
+		for (const a of AXES) {
+			const at = axes.indexOf(a);
+			if (at >= 0) out.push([`${a}=`, at]);
+			else if (withFixed && !spec.rows.includes(a)) {
+				const keep = spec.filter?.[a];
+				out.push([`${a}=`, keep?.length === 1 ? keep[0] : (tb[a][0]?.val ?? '')]);
+			}
+		}
+		return out;
 	};
+	const name = (parts: Array<[string, number | string]>, keys: string[]): string => {
+		let s = '';
+		for (let i = 0; i < parts.length; i++) {
+			const [label, v] = parts[i];
+			s += (i ? '&' : '') + label + (typeof v === 'number' ? keys[v] : v);
+		}
+		return s;
+	};
+	const rowParts = recipe(spec.rows, false);
+	const colParts = recipe(spec.cols, true);
 	return {
-		rows: r.rowKeys.map((k) => name(spec.rows, k, false)),
-		cols: r.colKeys.map((k) => name(spec.cols, k, true)),
+		rows: r.rowKeys.map((k) => name(rowParts, k)),
+		cols: r.colKeys.map((k) => name(colParts, k)),
 	};
 }
 
@@ -135,27 +145,27 @@ export function updateSelection(
 /**
  * Aggregate rows and their rank (smaller = higher). BPS gives the total of a table the code 9999
  * ("INDONESIA" in national tables, the province or regency itself below that): rank 0. Region
- * codes nest by two digits (province 35, regency 3578): a province code padded with zeros (3500)
- * in a table that also holds its regencies (3501, 3578…) is their aggregate, rank 2; a regency
- * padded to district length (3578000) above its districts, rank 4. Regency 3510 is not the
- * aggregate of 3511: only whole two-digit levels count. Category codes (age groups 1–16) never are.
+ * codes nest by two digits (province 35, regency 3578, district 3578010): a province padded to
+ * regency length (3500) in a table that also holds its regencies (3501, 3578…) is their aggregate,
+ * rank 2; a regency padded to district length (3578000) above its districts, rank 4. Regency 3510
+ * is not the aggregate of 3511: only whole levels count. Category codes (age groups 1–16) never are.
  */
 export function aggregateRanks(items: DimItem[]): Map<string, number> {
 	const out = new Map<string, number>();
-	const codes = items.map((i) => i.val).filter((v) => /^\d{4,}$/.test(v));
+	// How many codes share each province (2-digit) or regency (4-digit) head: one pass, so 100 k rows stay cheap.
+	const heads = new Map<string, number>();
+	for (const { val } of items) {
+		if (val.length !== 4 && val.length !== 7) continue;
+		const h2 = val.slice(0, 2);
+		const h4 = val.slice(0, 4);
+		heads.set(h2, (heads.get(h2) ?? 0) + 1);
+		heads.set(h4, (heads.get(h4) ?? 0) + 1);
+	}
 	for (const it of items) {
-		if (it.val === '9999' || /^indonesia$/i.test(it.label.trim())) {
-			out.set(it.val, 0);
-			continue;
-		}
-		for (const level of [2, 4]) {
-			const head = it.val.slice(0, level);
-			if (!/^\d{4,}$/.test(it.val) || it.val.length <= level || !/^0+$/.test(it.val.slice(level))) continue;
-			if (codes.some((c) => c !== it.val && c.startsWith(head))) {
-				out.set(it.val, level);
-				break;
-			}
-		}
+		const v = it.val;
+		if (v === '9999' || (it.label.length < 16 && /^\s*indonesia\s*$/i.test(it.label))) out.set(v, 0);
+		else if (v.length === 4 && v.endsWith('00') && (heads.get(v.slice(0, 2)) ?? 0) > 1) out.set(v, 2);
+		else if (v.length === 7 && v.endsWith('000') && (heads.get(v.slice(0, 4)) ?? 0) > 1) out.set(v, 4);
 	}
 	return out;
 }

@@ -286,7 +286,7 @@ export class DynamicView {
 		this.ids = layoutIds(tb, spec, r);
 		const ctx = this.ctx;
 		const decimal = tb.variable.decimal;
-		const rowLabels = r.rowHeaders.map((x) => x.join(' · '));
+		const rowLabels = r.rowHeaders.map((x) => (x.length === 1 ? x[0] : x.join(' · ')));
 		const colLabels = r.colHeaders.map((x) => x.join(' '));
 		const corner = this.swapped ? t(ctx, 'period') : tb.rowTitle || t(ctx, 'region');
 		const model: GridModel = {

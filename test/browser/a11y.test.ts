@@ -445,3 +445,51 @@ describe('browser: preview keyboard, screen reader, CSP and axe', function () {
 		});
 	}
 });
+
+/** The focus ring in the dark and high-contrast themes: drawn in the theme's own colour, and seen. */
+for (const [name, theme, settings] of [
+	['dark', 'dark', {}],
+	['high contrast', 'dark', { 'workbench.colorTheme': 'Default High Contrast' }],
+] as const) {
+	describe(`browser: grid focus ring, ${name} theme`, function () {
+		this.timeout(300_000);
+		let emu: Awaited<ReturnType<typeof startEmulator>>;
+		let wb: Workbench | undefined;
+		before(async () => {
+			emu = await startEmulator();
+			wb = await launchWorkbench({ emulatorUrl: emu.url, theme, keybindings, settings });
+		});
+		after(async () => {
+			await wb?.close();
+			await emu?.close();
+		});
+
+		it('the active cell has a 2 px ring in the theme focus colour', async () => {
+			const frame = await openPreview(wb!, 'regency', '.grid-row');
+			await frame.locator('.grid').focus();
+			await wb!.press('down');
+			await wb!.press('right');
+			const ring = await frame.evaluate(() => {
+				const cell = document.querySelector('.cell.active')!;
+				const s = getComputedStyle(cell);
+				const hc = document.body.classList.contains('vscode-high-contrast');
+				const probe = document.createElement('div');
+				probe.style.color = hc
+					? 'var(--vscode-contrastActiveBorder, var(--vscode-focusBorder))'
+					: 'var(--vscode-focusBorder)';
+				document.body.append(probe);
+				const want = getComputedStyle(probe).color;
+				const bg = getComputedStyle(document.body).backgroundColor;
+				probe.remove();
+				return { style: s.outlineStyle, width: s.outlineWidth, color: s.outlineColor, want, bg, hc };
+			});
+			assert.equal(ring.hc, name === 'high contrast', 'the theme is the one asked for');
+			assert.equal(ring.style, 'solid');
+			assert.equal(ring.width, '2px');
+			assert.equal(ring.color, ring.want);
+			assert.notEqual(ring.color, ring.bg, 'the ring stands out from the background');
+			await wb!.page.mouse.move(5, 450);
+			await wb!.screenshot(`a11y-grid-focus-${name.replace(' ', '-')}.png`);
+		});
+	});
+}
