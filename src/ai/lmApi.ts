@@ -1,95 +1,10 @@
-/**
- * Minimal typings of the VS Code APIs behind the assistant tools (language-model tools, 1.95+;
- * MCP server definition providers, 1.101+). The extension targets `engines.vscode` ^1.90 and its
- * `@types/vscode` has neither, so we declare what we use and feature-detect at run time: on an
- * older VS Code these functions return undefined and the extension works without the tools.
- */
+/** The tool APIs of the running VS Code (see lmDetect.ts). */
 import * as vscode from 'vscode';
+import { detectLm, type LmFeatures } from './lmDetect';
 
-export interface LmToolInvocationOptions<T> {
-	readonly input: T;
-	readonly toolInvocationToken?: unknown;
-}
-
-export interface LmToolPrepareOptions<T> {
-	readonly input: T;
-}
-
-export interface LmPreparedInvocation {
-	invocationMessage?: string | vscode.MarkdownString;
-	confirmationMessages?: { title: string; message: string | vscode.MarkdownString };
-}
-
-/** `vscode.LanguageModelToolResult`: a list of parts; ours are text parts. */
-export interface LmToolResult {
-	content: Array<unknown>;
-}
-
-export interface LmTool<T> {
-	invoke(options: LmToolInvocationOptions<T>, token: vscode.CancellationToken): Promise<LmToolResult>;
-	prepareInvocation?(
-		options: LmToolPrepareOptions<T>,
-		token: vscode.CancellationToken,
-	): LmPreparedInvocation | undefined;
-}
-
-/** `vscode.McpStdioServerDefinition` (the fields we set). */
-export interface McpStdioDefinition {
-	label: string;
-	command: string;
-	args: string[];
-	env: Record<string, string | number | null>;
-	version?: string;
-	cwd?: vscode.Uri;
-}
-
-export interface McpDefinitionProvider {
-	onDidChangeMcpServerDefinitions?: vscode.Event<void>;
-	provideMcpServerDefinitions(
-		token: vscode.CancellationToken,
-	): Promise<McpStdioDefinition[]> | McpStdioDefinition[];
-	resolveMcpServerDefinition?(
-		server: McpStdioDefinition,
-		token: vscode.CancellationToken,
-	): Promise<McpStdioDefinition | undefined>;
-}
-
-interface LmNamespace {
-	registerTool?<T>(name: string, tool: LmTool<T>): vscode.Disposable;
-	registerMcpServerDefinitionProvider?(id: string, provider: McpDefinitionProvider): vscode.Disposable;
-}
-
-interface LmClasses {
-	LanguageModelToolResult?: new (content: unknown[]) => LmToolResult;
-	LanguageModelTextPart?: new (value: string) => { value: string };
-	McpStdioServerDefinition?: new (
-		label: string,
-		command: string,
-		args?: string[],
-		env?: Record<string, string | number | null>,
-		version?: string,
-	) => McpStdioDefinition;
-}
+export type * from './lmDetect';
 
 /** What this VS Code offers of the tool APIs; each part undefined when missing. */
-export function lmApi(): {
-	registerTool?: <T>(name: string, tool: LmTool<T>) => vscode.Disposable;
-	textResult?: (text: string) => LmToolResult;
-	registerMcpProvider?: (id: string, provider: McpDefinitionProvider) => vscode.Disposable;
-	stdioDefinition?: LmClasses['McpStdioServerDefinition'];
-} {
-	const lm = (vscode as unknown as { lm?: LmNamespace }).lm;
-	const classes = vscode as unknown as LmClasses;
-	const Result = classes.LanguageModelToolResult;
-	const Text = classes.LanguageModelTextPart;
-	return {
-		registerTool:
-			lm?.registerTool && Result && Text ? (name, tool) => lm.registerTool!(name, tool) : undefined,
-		textResult: Result && Text ? (text) => new Result([new Text(text)]) : undefined,
-		registerMcpProvider:
-			lm?.registerMcpServerDefinitionProvider && classes.McpStdioServerDefinition
-				? (id, p) => lm.registerMcpServerDefinitionProvider!(id, p)
-				: undefined,
-		stdioDefinition: classes.McpStdioServerDefinition,
-	};
+export function lmApi(): LmFeatures {
+	return detectLm(vscode);
 }

@@ -132,6 +132,36 @@ describe('Assistant tools (LM + MCP)', function () {
 		}
 	});
 
+	it('asks before each tool runs, in words a person understands', async () => {
+		const hooks = (await getExtensionApi())._test as
+			| {
+					lmPrepare?: (
+						name: string,
+						input: object,
+					) => { invocationMessage?: string; confirmationMessages?: { title: string; message: string } };
+			  }
+			| undefined;
+		const prepare = hooks?.lmPrepare;
+		assert.ok(prepare, 'prepare hook missing');
+		const seen = new Set<string>();
+		for (const name of TOOL_NAMES) {
+			const p = prepare(name, {
+				query: 'inflasi',
+				domain: '3500',
+				variable: 2262,
+				years: [2024],
+				hs: ['15'],
+				flow: 'export',
+			});
+			assert.ok(p.invocationMessage && p.confirmationMessages?.title && p.confirmationMessages.message, name);
+			assert.ok(!/bps_|undefined/.test(p.confirmationMessages.message), p.confirmationMessages.message);
+			seen.add(p.confirmationMessages.message);
+		}
+		assert.equal(seen.size, TOOL_NAMES.length, 'each tool has its own confirmation');
+		const table = prepare('bps_get_table', { domain: '3500', variable: 2262, years: [2023, 2024] });
+		assert.match(String(table.confirmationMessages?.message), /2262.*3500.*2023, 2024/);
+	});
+
 	it('starts the MCP server VS Code would start: key only in the resolved environment', async () => {
 		const hooks = (await getExtensionApi())._test as { mcpProvider?: McpDefinitionProvider } | undefined;
 		const provider = hooks?.mcpProvider;

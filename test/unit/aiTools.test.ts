@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BpsClient } from '../../src/api/client';
 import { ATTRIBUTION_ID } from '../../src/api/attribution';
 import { toRecords } from '../../src/api/table';
+import { detectLm } from '../../src/ai/lmDetect';
 import { mcpClientConfig, readMcpEnv } from '../../src/ai/mcpEnv';
 import type { TidyRecord } from '../../src/ai/tidy';
 import { TIDY } from '../../src/snippets/tidy';
@@ -370,6 +371,32 @@ describe('AI tools: pure parts', () => {
 			'period',
 			'value',
 		]);
+	});
+
+	it('feature detection: an older VS Code (no lm tools, no MCP providers) gets neither', () => {
+		const none = detectLm({ version: '1.90.0' });
+		assert.equal(none.registerTool, undefined);
+		assert.equal(none.registerMcpProvider, undefined);
+		// 1.95–1.100: tools without MCP providers.
+		class Result {
+			constructor(readonly content: unknown[]) {}
+		}
+		class Text {
+			constructor(readonly value: string) {}
+		}
+		const registered: string[] = [];
+		const toolsOnly = detectLm({
+			lm: { registerTool: (name: string) => void registered.push(name) },
+			LanguageModelToolResult: Result,
+			LanguageModelTextPart: Text,
+		});
+		assert.equal(typeof toolsOnly.registerTool, 'function');
+		assert.equal(toolsOnly.registerMcpProvider, undefined);
+		toolsOnly.registerTool?.('bps_search', { invoke: async () => ({ content: [] }) });
+		assert.deepEqual(registered, ['bps_search']);
+		assert.deepEqual(toolsOnly.textResult?.('hi'), new Result([new Text('hi')]));
+		// A registerTool without the result classes is not enough.
+		assert.equal(detectLm({ lm: { registerTool: () => undefined } }).registerTool, undefined);
 	});
 
 	it('MCP environment: unexpanded placeholders are no key; the client config never holds a key', () => {
