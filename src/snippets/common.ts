@@ -87,11 +87,14 @@ export function metadataLines(t: SnippetTable): string[] {
 	const lines = [ATTRIBUTION_ID];
 	if (en) lines.push(ATTRIBUTION_EN);
 	lines.push(`${en ? 'Title' : 'Judul'}: ${oneLine(t.title)}`);
-	lines.push(`${en ? 'Region' : 'Wilayah'}: ${oneLine(t.domainName)} (${oneLine(t.domain)})`);
-	lines.push(`${en ? 'Periods' : 'Periode'}: ${oneLine(t.periods)}`);
+	// Data with no region or period (a classification, a glossary entry) leaves those lines out.
+	if (oneLine(t.domainName) || oneLine(t.domain))
+		lines.push(`${en ? 'Region' : 'Wilayah'}: ${oneLine(t.domainName)} (${oneLine(t.domain)})`);
+	if (oneLine(t.periods)) lines.push(`${en ? 'Periods' : 'Periode'}: ${oneLine(t.periods)}`);
 	if (t.unit && oneLine(t.unit)) lines.push(`${en ? 'Unit' : 'Satuan'}: ${oneLine(t.unit)}`);
 	lines.push(`${en ? 'Accessed' : 'Diakses'}: ${isoDate(t.accessedAt)}`);
 	lines.push(`${en ? 'Source' : 'Sumber'}: ${oneLine(redactKey(t.sourceUrl))}`);
+	for (const n of t.notes ?? []) if (oneLine(n)) lines.push(oneLine(n));
 	return lines;
 }
 

@@ -47,3 +47,26 @@ export function requestOf(t: CleanTable): SnippetRequest {
 		lang: r.lang === 'eng' ? 'eng' : 'ind',
 	};
 }
+
+/** Python (inside a function): the key from BPS_API_KEY, or a clear error. Shared by every Python fetch snippet. */
+export const PY_KEY_FROM_ENV = `    key = os.environ.get("BPS_API_KEY")
+    if not key:
+        raise RuntimeError("Set the BPS_API_KEY environment variable to your BPS WebAPI key.")`;
+
+/**
+ * Python (inside a function, after `query` is built): GET `BASE_URL + <pathExpr> + "?" + query`
+ * with our User-Agent and parse the answer into `body`, or fail clearly when it is not JSON (the
+ * WAF's HTML page). Shared by every Python fetch snippet.
+ */
+export function pyGetJson(pathExpr: string): string {
+	return `    request = urllib.request.Request(
+        BASE_URL + ${pathExpr} + "?" + query,
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        text = response.read().decode("utf-8")
+    try:
+        body = json.loads(text)
+    except ValueError:
+        raise RuntimeError("BPS WebAPI answered with something other than JSON (blocked?)") from None`;
+}

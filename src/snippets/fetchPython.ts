@@ -1,6 +1,6 @@
 /** The Python fetch snippet (standard library + pandas); see fetch.ts for the shared rules. */
 import { type CleanTable, hashComments, metadataLines, numLiteral, pyString } from './common';
-import { howTo, requestOf, SNIPPET_USER_AGENT } from './fetch';
+import { howTo, PY_KEY_FROM_ENV, pyGetJson, requestOf, SNIPPET_USER_AGENT } from './fetch';
 
 /** Python 3 (urllib, json) + pandas; `df` holds the table when the script ends. */
 export function pythonFetch(t: CleanTable): string[] {
@@ -27,24 +27,13 @@ USER_AGENT = ${pyString(SNIPPET_USER_AGENT)}
 
 
 def fetch_chunk(periods):
-    key = os.environ.get("BPS_API_KEY")
-    if not key:
-        raise RuntimeError("Set the BPS_API_KEY environment variable to your BPS WebAPI key.")
+${PY_KEY_FROM_ENV}
     query = urllib.parse.urlencode(
         {"model": "data", "domain": DOMAIN, "var": VARIABLE,
          "th": ";".join(str(p) for p in periods), "lang": LANG, "key": key},
         safe=";",
     )
-    request = urllib.request.Request(
-        BASE_URL + "list?" + query,
-        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        text = response.read().decode("utf-8")
-    try:
-        body = json.loads(text)
-    except ValueError:
-        raise RuntimeError("BPS WebAPI answered with something other than JSON (blocked?)") from None
+${pyGetJson('"list"')}
     if body is None:
         raise RuntimeError("BPS WebAPI: too much data in one call; request fewer periods.")
     if body.get("status") != "OK":

@@ -24,6 +24,8 @@ export interface FromDynamicOptions {
 	pivot?: PivotSpec;
 	/** API base for the fetch-code formats, e.g. the `bps.apiBaseUrl` setting. */
 	baseUrl: string;
+	/** A title in place of the variable's, e.g. an SDG indicator's number and title (`sdgTitle`). */
+	title?: string;
 }
 
 /**
@@ -96,7 +98,7 @@ export function snippetTableFromDynamic(t: DynamicTable, opts: FromDynamicOption
 	}
 
 	return {
-		title: t.variable.title,
+		title: opts.title || t.variable.title,
 		domain: t.domain,
 		domainName: opts.domainName,
 		periods: periodsText(tahun.map((x) => x.label)),

@@ -3,36 +3,13 @@
  * region, periods, access date and source carried along. Pure functions; the `bps.insertData`
  * command is a thin editor layer on top of `formatSnippet`.
  */
-import { type CleanTable, finish, normalise } from './common';
-import { javascript, python, r, sql, typescript } from './code';
-import { pythonFetch } from './fetchPython';
-import { rFetch } from './fetchR';
-import { typescriptFetch } from './fetchTs';
-import { csv, json, markdown, tsv } from './tabular';
-import type { SnippetFormat, SnippetOptions, SnippetTable } from './types';
+import type { SnippetFormat } from './types';
 
 export type { SnippetColumn, SnippetFormat, SnippetOptions, SnippetRequest, SnippetTable } from './types';
 export { escapeForSnippet } from './common';
 export { sqlTableName } from './code';
 export { SNIPPET_USER_AGENT } from './fetch';
-
-const FORMATTERS: Record<SnippetFormat, (t: CleanTable) => string[]> = {
-	markdown,
-	csv,
-	tsv,
-	'markdown-long': markdown,
-	'csv-long': csv,
-	'tsv-long': tsv,
-	json,
-	python,
-	r,
-	typescript,
-	javascript,
-	sql,
-	'python-fetch': pythonFetch,
-	'r-fetch': rFetch,
-	'typescript-fetch': typescriptFetch,
-};
+export { formatSnippet, isFetchFormat } from './format';
 
 /** Every format with an English label for pickers (the UI passes it through `l10n.t`). */
 export const SNIPPET_FORMATS: ReadonlyArray<{ format: SnippetFormat; label: string }> = [
@@ -52,22 +29,6 @@ export const SNIPPET_FORMATS: ReadonlyArray<{ format: SnippetFormat; label: stri
 	{ format: 'r-fetch', label: 'R code that fetches this table' },
 	{ format: 'typescript-fetch', label: 'TypeScript code that fetches this table' },
 ];
-
-/** True for the formats that need `table.request`. */
-export function isFetchFormat(f: SnippetFormat): boolean {
-	return f === 'python-fetch' || f === 'r-fetch' || f === 'typescript-fetch';
-}
-
-/**
- * Formats `table` as `format`. Lines end with `opts.eol` (default `\n`), including the last;
- * `opts.forSnippet` escapes the result for a VS Code `SnippetString`.
- * @throws TypeError for an unknown format, or a fetch format without `table.request`.
- */
-export function formatSnippet(table: SnippetTable, format: SnippetFormat, opts?: SnippetOptions): string {
-	const f = FORMATTERS[format];
-	if (!f) throw new TypeError(`unknown snippet format: ${String(format)}`);
-	return finish(f(normalise(table)), opts);
-}
 
 const BY_LANGUAGE: Record<string, SnippetFormat> = {
 	markdown: 'markdown',
@@ -133,3 +94,17 @@ export function languageIdForFormat(f: SnippetFormat): string {
 
 export { snippetTableFromDynamic, preferredLayout, type FromDynamicOptions } from './fromTable';
 export { TIDY, isoPeriod, yearOf } from './tidy';
+export {
+	type FamilyContext,
+	type FamilyDataMap,
+	type FamilyKind,
+	type FamilyRequest,
+	type FetchableFamilyKind,
+	FAMILY_COLUMNS,
+	familyFormats,
+	familyHasFetch,
+	familyRequest,
+	familySnippet,
+	familySnippetTable,
+	sdgTitle,
+} from './families';

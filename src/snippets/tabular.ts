@@ -17,7 +17,7 @@ import {
 } from './common';
 
 /** Backslash-escapes the CommonMark punctuation that could start markup inside inline text. */
-function mdInline(s: string): string {
+export function mdInline(s: string): string {
 	// An underscore between two letters/digits cannot start emphasis: `region_code` stays readable.
 	const word = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 	return oneLine(s).replace(/[\\`*_[\]<>|~&]/g, (c, i: number, str: string) =>
@@ -29,6 +29,13 @@ function mdCell(v: Cell): string {
 	return v === null ? '' : typeof v === 'number' ? numLiteral(v) : mdInline(v);
 }
 
+/** The metadata as one Markdown paragraph, one fact per line. */
+export function mdMetadata(t: CleanTable): string[] {
+	const meta = metadataLines(t).map(mdInline);
+	// Two trailing spaces = hard line break, keeping one fact per line without a list.
+	return meta.map((l, i) => (i < meta.length - 1 ? `${l}  ` : l));
+}
+
 /**
  * A GitHub-flavoured Markdown table: the attribution and metadata first (every inserted block
  * starts with the BPS credit, which the terms ask for on every display — a visible paragraph, not
@@ -36,9 +43,7 @@ function mdCell(v: Cell): string {
  * empty (with a note below), newlines in labels folded to spaces, `|` and markup escaped.
  */
 export function markdown(t: CleanTable): string[] {
-	const meta = metadataLines(t).map(mdInline);
-	// Two trailing spaces = hard line break, keeping one fact per line without a list.
-	const lines = [...meta.map((l, i) => (i < meta.length - 1 ? `${l}  ` : l)), '', `**${mdInline(t.title)}**`];
+	const lines = [...mdMetadata(t), '', `**${mdInline(t.title)}**`];
 	if (t.columns.length) {
 		lines.push('');
 		lines.push(`| ${t.columns.map((c) => mdInline(c.name)).join(' | ')} |`);
@@ -96,11 +101,15 @@ export function json(t: CleanTable): string[] {
 	const doc: Record<string, unknown> = {
 		attribution: t.lang === 'eng' ? `${ATTRIBUTION_ID} ${ATTRIBUTION_EN}` : ATTRIBUTION_ID,
 		title: oneLine(t.title),
-		region: { code: oneLine(t.domain), name: oneLine(t.domainName) },
-		periods: oneLine(t.periods),
+		// Data with no region or period (classifications, the glossary) leaves those keys out.
+		...(oneLine(t.domain) || oneLine(t.domainName)
+			? { region: { code: oneLine(t.domain), name: oneLine(t.domainName) } }
+			: {}),
+		...(oneLine(t.periods) ? { periods: oneLine(t.periods) } : {}),
 		...(t.unit ? { unit: oneLine(t.unit) } : {}),
 		source: oneLine(redactKey(t.sourceUrl)),
 		accessed: isoDate(t.accessedAt),
+		...(t.notes?.length ? { notes: t.notes.map(oneLine) } : {}),
 		data: t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))),
 	};
 	return JSON.stringify(doc, null, 2).split('\n');

@@ -48,6 +48,11 @@ export interface SnippetTable {
 	/** Human text for the periods covered, e.g. "2015–2024". */
 	periods: string;
 	unit?: string;
+	/**
+	 * Extra single-line facts for the header, after the source (e.g. what each column holds:
+	 * "category_1: Klasifikasi Jenis Kelamin"). JSON carries them as `notes`.
+	 */
+	notes?: string[];
 	columns: SnippetColumn[];
 	/** One array per row, aligned with `columns`; `null` (or NaN in a number column) = missing. */
 	rows: Array<Array<string | number | null>>;
