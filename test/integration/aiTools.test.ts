@@ -171,6 +171,12 @@ describe('Assistant tools (LM + MCP)', function () {
 		assert.ok(def.args[0].endsWith('dist/mcp/server.js'));
 		assert.ok(!JSON.stringify(def).includes(EMULATOR_KEY), 'the key is in the unresolved definition');
 		assert.equal(def.env.BPS_API_BASE_URL, emu.url);
+		// The same limits and cache folder as the extension's own client.
+		const cfg = vscode.workspace.getConfiguration('bps');
+		assert.equal(def.env.BPS_MAX_REQUESTS_PER_SECOND, String(cfg.get('network.maxRequestsPerSecond')));
+		assert.equal(def.env.BPS_MAX_CONCURRENT_REQUESTS, String(cfg.get('network.maxConcurrentRequests')));
+		const services = (hooks as { services?: { context: vscode.ExtensionContext } }).services;
+		assert.equal(def.env.BPS_CACHE_DIR, services?.context.globalStorageUri.fsPath);
 		const resolved = (await provider.resolveMcpServerDefinition?.(def, token)) as McpStdioDefinition;
 		assert.equal(resolved.env.BPS_API_KEY, EMULATOR_KEY);
 		const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
