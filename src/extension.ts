@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
 import { BpsClient, type BpsClientOptions } from './api/client';
 import { KeyStore } from './auth/keyStore';
+import { CatalogueService } from './catalogue/catalogueService';
 import { PersistentCache } from './catalogue/persistentCache';
-import { registerApiKeyCommands } from './commands/apiKey';
-import { registerShowLog } from './commands/showLog';
-import { registerPreview } from './commands/preview';
-import { registerInsertData } from './commands/insertData';
-import { registerNewNotebook } from './commands/newNotebook';
-import { registerSearch } from './commands/search';
-import { registerCatalogue } from './tree/registerCatalogue';
 import { registerLinks } from './links/registerLinks';
 import { registerLmTools } from './ai/lmTools';
 import { registerMcpProvider } from './ai/mcpProvider';
-import { registerCopyMcpConfig } from './commands/copyMcpConfig';
+import { registerCommands, type Features } from './commands';
 import { ContextKeys, Settings } from './constants';
+import { PreviewManager } from './preview/previewManager';
+import { regionLabels } from './presentation/regions';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
+import { SearchController } from './search/searchController';
 import type { Services } from './services';
+import { createTestHooks, testHooksEnabled } from './testHooks';
+import { createCatalogueView } from './tree/catalogueView';
 import { isLoopbackUrl, readConfig } from './util/config';
+import { LastEditor } from './util/lastEditor';
 import { createLogger, initLogging, setRedactionKey } from './util/logger';
 
 /** Composition root: build the services, register every feature, return the public API. No logic here. */
@@ -57,11 +57,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		},
 	});
 
+	const catalogue = new CatalogueService(
+		client,
+		() => readConfig().lang,
+		createLogger('catalogue'),
+		regionLabels,
+	);
+	const lastEditor = new LastEditor();
+	context.subscriptions.push(catalogue, lastEditor);
+
 	const services: Services = {
 		context,
 		keyStore,
 		client,
 		cache,
+		catalogue,
+		lastEditor,
 		clientForKey: (key) => new BpsClient(clientOptions(async () => key)),
 		config: readConfig,
 		logger: createLogger,
@@ -80,25 +91,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		keyStore.onDidChange((key) => onKeyChanged(key)),
 	);
 
-	registerShowLog(context);
-	registerApiKeyCommands(context, services);
-	const previews = registerPreview(context, services);
-	const catalogue = registerCatalogue(context, services);
-	registerLinks(context, catalogue, previews);
-	const search = registerSearch(context, catalogue);
-	registerInsertData(context, catalogue, search);
-	registerNewNotebook(context, catalogue, search);
+	const tree = createCatalogueView(context, services);
+	const previews = new PreviewManager(services);
+	const search = new SearchController(tree);
+	context.subscriptions.push(previews, search);
+	const features: Features = { services, tree, previews, search };
+	registerCommands(context, features);
+	const links = registerLinks(context, services);
 	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
 	registerLmTools(context, services);
-	registerMcpProvider(context, services);
-	registerCopyMcpConfig(context, services);
+	const mcpProvider = registerMcpProvider(context, services);
 
 	// Reading SecretStorage is a round trip to the workbench: not on the activation path.
 	void keyStore
 		.whileSettling(() => seedSandboxKey(keyStore))
 		.then(() => keyStore.get())
 		.then(onKeyChanged, (e) => log.error(`reading the API key failed: ${e}`));
-	return createPublicApi(services);
+	return createPublicApi(
+		services,
+		testHooksEnabled() ? createTestHooks(features, { links, mcpProvider }) : undefined,
+	);
 
 	function onKeyChanged(key: string | undefined): void {
 		setRedactionKey(key);

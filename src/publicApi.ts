@@ -1,8 +1,9 @@
 import { ATTRIBUTION_ID, SOURCE_LINE } from './api/attribution';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
+import { periodsForYears } from './catalogue/periods';
 import type { Services } from './services';
-import { testHooks, testHooksEnabled } from './testHooks';
+import type { TestHooks } from './testHooks';
 
 /** Options of {@link BpsPublicApi.getDynamicTable}. */
 export interface GetDynamicTableOptions {
@@ -42,27 +43,26 @@ export interface BpsPublicApi {
 	readonly version: 1;
 	getDynamicTable(opts: GetDynamicTableOptions): Promise<PublicDynamicTable>;
 	/** Test-only internals; present only when the host runs with BPS_TEST=1. */
-	readonly _test?: Record<string, unknown>;
+	readonly _test?: TestHooks;
 }
 
-export function createPublicApi(s: Services): BpsPublicApi {
+/** The public API; `hooks` only when the host runs the tests (BPS_TEST=1). */
+export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 	const api: BpsPublicApi = {
 		version: 1,
 		async getDynamicTable(opts) {
 			const lang = opts.lang ?? s.config().lang;
 			const periods = (await s.client.listPeriods(opts.domain, opts.variable, { lang, signal: opts.signal }))
 				.items;
-			// Numbers and strings alike: period labels are the year text ("2023").
-			const years = [...new Set((opts.years ?? []).map((y) => String(y).trim()))];
-			const chosen = years.length
-				? periods.filter((p) => years.includes(p.label.trim()))
-				: [...periods].sort((a, b) => a.id - b.id).slice(-5);
-			if (years.length && chosen.length !== years.length) {
-				const known = new Set(chosen.map((p) => p.label.trim()));
-				const missing = years.filter((y) => !known.has(y));
-				throw new Error(
-					`Variable ${opts.variable} has no period(s) ${missing.join(', ')} on domain ${opts.domain}`,
-				);
+			let chosen = [...periods].sort((a, b) => a.id - b.id).slice(-5);
+			if (opts.years?.length) {
+				const found = periodsForYears(periods, opts.years);
+				if (found.missing.length) {
+					throw new Error(
+						`Variable ${opts.variable} has no period(s) ${found.missing.join(', ')} on domain ${opts.domain}`,
+					);
+				}
+				chosen = found.chosen;
 			}
 			const table = await s.client.getDynamicData(
 				{ domain: opts.domain, variable: opts.variable, periods: chosen.map((p) => p.id) },
@@ -81,9 +81,5 @@ export function createPublicApi(s: Services): BpsPublicApi {
 			};
 		},
 	};
-	if (testHooksEnabled()) {
-		testHooks.services = s;
-		return { ...api, _test: testHooks };
-	}
-	return api;
+	return hooks ? { ...api, _test: hooks } : api;
 }

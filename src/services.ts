@@ -2,8 +2,10 @@ import type * as vscode from 'vscode';
 import type { BpsApi } from './api/api';
 import type { BpsClient } from './api/client';
 import type { KeyStore } from './auth/keyStore';
+import type { CatalogueService } from './catalogue/catalogueService';
 import type { PersistentCache } from './catalogue/persistentCache';
 import type { BpsConfig } from './util/config';
+import type { LastEditor } from './util/lastEditor';
 import type { Logger } from './util/logger';
 
 /** What the composition root builds once and hands to every feature's `registerX(context, services)`. */
@@ -14,6 +16,10 @@ export interface Services {
 	/** A client that uses the given key and no cache: for checking a key before it is saved. */
 	clientForKey(key: string): BpsApi;
 	readonly cache: PersistentCache;
+	/** Lists, search and region facts, memoised per domain and language. */
+	readonly catalogue: CatalogueService;
+	/** The text editor the user was last in (inserts go there). */
+	readonly lastEditor: LastEditor;
 	/** Settings, read fresh. */
 	config(): BpsConfig;
 	logger(component: string): Logger;

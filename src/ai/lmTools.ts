@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { redact } from '../api/redact';
 import type { ItemKind } from '../catalogue/itemRef';
 import type { Services } from '../services';
-import { registerTestHook } from '../testHooks';
 import { lmApi, type LmPreparedInvocation, type LmTool } from './lmApi';
 import { AI_TOOLS, runTool } from './tools';
 import type { GetTableInput } from './tableTool';
@@ -49,7 +48,6 @@ export function registerLmTools(context: vscode.ExtensionContext, services: Serv
 		};
 		context.subscriptions.push(api.registerTool(tool.name, lmTool));
 	}
-	registerTestHook('lmPrepare', prepare);
 	log.debug(`registered ${AI_TOOLS.length} language-model tools`);
 	return true;
 }

@@ -6,15 +6,17 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { registerTestHook } from '../testHooks';
 import { lmApi, type McpDefinitionProvider, type McpStdioDefinition } from './lmApi';
 import { MCP_ENV, mcpEnvFor } from './mcpEnv';
 
 export const MCP_PROVIDER_ID = 'bps.mcpServer';
 export const MCP_SERVER_SCRIPT = 'dist/mcp/server.js';
 
-/** Registers the provider; returns false when this VS Code has no MCP provider API. */
-export function registerMcpProvider(context: vscode.ExtensionContext, services: Services): boolean {
+/** Registers the provider and returns it; undefined when this VS Code has no MCP provider API. */
+export function registerMcpProvider(
+	context: vscode.ExtensionContext,
+	services: Services,
+): McpDefinitionProvider | undefined {
 	const api = lmApi();
 	const log = services.logger('mcp');
 	const Definition = api.stdioDefinition;
@@ -22,7 +24,7 @@ export function registerMcpProvider(context: vscode.ExtensionContext, services: 
 		log.info(
 			'MCP server definition providers are not available in this VS Code; the BPS MCP server is not registered',
 		);
-		return false;
+		return undefined;
 	}
 	const changed = new vscode.EventEmitter<void>();
 	const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
@@ -69,6 +71,5 @@ export function registerMcpProvider(context: vscode.ExtensionContext, services: 
 		services.keyStore.onDidChange(() => changed.fire()),
 		api.registerMcpProvider(MCP_PROVIDER_ID, provider),
 	);
-	registerTestHook('mcpProvider', provider);
-	return true;
+	return provider;
 }

@@ -6,7 +6,7 @@
 import { BPS_HOME } from '../api/attribution';
 import { isBpsError } from '../api/errors';
 import { regionDisplayName } from '../catalogue/regions';
-import { sortPeriods } from '../preview/periods';
+import { sortPeriods } from '../catalogue/periods';
 import { checkDomain, DOMAIN_SCHEMA, regionOf } from './common';
 import { DEFAULT_MAX_CHARS, renderTable, type TableFormat } from './render';
 import { periodRange, tidyTable, type TidyRecord } from './tidy';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BpsApi, ListOptions } from '../api/api';
+import { BpsError, isCancelled } from '../api/errors';
 import type {
 	Domain,
 	Lang,
@@ -13,7 +14,10 @@ import type {
 } from '../api/types';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
-import { SearchIndex, type SearchEntry } from './searchIndex';
+import type { ItemKind } from './itemRef';
+import { fromSearchEntry, toItems, toSearchEntry, type ApiRecords, type CatalogueItem } from './items';
+import { regionFacts, type RegionFacts, type RegionLabels } from './regions';
+import { SearchIndex } from './searchIndex';
 
 /** Options of every CatalogueService call. */
 export interface FetchOptions {
@@ -24,10 +28,23 @@ export interface FetchOptions {
 	lang?: Lang;
 }
 
+/** The kinds the keyword search covers (indicators have their own tree folder and no keyword search). */
+export const SEARCH_KINDS = ['var', 'statictable', 'publication', 'pressrelease'] as const;
+
+/** What the server's keyword search found, and whether it could be reached. */
+export interface ServerSearch {
+	items: CatalogueItem[];
+	/** The first failure (other than "no data" and cancellation), when a list could not be searched. */
+	error?: unknown;
+	/** True when an answer came from the cache because the API could not be reached. */
+	stale: boolean;
+}
+
 /**
- * The catalogue layer between the API client and the tree (and the search command): lists per
- * domain + language, memoised in memory so the tree can ask again cheaply, with every fetched
- * title fed into one {@link SearchIndex}. Failed calls are not memoised.
+ * The catalogue layer between the API client and the features (tree, search, pickers, insert,
+ * preview): lists per domain + language, memoised in memory so the tree can ask again cheaply,
+ * with every fetched title fed into one {@link SearchIndex}; the keyword search; the facts of a
+ * region. Failed calls are not memoised.
  */
 export class CatalogueService extends Disposable {
 	/** Every title fetched so far, across domains and languages. */
@@ -41,6 +58,8 @@ export class CatalogueService extends Disposable {
 		private readonly api: BpsApi,
 		private readonly lang: () => Lang,
 		private readonly log: Logger,
+		/** The localised words of region names ("Kota", "Kabupaten"). */
+		private readonly regionLabels?: () => RegionLabels,
 	) {
 		super();
 	}
@@ -55,29 +74,39 @@ export class CatalogueService extends Disposable {
 		return (await this.domains(opts)).items.find((d) => d.id === id);
 	}
 
+	/**
+	 * Name, type and website of a region. Never fails: when the domain list cannot be read
+	 * (offline), the name falls back to the code ("Indonesia" for 0000) and the website is unknown.
+	 */
+	async region(code: string, opts: FetchOptions = {}): Promise<RegionFacts> {
+		let d: Domain | undefined;
+		try {
+			d = await this.domain(code, opts);
+		} catch (e) {
+			this.log.debug(`no domain entry for ${code}: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		return regionFacts(code, d, this.regionLabels?.());
+	}
+
 	/** Every subject of a domain (all pages); each carries its category id and title. */
 	subjects(domain: string, opts: FetchOptions = {}): Promise<Paged<Subject>> {
-		return this.memoise(`subjects|${domain}`, opts, () => this.api.listSubjects(domain, this.listOpts(opts)));
+		return this.memoise(`subjects|${domain}`, opts, () => this.api.listSubjects(domain, this.callOpts(opts)));
 	}
 
 	/** The dynamic tables of one subject (all pages). */
 	variables(domain: string, subject: number, opts: FetchOptions = {}): Promise<Paged<Variable>> {
-		return this.memoise(`vars|${domain}|${subject}`, opts, async () => {
-			const lang = this.langOf(opts);
-			const r = await this.api.listVariables(domain, { ...this.listOpts(opts), subject });
-			this.index.add(
-				r.items.map((v): SearchEntry => ({
-					kind: 'var',
-					id: v.id,
-					domain,
-					title: v.title,
-					subject: v.subjectName,
-					unit: v.unit,
-					lang,
-				})),
-			);
-			return r;
-		});
+		return this.memoise(`vars|${domain}|${subject}`, opts, () =>
+			this.api
+				.listVariables(domain, { ...this.callOpts(opts), subject })
+				.then(this.indexer('var', domain, opts)),
+		);
+	}
+
+	/** Every dynamic table of a domain, across subjects (all pages). */
+	allVariables(domain: string, opts: FetchOptions = {}): Promise<Paged<Variable>> {
+		return this.memoise(`vars|${domain}|*`, opts, () =>
+			this.api.listVariables(domain, this.callOpts(opts)).then(this.indexer('var', domain, opts)),
+		);
 	}
 
 	/**
@@ -85,21 +114,9 @@ export class CatalogueService extends Disposable {
 	 * no subject filter here, so the tree groups by `subjectId` on our side.
 	 */
 	staticTables(domain: string, opts: FetchOptions = {}): Promise<Paged<StaticTable>> {
-		return this.memoise(`static|${domain}`, opts, async () => {
-			const lang = this.langOf(opts);
-			const r = await this.api.listStaticTables(domain, this.listOpts(opts));
-			this.index.add(
-				r.items.map((t): SearchEntry => ({
-					kind: 'statictable',
-					id: t.id,
-					domain,
-					title: t.title,
-					subject: t.subjectName,
-					lang,
-				})),
-			);
-			return r;
-		});
+		return this.memoise(`static|${domain}`, opts, () =>
+			this.api.listStaticTables(domain, this.callOpts(opts)).then(this.indexer('statictable', domain, opts)),
+		);
 	}
 
 	/** The static tables of one subject, with the freshness of the whole list. */
@@ -115,53 +132,76 @@ export class CatalogueService extends Disposable {
 
 	/** One page of publications (newest first, as the API orders them). */
 	publications(domain: string, page: number, opts: FetchOptions = {}): Promise<Paged<Publication>> {
-		return this.memoise(`pubs|${domain}|${page}`, opts, async () => {
-			const lang = this.langOf(opts);
-			const r = await this.api.listPublications(domain, { ...this.listOpts(opts), page });
-			this.index.add(
-				r.items.map((p): SearchEntry => ({ kind: 'publication', id: p.id, domain, title: p.title, lang })),
-			);
-			return r;
-		});
+		return this.memoise(`pubs|${domain}|${page}`, opts, () =>
+			this.api
+				.listPublications(domain, { ...this.callOpts(opts), page })
+				.then(this.indexer('publication', domain, opts)),
+		);
 	}
 
 	/** One page of press releases. */
 	pressReleases(domain: string, page: number, opts: FetchOptions = {}): Promise<Paged<PressRelease>> {
-		return this.memoise(`brs|${domain}|${page}`, opts, async () => {
-			const lang = this.langOf(opts);
-			const r = await this.api.listPressReleases(domain, { ...this.listOpts(opts), page });
-			this.index.add(
-				r.items.map((p): SearchEntry => ({
-					kind: 'pressrelease',
-					id: p.id,
-					domain,
-					title: p.title,
-					subject: p.subjectName,
-					lang,
-				})),
-			);
-			return r;
-		});
+		return this.memoise(`brs|${domain}|${page}`, opts, () =>
+			this.api
+				.listPressReleases(domain, { ...this.callOpts(opts), page })
+				.then(this.indexer('pressrelease', domain, opts)),
+		);
 	}
 
 	/** Strategic indicators (national and province domains only; all pages). */
 	indicators(domain: string, opts: FetchOptions = {}): Promise<Paged<StrategicIndicator>> {
-		return this.memoise(`ind|${domain}`, opts, async () => {
-			const lang = this.langOf(opts);
-			const r = await this.api.listIndicators(domain, this.listOpts(opts));
-			this.index.add(
-				r.items.map((i): SearchEntry => ({
-					kind: 'indicator',
-					id: i.indicatorId,
-					domain,
-					title: i.title,
-					unit: i.unit,
-					lang,
-					varId: i.varId,
-				})),
-			);
-			return r;
-		});
+		return this.memoise(`ind|${domain}`, opts, () =>
+			this.api.listIndicators(domain, this.callOpts(opts)).then(this.indexer('indicator', domain, opts)),
+		);
+	}
+
+	/** Titles already fetched that match `query` (also offline), best first. */
+	searchLocal(query: string, domain: string, opts: { lang?: Lang; limit?: number } = {}): CatalogueItem[] {
+		return this.index
+			.search(query, {
+				domain,
+				lang: opts.lang ?? this.lang(),
+				kinds: SEARCH_KINDS,
+				limit: opts.limit ?? 100,
+			})
+			.map((h) => fromSearchEntry(h.entry));
+	}
+
+	/** Every item of a domain fetched so far in a language (the tree, earlier searches), at most `limit`. */
+	known(domain: string, lang: Lang = this.lang(), limit = 500): CatalogueItem[] {
+		return this.index
+			.all(domain)
+			.filter((e) => !e.lang || e.lang === lang)
+			.slice(0, limit)
+			.map(fromSearchEntry);
+	}
+
+	/**
+	 * The server's `keyword` search over the four searchable lists (not memoised: each query is
+	 * new). What it finds feeds the index, so the next search works offline too. A list that fails
+	 * does not fail the others: its error is reported beside what the others found.
+	 */
+	async searchServer(query: string, domain: string, opts: FetchOptions = {}): Promise<ServerSearch> {
+		const o = { ...this.callOpts(opts), keyword: query, page: 1 };
+		const one = <K extends (typeof SEARCH_KINDS)[number]>(kind: K, p: Promise<Paged<ApiRecords[K]>>) =>
+			p.then((r) => ({ stale: r.stale, items: this.addToIndex(kind, domain, opts, r.items) }));
+		const settled = await Promise.allSettled([
+			one('var', this.api.listVariables(domain, o)),
+			one('statictable', this.api.listStaticTables(domain, o)),
+			one('publication', this.api.listPublications(domain, o)),
+			one('pressrelease', this.api.listPressReleases(domain, o)),
+		]);
+		const out: ServerSearch = { items: [], stale: false };
+		for (const s of settled) {
+			if (s.status === 'fulfilled') {
+				out.items.push(...s.value.items);
+				out.stale ||= s.value.stale;
+			} else if (!isCancelled(s.reason) && !(s.reason instanceof BpsError && s.reason.kind === 'noData')) {
+				out.error ??= s.reason;
+			}
+		}
+		if (opts.signal?.aborted) out.error = undefined;
+		return out;
 	}
 
 	/** Forget every memoised list and the search index (Clear Cache). */
@@ -169,6 +209,26 @@ export class CatalogueService extends Disposable {
 		this.memo.clear();
 		this.index.clear();
 		this._onDidChange.fire();
+	}
+
+	/** Feeds a fetched list into the search index, passing it on. */
+	private indexer<K extends ItemKind>(kind: K, domain: string, opts: FetchOptions) {
+		return <P extends Paged<ApiRecords[K]>>(r: P): P => {
+			this.addToIndex(kind, domain, opts, r.items);
+			return r;
+		};
+	}
+
+	private addToIndex<K extends ItemKind>(
+		kind: K,
+		domain: string,
+		opts: FetchOptions,
+		records: readonly ApiRecords[K][],
+	): CatalogueItem[] {
+		const lang = this.langOf(opts);
+		const items = toItems(kind, domain, records) as CatalogueItem[];
+		this.index.add(items.map((i) => toSearchEntry(i, lang)));
+		return items;
 	}
 
 	private memoise<T>(what: string, opts: FetchOptions, load: () => Promise<T>): Promise<T> {
@@ -200,11 +260,7 @@ export class CatalogueService extends Disposable {
 		return opts.lang ?? this.lang();
 	}
 
-	private callOpts(opts: FetchOptions) {
+	private callOpts(opts: FetchOptions): ListOptions {
 		return { signal: opts.signal, bypassCache: opts.bypassCache, lang: this.langOf(opts) };
-	}
-
-	private listOpts(opts: FetchOptions): ListOptions {
-		return this.callOpts(opts);
 	}
 }

@@ -1,32 +1,79 @@
 /**
- * What commands (preview, insert data, copy id, open on website) act on. Tree nodes carry one in
- * `ref`; search results and programmatic callers pass one directly.
+ * What commands (preview, insert data, copy id, open on website) act on: one case per kind of BPS
+ * data, each with its id in the type BPS gives it. Tree nodes carry one in `ref`; search results
+ * and programmatic callers pass one directly. Pure (no `vscode`): the webview imports it too.
+ *
+ * Adding a kind: a case in {@link ItemRef}, its id type in {@link ID_TYPES}, then follow the
+ * compiler (every exhaustive `switch` on `kind` ends in `assertNever`); see docs/ARCHITECTURE.md,
+ * "Adding a kind of BPS data".
  */
-export type ItemKind = 'var' | 'statictable' | 'publication' | 'pressrelease' | 'indicator';
 
-export const ITEM_KINDS: readonly ItemKind[] = [
-	'var',
-	'statictable',
-	'publication',
-	'pressrelease',
-	'indicator',
-];
-
-export interface ItemRef {
+interface RefBase {
 	/** 4-digit BPS domain code. */
 	domain: string;
-	kind: ItemKind;
-	/** var_id, table_id, pub_id (string), brs_id, or indicator_id. */
-	id: number | string;
 	/** Known title, for panel titles before data arrives. */
 	title?: string;
-	/** Period labels (years) for dynamic tables, e.g. ['2022', '2023']. */
+	/** Period labels (years) to show or insert, e.g. ['2022', '2023'] (dynamic tables, indicators). */
 	years?: string[];
-	/** For indicators: the dynamic table (variable) behind it. */
+}
+
+/** A dynamic table (`var_id`). */
+export interface VarRef extends RefBase {
+	kind: 'var';
+	id: number;
+}
+
+/** A static table (`table_id`). */
+export interface StaticTableRef extends RefBase {
+	kind: 'statictable';
+	id: number;
+}
+
+/** A publication (`pub_id`, a hex string). */
+export interface PublicationRef extends RefBase {
+	kind: 'publication';
+	id: string;
+}
+
+/** A press release (`brs_id`). */
+export interface PressReleaseRef extends RefBase {
+	kind: 'pressrelease';
+	id: number;
+}
+
+/** A strategic indicator (`indicator_id`). */
+export interface IndicatorRef extends RefBase {
+	kind: 'indicator';
+	id: number;
+	/** The dynamic table (variable) behind it, when known. */
 	varId?: number;
 }
 
-/** Accepts an ItemRef, or anything carrying one in `ref` (a tree node); undefined otherwise. */
+export type ItemRef = VarRef | StaticTableRef | PublicationRef | PressReleaseRef | IndicatorRef;
+export type ItemKind = ItemRef['kind'];
+/** The ref of one kind: `RefOf<'var'>` is `VarRef`. */
+export type RefOf<K extends ItemKind> = Extract<ItemRef, { kind: K }>;
+
+/** The type of each kind's id: what {@link toItemRef} parses an untyped id into. */
+export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number ? 'number' : 'string' } = {
+	var: 'number',
+	statictable: 'number',
+	publication: 'string',
+	pressrelease: 'number',
+	indicator: 'number',
+};
+
+export const ITEM_KINDS = Object.keys(ID_TYPES) as readonly ItemKind[];
+
+export function isItemKind(x: unknown): x is ItemKind {
+	return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ID_TYPES, x);
+}
+
+/**
+ * Accepts an ItemRef, or anything carrying one in `ref` (a tree node), from an untyped boundary
+ * (command arguments, a restored webview state); undefined when it is not one. Ids are parsed
+ * into their kind's type here, once ("12" → 12 for a table; 12 → "12" for a publication).
+ */
 export function toItemRef(arg: unknown): ItemRef | undefined {
 	if (!arg || typeof arg !== 'object') {
 		return undefined;
@@ -35,27 +82,34 @@ export function toItemRef(arg: unknown): ItemRef | undefined {
 	if (o.ref && typeof o.ref === 'object') {
 		return toItemRef(o.ref);
 	}
-	const domain = typeof o.domain === 'string' ? o.domain : undefined;
-	const kind =
-		typeof o.kind === 'string' && (ITEM_KINDS as readonly string[]).includes(o.kind)
-			? (o.kind as ItemKind)
-			: undefined;
-	const id = typeof o.id === 'number' || (typeof o.id === 'string' && o.id !== '') ? o.id : undefined;
-	if (!domain || !/^\d{4}$/.test(domain) || !kind || id === undefined) {
+	const domain = typeof o.domain === 'string' && /^\d{4}$/.test(o.domain) ? o.domain : undefined;
+	if (!domain || !isItemKind(o.kind)) {
 		return undefined;
 	}
-	const ref: ItemRef = {
-		domain,
-		kind,
-		id: kind !== 'publication' && typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id,
-	};
-	if (typeof o.title === 'string') ref.title = o.title;
-	if (Array.isArray(o.years)) ref.years = o.years.map(String);
-	if (typeof o.varId === 'number') ref.varId = o.varId;
+	const base: RefBase = { domain };
+	if (typeof o.title === 'string') base.title = o.title;
+	if (Array.isArray(o.years)) base.years = o.years.map(String);
+	if (ID_TYPES[o.kind] === 'string') {
+		const id = typeof o.id === 'string' ? o.id : typeof o.id === 'number' ? String(o.id) : '';
+		return id ? { ...base, kind: o.kind as 'publication', id } : undefined;
+	}
+	const id =
+		typeof o.id === 'number' ? o.id : typeof o.id === 'string' && /^\d+$/.test(o.id) ? Number(o.id) : NaN;
+	if (!Number.isSafeInteger(id)) return undefined;
+	const ref = { ...base, kind: o.kind, id } as ItemRef;
+	if (ref.kind === 'indicator' && typeof o.varId === 'number') ref.varId = o.varId;
 	return ref;
 }
 
 /** Stable key for "one panel per item". */
-export function itemKey(ref: ItemRef): string {
+export function itemKey(ref: Pick<ItemRef, 'domain' | 'kind' | 'id'>): string {
 	return `${ref.domain}/${ref.kind}/${ref.id}`;
+}
+
+/** True when two refs name the same item. */
+export function sameItem(
+	a: Pick<ItemRef, 'domain' | 'kind' | 'id'>,
+	b: Pick<ItemRef, 'domain' | 'kind' | 'id'>,
+): boolean {
+	return a.domain === b.domain && a.kind === b.kind && a.id === b.id;
 }

@@ -70,6 +70,29 @@ export function regionDisplayName(
 	}
 }
 
+/** What every feature shows of a region: its code, display name, type and BPS website. */
+export interface RegionFacts {
+	code: string;
+	/** "Kota Surabaya", "Jawa Timur", "Indonesia"; the bare code when the domain list was unreachable. */
+	name: string;
+	type: RegionType;
+	/** The region's own BPS website (http/https, from the domain list); undefined when unknown. */
+	website?: string;
+}
+
+/** The facts of a region code, from its entry in the domain list when there is one. */
+export function regionFacts(
+	code: string,
+	d: Pick<Domain, 'id' | 'name' | 'url'> | undefined,
+	labels: RegionLabels = DEFAULT_LABELS,
+): RegionFacts {
+	const { type } = classifyDomain(code);
+	const name = d ? regionDisplayName(d, labels) : type === 'national' ? labels.national : code;
+	const facts: RegionFacts = { code, name, type };
+	if (d && /^https?:\/\//i.test(d.url)) facts.website = d.url;
+	return facts;
+}
+
 /**
  * Everyday abbreviations → province code. Covers the official short names BPS uses in its own
  * subdomains (jatim.bps.go.id …) and the common colloquial ones.

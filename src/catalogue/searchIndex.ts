@@ -7,12 +7,12 @@
  * search for prefix ranges, so a query over tens of thousands of titles takes well under a
  * millisecond or two.
  */
-import type { ItemKind } from './itemRef';
+import type { ItemKind, RefOf } from './itemRef';
 
-export interface SearchEntry {
-	kind: ItemKind;
-	/** var_id, table_id, pub_id, brs_id or indicator_id. */
-	id: number | string;
+interface EntryOf<K extends ItemKind> {
+	kind: K;
+	/** The item's id, typed as its kind's ref types it. */
+	id: RefOf<K>['id'];
 	domain: string;
 	title: string;
 	subject?: string;
@@ -22,6 +22,9 @@ export interface SearchEntry {
 	/** For indicators: the dynamic table behind it. */
 	varId?: number;
 }
+
+/** One indexed title (a union per kind, like `ItemRef`). */
+export type SearchEntry = { [K in ItemKind]: EntryOf<K> }[ItemKind];
 
 export interface SearchOptions {
 	/** Only entries of this domain. */

@@ -1,6 +1,6 @@
 import type { Lang } from '../api/types';
-import type { ItemRef } from '../catalogue/itemRef';
-import { websiteUrl } from '../commands/openOnWebsite';
+import { sameItem, type ItemRef } from '../catalogue/itemRef';
+import { linkFactsOf, websiteUrl } from '../presentation/website';
 import type { TreeFeature } from '../tree/feature';
 import type { ItemNode } from '../tree/nodes';
 import type { CitationItem } from './citation';
@@ -14,9 +14,7 @@ import type { CitationItem } from './citation';
 export async function citationItemFor(f: TreeFeature, ref: ItemRef, lang: Lang): Promise<CitationItem> {
 	const api = f.services.client;
 	const call = { lang };
-	const node = f.tree
-		.loadedItems()
-		.find((n) => n.domain === ref.domain && n.kind === ref.kind && String(n.ref.id) === String(ref.id));
+	const node = f.tree.loadedItems().find((n) => sameItem(n.ref, ref));
 	// Node labels are in the tree's language; a citation in the other language fetches its own title.
 	const sameLang = lang === f.services.config().lang;
 	const domain = await f.catalogue.domain(ref.domain, { lang }).catch(() => undefined);
@@ -42,14 +40,14 @@ export async function citationItemFor(f: TreeFeature, ref: ItemRef, lang: Lang):
 					node?.kind === 'indicator' && sameLang
 						? node.item
 						: (await f.catalogue.indicators(ref.domain, { lang })).items.find(
-								(i) => i.indicatorId === Number(ref.id),
+								(i) => i.indicatorId === ref.id,
 							);
 				item = ind;
 				title ??= ind?.title;
 				variableId = ref.varId ?? ind?.varId;
 				if (!periods && ind?.period) periods = [ind.period];
 			} else {
-				variableId = Number(ref.id);
+				variableId = ref.id;
 			}
 			if (variableId !== undefined && (!periods || !title)) {
 				const all = (await api.listPeriods(ref.domain, variableId, call)).items;
@@ -70,7 +68,7 @@ export async function citationItemFor(f: TreeFeature, ref: ItemRef, lang: Lang):
 			const d =
 				node?.kind === 'statictable' && sameLang
 					? node.item
-					: await api.getStaticTable(ref.domain, Number(ref.id), call);
+					: await api.getStaticTable(ref.domain, ref.id, call);
 			item = d;
 			title ??= d.title;
 			year = yearIn(d.updated);
@@ -82,23 +80,21 @@ export async function citationItemFor(f: TreeFeature, ref: ItemRef, lang: Lang):
 				(node?.kind === 'publication' || node?.kind === 'pressrelease') && sameLang
 					? node.item
 					: ref.kind === 'publication'
-						? await api.getPublication(ref.domain, String(ref.id), call)
-						: await api.getPressRelease(ref.domain, Number(ref.id), call);
+						? await api.getPublication(ref.domain, ref.id, call)
+						: await api.getPressRelease(ref.domain, ref.id, call);
 			item = d;
 			title ??= d.title;
 			year = yearIn(d.releaseDate);
 			break;
 		}
 	}
-	// websiteUrl reads only the node's item (subject, PDF link).
-	const pageNode = item ? ({ kind: ref.kind, item } as unknown as ItemNode) : undefined;
 	return {
 		...base,
 		title: (title ?? String(ref.id)).trim(),
 		year,
 		variableId,
 		periods,
-		url: websiteUrl(domain?.url, lang, ref, pageNode),
+		url: websiteUrl(domain?.url, lang, ref, linkFactsOf(item)),
 	};
 }
 

@@ -3,19 +3,17 @@ import { BpsError } from '../api/errors';
 import { type KeyFormatProblem, keyFormatProblem } from '../auth/keyFormat';
 import { Commands, REGISTER_URL, StateKeys, TERMS_URL } from '../constants';
 import type { Services } from '../services';
-import { registerTestHook } from '../testHooks';
 import { describeError, recordShown } from '../util/errors';
 
 /**
  * The dialogs `bps.setApiKey` shows, in one object so the integration tests can answer them
- * (like `pickSaveUri` for exports) while the command itself runs for real.
+ * (the `keyPrompts` test hook, like `pickSaveUri` for exports) while the command itself runs for real.
  */
 export const keyPrompts = {
 	input: (o: vscode.InputBoxOptions): Thenable<string | undefined> => vscode.window.showInputBox(o),
 	terms: (message: string, o: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined> =>
 		vscode.window.showInformationMessage(message, o, ...items),
 };
-registerTestHook('keyPrompts', keyPrompts);
 
 /**
  * `bps.setApiKey [key]` and `bps.clearApiKey`. Interactive: the BPS terms first (only until they

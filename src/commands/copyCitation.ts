@@ -5,17 +5,16 @@ import { CITATION_FORMATS, type CitationFormat, formatCitation, isCitationFormat
 import { citationItemFor } from '../cite/citationSource';
 import { citationFormatLabel } from '../cite/labels';
 import { Commands } from '../constants';
-import type { TreeFeature } from '../tree/feature';
-import { pickLoadedItem } from '../tree/pickItem';
 import { reportError } from '../util/errors';
+import type { Features } from './features';
 
 /**
  * `bps.copyCitation [node|ItemRef|{ ...ItemRef, format?, lang? }]`: copies a citation of the item
  * (BibTeX, RIS, CSL-JSON or APA-style text) to the clipboard. The citation is in the catalogue's
  * language unless `lang` says otherwise, so the title and the words around it agree. From the
- * palette it offers the items loaded so far. Resolves with the text copied, or undefined.
+ * palette it asks for the item (the item picker). Resolves with the text copied, or undefined.
  */
-export function registerCopyCitation(context: vscode.ExtensionContext, f: TreeFeature): void {
+export function registerCopyCitation(context: vscode.ExtensionContext, f: Features): void {
 	const log = f.services.logger('cite');
 	context.subscriptions.push(
 		vscode.commands.registerCommand(
@@ -23,14 +22,14 @@ export function registerCopyCitation(context: vscode.ExtensionContext, f: TreeFe
 			async (arg?: unknown): Promise<string | undefined> => {
 				try {
 					const o = (arg && typeof arg === 'object' ? arg : {}) as { format?: unknown; lang?: unknown };
-					const ref = toItemRef(arg) ?? (await pickLoadedItem(f, vscode.l10n.t('BPS: Copy Citation')));
+					const ref = toItemRef(arg) ?? (await f.search.pick(vscode.l10n.t('BPS: Copy Citation')))?.ref;
 					if (!ref) return undefined;
 					const format = isCitationFormat(o.format) ? o.format : await pickCitationFormat();
 					if (!format) return undefined;
 					const lang: Lang = o.lang === 'eng' || o.lang === 'ind' ? o.lang : f.services.config().lang;
 					const item = await vscode.window.withProgress(
 						{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Preparing the citation…') },
-						() => citationItemFor(f, ref, lang),
+						() => citationItemFor(f.tree, ref, lang),
 					);
 					const text = formatCitation(item, format);
 					await vscode.env.clipboard.writeText(text);

@@ -2,31 +2,30 @@ import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
 import { Commands } from '../constants';
 import { buildLink } from '../links/link';
-import type { PreviewManager } from '../preview/previewManager';
-import type { TreeFeature } from '../tree/feature';
-import { pickLoadedItem } from '../tree/pickItem';
+import { linkBase } from '../links/registerLinks';
+import type { Features } from './features';
 
 /**
  * `bps.copyLink [node|ItemRef]`: copies a link that opens the same view in anyone's VS Code.
  * Without an argument it links the active preview (with the years it shows), else asks for an
- * item the tree has loaded. Resolves with the link copied, or undefined.
+ * item (the item picker). Resolves with the link copied, or undefined.
  */
-export function registerCopyLink(
-	context: vscode.ExtensionContext,
-	f: TreeFeature,
-	previews: PreviewManager,
-	base: () => string,
-): void {
+export function registerCopyLink(context: vscode.ExtensionContext, f: Features): void {
 	context.subscriptions.push(
 		vscode.commands.registerCommand(Commands.copyLink, async (arg?: unknown): Promise<string | undefined> => {
 			let ref: ItemRef | undefined = toItemRef(arg);
 			if (!ref && arg === undefined) {
-				const active = previews.all().find((p) => p.panel.active);
+				const active = f.previews.all().find((p) => p.panel.active);
 				if (active) ref = { ...active.ref, years: active.shownYears() ?? active.ref.years };
 			}
-			ref ??= await pickLoadedItem(f, vscode.l10n.t('BPS: Copy Link'));
+			ref ??= (await f.search.pick(vscode.l10n.t('BPS: Copy Link')))?.ref;
 			if (!ref) return undefined;
-			const link = buildLink(base(), { domain: ref.domain, kind: ref.kind, id: ref.id, years: ref.years });
+			const link = buildLink(linkBase(), {
+				domain: ref.domain,
+				kind: ref.kind,
+				id: ref.id,
+				years: ref.years,
+			});
 			await vscode.env.clipboard.writeText(link);
 			vscode.window.setStatusBarMessage(vscode.l10n.t('Link copied: {0}', link), 3000);
 			return link;

@@ -22,10 +22,10 @@ import {
 	notebookTarget,
 } from '../notebook/insertCells';
 import { resolveSnippetTable } from '../insert/resolve';
-import type { SearchController } from '../search/searchController';
 import { type SnippetFormat, type SnippetTable, preferredLayout } from '../snippets';
-import type { TreeFeature } from '../tree/feature';
 import { reportError } from '../util/errors';
+import { usableEditor } from '../util/lastEditor';
+import type { Features } from './features';
 
 /**
  * What `bps.insertData` accepts (all fields optional; with none, it asks for everything):
@@ -57,20 +57,10 @@ export interface InsertDataArgs {
  * into a new untitled document when no editor is open. Resolves with an {@link InsertResult}, or
  * undefined when cancelled or failed (the failure is shown with "Show Log").
  */
-export function registerInsertData(
-	context: vscode.ExtensionContext,
-	feature: TreeFeature,
-	search: SearchController,
-): void {
-	const { services, catalogue } = feature;
+export function registerInsertData(context: vscode.ExtensionContext, f: Features): void {
+	const { services } = f;
 	const log = services.logger('insert');
-	let lastEditor: vscode.TextEditor | undefined = usable(vscode.window.activeTextEditor);
 	context.subscriptions.push(
-		// Run from the tree or a preview, the active editor is gone (focus is in the view or the
-		// webview): the text goes to the editor the user was last typing in, if it is still visible.
-		vscode.window.onDidChangeActiveTextEditor((e) => {
-			if (usable(e)) lastEditor = e;
-		}),
 		vscode.commands.registerCommand(
 			Commands.insertData,
 			async (arg?: unknown): Promise<InsertResult | undefined> => {
@@ -82,13 +72,15 @@ export function registerInsertData(
 					}
 					let { ref } = args;
 					if (!ref && !args.snippetTable) {
-						ref = (await search.pick(vscode.l10n.t('Insert BPS data')))?.ref;
+						ref = (await f.search.pick(vscode.l10n.t('Insert BPS data')))?.ref;
 						if (!ref) return undefined;
 					}
+					// Run from the tree or a preview, the active editor is gone (focus is in the view or
+					// the webview): the text goes to the editor the user was last in, if still visible.
 					const editor =
 						(args.targetUri ? await editorFor(args.targetUri) : undefined) ??
-						usable(vscode.window.activeTextEditor) ??
-						(lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
+						usableEditor(vscode.window.activeTextEditor) ??
+						services.lastEditor.visible();
 					// A notebook cell (or an active notebook): the data goes in new cells below.
 					const notebook = notebookTarget(editor);
 					const allowFetch = args.snippetTable
@@ -123,7 +115,7 @@ export function registerInsertData(
 						const item = ref;
 						const c = await vscode.window.withProgress(
 							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Preparing the citation…') },
-							() => citationItemFor(feature, item, services.config().lang),
+							() => citationItemFor(f.tree, item, services.config().lang),
 						);
 						const text = formatCitation(c, cite);
 						return notebook
@@ -139,7 +131,7 @@ export function registerInsertData(
 						table = await vscode.window.withProgress(
 							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
 							() =>
-								resolveSnippetTable({ services, catalogue }, item, dataFormat, {
+								resolveSnippetTable(services, item, dataFormat, {
 									years: args.years,
 									layout: args.layout,
 									pickPeriods,
@@ -160,21 +152,16 @@ export function registerInsertData(
 	);
 }
 
-/** Editors that can take text: not the Output panel and the like. */
-function usable(e: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
-	return e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme) ? e : undefined;
-}
-
 /** The visible editor of a document, or the document shown again when a tab still holds it. */
 async function editorFor(uri: string): Promise<vscode.TextEditor | undefined> {
 	const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-	if (visible) return usable(visible);
+	if (visible) return usableEditor(visible);
 	const tab = vscode.window.tabGroups.all
 		.flatMap((g) => g.tabs.map((t) => ({ t, column: g.viewColumn })))
 		.find(({ t }) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri);
 	if (!tab) return undefined;
 	const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-	return usable(await vscode.window.showTextDocument(doc, { viewColumn: tab.column, preview: false }));
+	return usableEditor(await vscode.window.showTextDocument(doc, { viewColumn: tab.column, preview: false }));
 }
 
 /** Reads the command argument; undefined for an argument it cannot use. */

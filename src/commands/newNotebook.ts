@@ -6,10 +6,9 @@ import { pickPeriods } from '../insert/periods';
 import { resolveSnippetTable } from '../insert/resolve';
 import { type NotebookLanguage, newNotebookCells, notebookJson } from '../notebook/cells';
 import { toCellData } from '../notebook/insertCells';
-import type { SearchController } from '../search/searchController';
 import { formatSnippet } from '../snippets';
-import type { TreeFeature } from '../tree/feature';
 import { reportError } from '../util/errors';
+import type { Features } from './features';
 
 /** What `bps.newNotebook` resolves with. */
 export interface NewNotebookResult {
@@ -25,12 +24,8 @@ export interface NewNotebookResult {
  * `BPS_API_KEY`. It opens as a new untitled notebook, or is written to `uri` (an .ipynb path)
  * and opened from there. Asks for whatever is missing.
  */
-export function registerNewNotebook(
-	context: vscode.ExtensionContext,
-	feature: TreeFeature,
-	search: SearchController,
-): void {
-	const { services, catalogue } = feature;
+export function registerNewNotebook(context: vscode.ExtensionContext, f: Features): void {
+	const { services, search } = f;
 	const log = services.logger('notebook');
 	context.subscriptions.push(
 		vscode.commands.registerCommand(
@@ -57,7 +52,7 @@ export function registerNewNotebook(
 					const table = await vscode.window.withProgress(
 						{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
 						() =>
-							resolveSnippetTable({ services, catalogue }, ref, 'python', {
+							resolveSnippetTable(services, ref, 'python', {
 								years,
 								layout: 'long',
 								pickPeriods,

@@ -1,22 +1,19 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { SearchController, parseSearchArg } from '../search/searchController';
-import { registerTestHook } from '../testHooks';
-import type { TreeFeature } from '../tree/feature';
+import { parseSearchArg } from '../search/searchController';
+import type { Features } from './features';
 
 /**
  * `bps.search`: a QuickPick over the current region's dynamic tables, static tables, publications
  * and press releases (server keyword search merged with the local index). `{ query }` pre-fills
  * it; `{ query, accept: true }` waits for the results and opens the first one (keybindings,
- * tests). Returns the controller so `bps.insertData` can reuse its "pick" mode.
+ * tests).
  */
-export function registerSearch(context: vscode.ExtensionContext, feature: TreeFeature): SearchController {
-	const controller = new SearchController(feature);
+export function registerSearch(context: vscode.ExtensionContext, f: Features): void {
 	context.subscriptions.push(
-		controller,
 		vscode.commands.registerCommand(Commands.search, async (arg?: unknown) => {
 			const { query, accept } = parseSearchArg(arg);
-			const session = controller.browse(query);
+			const session = f.search.browse(query);
 			if (accept) {
 				await session.whenSettled();
 				const first = session.items.find((i) => i.result);
@@ -26,6 +23,4 @@ export function registerSearch(context: vscode.ExtensionContext, feature: TreeFe
 			return undefined;
 		}),
 	);
-	registerTestHook('search', controller);
-	return controller;
 }

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Domain } from '../api/types';
 import { matchRegions, prepareRegions, pushRecent, type RegionEntry } from '../catalogue/regions';
 import { Commands, Settings, StateKeys } from '../constants';
-import { regionLabels } from '../tree/catalogueTree';
-import { updateEffectiveSetting, type TreeFeature } from '../tree/feature';
+import { regionLabels } from '../presentation/regions';
+import type { TreeFeature } from '../tree/feature';
+import { updateEffectiveSetting } from '../util/config';
 import { reportError } from '../util/errors';
 
 const MAX_RECENT = 8;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../api/types';
 import { Commands, Settings } from '../constants';
-import { updateEffectiveSetting, type TreeFeature } from '../tree/feature';
+import type { TreeFeature } from '../tree/feature';
+import { updateEffectiveSetting } from '../util/config';
 
 /**
  * `bps.switchLanguage [lang]`: toggles the data language (`bps.language`, ind ⇄ eng), or sets the

@@ -1,25 +1,23 @@
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../constants';
-import type { PreviewManager } from '../preview/previewManager';
-import { registerTestHook } from '../testHooks';
-import type { TreeFeature } from '../tree/feature';
+import type { Services } from '../services';
 import { recordShown } from '../util/errors';
-import { registerCopyLink } from '../commands/copyLink';
 import { type LinkProblem, parseLink } from './link';
+
+/** Opens a link as the URI handler does; resolves with the preview's panel id. */
+export interface LinkOpener {
+	open(uri: vscode.Uri): Promise<string | undefined>;
+}
 
 /**
  * Links: `window.registerUriHandler` opens `<scheme>://bps-data-browser.bps-data-browser/open?…`
- * in a preview, and "BPS: Copy Link" writes such a link. A bad link gets a message saying what
- * is wrong with it; nothing is fetched for it. The handler's `open` is the `links` test hook; it
- * resolves with the preview's panel id.
+ * in a preview ("BPS: Copy Link", commands/copyLink.ts, writes such a link). A bad link gets a
+ * message saying what is wrong with it; nothing is fetched for it. Returns the handler's `open`
+ * (the `links` test hook).
  */
-export function registerLinks(
-	context: vscode.ExtensionContext,
-	f: TreeFeature,
-	previews: PreviewManager,
-): void {
-	const log = f.services.logger('links');
-	const links = {
+export function registerLinks(context: vscode.ExtensionContext, services: Services): LinkOpener {
+	const log = services.logger('links');
+	const links: LinkOpener = {
 		async open(uri: vscode.Uri): Promise<string | undefined> {
 			const r = parseLink(uri.path, uri.query);
 			if (!r.ok) {
@@ -40,12 +38,11 @@ export function registerLinks(
 			},
 		}),
 	);
-	registerTestHook('links', links);
-	registerCopyLink(context, f, previews, linkBase);
+	return links;
 }
 
 /** `<scheme>://<publisher>.<name>`: `vscode`, `vscode-insiders`, `code-oss`… as this app answers to. */
-function linkBase(): string {
+export function linkBase(): string {
 	return `${vscode.env.uriScheme}://${EXTENSION_ID}`;
 }
 

@@ -9,7 +9,7 @@ import type { ExportFormat, PersistedState } from './protocol';
 
 /**
  * Owns every preview panel: one per item (itemKey), revealed when opened again, restored after a
- * window reload by the panel serializer. Registered as the `previews` test hook.
+ * window reload by the panel serializer.
  */
 export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer<PersistedState> {
 	private readonly panels = new Map<string, PreviewPanel>();
@@ -17,12 +17,6 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 	private readonly deps: PanelDeps;
 	private readonly onDidOpenEmitter = this._register(new vscode.EventEmitter<PreviewPanel>());
 	readonly onDidOpen = this.onDidOpenEmitter.event;
-	/**
-	 * The document of the last text editor the user was in. While they click "Insert into editor"
-	 * a webview is active (no active text editor), and the editor may even be hidden behind the
-	 * panel in the same group: the insert still goes there.
-	 */
-	private lastEditorUri: vscode.Uri | undefined;
 	/** Tests replace this to export without a save dialog. */
 	pickSaveUri: PanelDeps['pickSaveUri'] = (name, format) => showSaveDialog(name, format);
 
@@ -31,15 +25,16 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		this.log = services.logger('preview');
 		this.deps = {
 			api: services.client,
+			region: (code) => services.catalogue.region(code),
 			extensionUri: services.context.extensionUri,
 			lang: () => services.config().lang,
 			log: this.log,
 			pickSaveUri: (name, format) => this.pickSaveUri(name, format),
 			apiBaseUrl: () => services.config().apiBaseUrl,
-			targetUri: () => this.insertTarget(),
+			// While the user clicks "Insert into editor" a webview is active: the insert goes to
+			// the document they were last in, while a tab still shows it.
+			targetUri: () => services.lastEditor.document(),
 		};
-		this.noteEditor(vscode.window.activeTextEditor);
-		this._register(vscode.window.onDidChangeActiveTextEditor((e) => this.noteEditor(e)));
 		this._register(vscode.window.registerWebviewPanelSerializer(Views.previewPanel, this));
 		this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.panel.dispose()) });
 	}
@@ -93,22 +88,6 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		});
 		this.onDidOpenEmitter.fire(p);
 		return p;
-	}
-
-	private noteEditor(e: vscode.TextEditor | undefined): void {
-		// The Output panel and the like are text editors too, but nobody inserts data there.
-		if (e && !['output', 'vscode-output', 'debug'].includes(e.document.uri.scheme))
-			this.lastEditorUri = e.document.uri;
-	}
-
-	/** The last text editor's document while a tab still shows it; undefined once it was closed. */
-	insertTarget(): vscode.Uri | undefined {
-		const u = this.lastEditorUri?.toString();
-		if (!u) return undefined;
-		const open = vscode.window.tabGroups.all.some((g) =>
-			g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === u),
-		);
-		return open ? this.lastEditorUri : undefined;
 	}
 
 	get(idOrKey: string): PreviewPanel | undefined {

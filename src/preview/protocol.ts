@@ -7,19 +7,13 @@
  */
 import type { PivotSpec } from '../api/table';
 import type { DimItem, DynamicTable, Lang, Period, RelatedTable } from '../api/types';
+import type { ItemKind, ItemRef } from '../catalogue/itemRef';
 import type { SnippetFormat } from '../snippets/types';
+export { assertNever } from '../util/assertNever';
 
-export type ItemKind = 'var' | 'statictable' | 'publication' | 'pressrelease' | 'indicator';
-
-/** The item a panel shows (mirrors src/catalogue/itemRef.ts ItemRef; kept here so the webview needs no host import). */
-export interface PreviewRef {
-	domain: string;
-	kind: ItemKind;
-	id: number | string;
-	title?: string;
-	years?: string[];
-	varId?: number;
-}
+/** The item a panel shows: the extension's one item model (pure, so the webview imports it too). */
+export type PreviewRef = ItemRef;
+export type { ItemKind };
 
 /** UI state of a dynamic table, kept in the webview's getState/setState and restored after a reload. */
 export interface DynamicUiState {
@@ -210,10 +204,6 @@ export type WebviewMessage =
 			ms: number;
 	  }
 	| { type: 'chart'; series: number; points: number };
-
-export function assertNever(x: never): never {
-	throw new Error(`unexpected message: ${JSON.stringify(x)}`);
-}
 
 /** Only http(s) links may be opened or shown. */
 export function isHttpUrl(u: unknown): u is string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ItemRef } from '../catalogue/itemRef';
+import { sameItem, type ItemRef } from '../catalogue/itemRef';
 import type { TreeFeature } from '../tree/feature';
 import type { CatalogueNode, FolderKind } from '../tree/nodes';
 import { isItemNode } from '../tree/nodes';
@@ -19,11 +19,7 @@ export async function revealInTree(
 	ref: ItemRef,
 	hint: { subjectId?: number } = {},
 ): Promise<CatalogueNode | undefined> {
-	const same = (n: CatalogueNode) =>
-		isItemNode(n) &&
-		n.ref.kind === ref.kind &&
-		String(n.ref.id) === String(ref.id) &&
-		n.domain === ref.domain;
+	const same = (n: CatalogueNode) => isItemNode(n) && sameItem(n.ref, ref);
 	let node: CatalogueNode | undefined = f.tree.loadedItems().find(same);
 	if (!node) {
 		const root = await f.tree.getChildren();
@@ -79,13 +75,12 @@ async function subjectOf(f: TreeFeature, ref: ItemRef): Promise<number | undefin
 	try {
 		if (ref.kind === 'statictable') {
 			return (
-				(await f.catalogue.staticTables(ref.domain)).items.find((t) => t.id === Number(ref.id))?.subjectId ??
+				(await f.catalogue.staticTables(ref.domain)).items.find((t) => t.id === ref.id)?.subjectId ??
 				undefined
 			);
 		}
 		if (ref.kind === 'var') {
-			const all = await f.services.client.listVariables(ref.domain);
-			return all.items.find((v) => v.id === Number(ref.id))?.subjectId;
+			return (await f.catalogue.allVariables(ref.domain)).items.find((v) => v.id === ref.id)?.subjectId;
 		}
 	} catch (e) {
 		f.services.logger('search').warn(`reveal: ${e instanceof Error ? e.message : String(e)}`);

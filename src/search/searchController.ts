@@ -7,8 +7,8 @@ import { type SearchResult, SearchSession } from './searchSession';
 
 /**
  * Opens search QuickPicks: "browse" for `bps.search` (Enter previews, buttons insert or reveal)
- * and "pick" for commands that need an item (`bps.insertData` from the palette). Keeps the open
- * session reachable for tests (`active`).
+ * and "pick", the one item picker of every command that needs an item and got none (preview,
+ * insert data, copy id, open on website). Keeps the open session reachable for tests (`active`).
  */
 export class SearchController implements vscode.Disposable {
 	/** The open session, if any (one at a time: VS Code shows one QuickPick). */
@@ -31,7 +31,11 @@ export class SearchController implements vscode.Disposable {
 		return s;
 	}
 
-	/** Asks for an item; resolves with it (and its subject id when known), or undefined when dismissed. */
+	/**
+	 * Asks for an item: with an empty query it offers the items loaded so far, typing searches
+	 * the index and the server. Resolves with the item (its subject id when known), or undefined
+	 * when dismissed.
+	 */
 	pick(title: string, query?: string): Promise<SearchResult | undefined> {
 		return new Promise((resolve) => {
 			let picked: SearchResult | undefined;
@@ -44,7 +48,7 @@ export class SearchController implements vscode.Disposable {
 				() => resolve(picked),
 			);
 			s.quickPick.placeholder = vscode.l10n.t(
-				'Search the table to insert (dynamic tables, static tables, publications, press releases)',
+				'Search dynamic tables, static tables, publications and press releases',
 			);
 			s.show(query);
 		});

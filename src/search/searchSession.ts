@@ -1,28 +1,19 @@
 import * as vscode from 'vscode';
-import { BpsError, isCancelled } from '../api/errors';
-import type { Paged } from '../api/types';
+import { BpsError } from '../api/errors';
 import type { CatalogueService } from '../catalogue/catalogueService';
-import type { ItemKind, ItemRef } from '../catalogue/itemRef';
-import type { SearchEntry } from '../catalogue/searchIndex';
+import type { CatalogueItem } from '../catalogue/items';
+import { itemKey } from '../catalogue/itemRef';
+import { itemDescription, KIND_ICONS, kindLabel } from '../presentation/kinds';
 import type { Services } from '../services';
 import { describeError } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 
-/** The kinds the search covers (indicators have their own tree folder and no keyword search). */
-export const SEARCH_KINDS: readonly ItemKind[] = ['var', 'statictable', 'publication', 'pressrelease'];
-
 /** Quiet time after the last keystroke before a query runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-/** A result: what commands act on, plus what the tree needs to reveal it. */
-export interface SearchResult {
-	ref: ItemRef;
-	subject?: string;
-	unit?: string;
-	/** The subject id, when the server said (dynamic and static tables): lets "reveal" find the tree path. */
-	subjectId?: number;
-}
+/** A result: what commands act on (`ref`), plus what the tree needs to reveal it (`subjectId`). */
+export type SearchResult = CatalogueItem;
 
 export interface SearchItem extends vscode.QuickPickItem {
 	result?: SearchResult;
@@ -45,14 +36,6 @@ export interface SearchSessionOptions {
 	/** Called once when the QuickPick closes (accepted or dismissed). */
 	onHide: () => void;
 }
-
-const ICONS: Record<ItemKind, string> = {
-	var: 'table',
-	statictable: 'file',
-	publication: 'book',
-	pressrelease: 'megaphone',
-	indicator: 'pulse',
-};
 
 /**
  * One open search QuickPick. Results update as the user types: each query runs after
@@ -123,6 +106,7 @@ export class SearchSession extends Disposable {
 	show(query?: string): void {
 		this.quickPick.show();
 		if (query) this.setQuery(query);
+		else if (this.o.mode === 'pick') void this.run('');
 	}
 
 	/** Sets the query as if typed. */
@@ -209,7 +193,11 @@ export class SearchSession extends Disposable {
 		const qp = this.quickPick;
 		if (!query) {
 			this.inflight = undefined;
-			qp.items = [];
+			// Picking, an empty query offers what has been loaded so far (the tree, earlier searches).
+			qp.items =
+				this.o.mode === 'pick'
+					? this.o.catalogue.known(this.domain, this.lang).map((r) => this.toItem(r))
+					: [];
 			qp.busy = false;
 			this.settle();
 			return;
@@ -224,7 +212,7 @@ export class SearchSession extends Disposable {
 			qp.busy = true;
 			const server = await this.serverHits(query, ctrl.signal);
 			if (gen !== this.gen || this.isDisposed) return;
-			const merged = this.merge(this.localHits(query), server.results);
+			const merged = this.merge(this.localHits(query), server.items);
 			const items = merged.map((r) => this.toItem(r));
 			this.offline = server.error !== undefined || server.stale;
 			if (server.error !== undefined || server.stale) items.push(this.notice(server.error));
@@ -240,15 +228,13 @@ export class SearchSession extends Disposable {
 	}
 
 	private localHits(query: string): SearchResult[] {
-		return this.o.catalogue.index
-			.search(query, { domain: this.domain, lang: this.lang, kinds: SEARCH_KINDS, limit: 100 })
-			.map((h) => fromEntry(h.entry));
+		return this.o.catalogue.searchLocal(query, this.domain, { lang: this.lang, limit: 100 });
 	}
 
 	/** Server results first when the index does not rank them (keyword matches are substrings). */
 	private merge(local: SearchResult[], server: SearchResult[]): SearchResult[] {
 		const seen = new Map<string, SearchResult>();
-		const key = (r: SearchResult) => `${r.ref.kind}/${r.ref.id}`;
+		const key = (r: SearchResult) => itemKey(r.ref);
 		const serverByKey = new Map(server.map((r) => [key(r), r]));
 		for (const r of local) {
 			// Prefer the server's copy: it carries the subject id for "reveal".
@@ -258,99 +244,15 @@ export class SearchSession extends Disposable {
 		return [...seen.values()];
 	}
 
-	private async serverHits(
-		query: string,
-		signal: AbortSignal,
-	): Promise<{ results: SearchResult[]; error?: unknown; stale: boolean }> {
-		const api = this.o.services.client;
-		const d = this.domain;
-		const lang = this.lang;
-		const o = { keyword: query, page: 1, signal, lang };
-		const calls: Array<Promise<{ results: SearchResult[]; entries: SearchEntry[]; paged: Paged<unknown> }>> =
-			[
-				api.listVariables(d, o).then((p) => ({
-					paged: p,
-					results: p.items.map((v) => ({
-						ref: { domain: d, kind: 'var' as const, id: v.id, title: v.title.trim() },
-						subject: v.subjectName,
-						unit: v.unit,
-						subjectId: v.subjectId,
-					})),
-					entries: p.items.map((v) => ({
-						kind: 'var' as const,
-						id: v.id,
-						domain: d,
-						title: v.title,
-						subject: v.subjectName,
-						unit: v.unit,
-						lang,
-					})),
-				})),
-				api.listStaticTables(d, o).then((p) => ({
-					paged: p,
-					results: p.items.map((t) => ({
-						ref: { domain: d, kind: 'statictable' as const, id: t.id, title: t.title.trim() },
-						subject: t.subjectName,
-						subjectId: t.subjectId ?? undefined,
-					})),
-					entries: p.items.map((t) => ({
-						kind: 'statictable' as const,
-						id: t.id,
-						domain: d,
-						title: t.title,
-						subject: t.subjectName,
-						lang,
-					})),
-				})),
-				api.listPublications(d, o).then((p) => ({
-					paged: p,
-					results: p.items.map((x) => ({
-						ref: { domain: d, kind: 'publication' as const, id: x.id, title: x.title.trim() },
-						subject: x.releaseDate,
-					})),
-					entries: p.items.map((x) => ({
-						kind: 'publication' as const,
-						id: x.id,
-						domain: d,
-						title: x.title,
-						lang,
-					})),
-				})),
-				api.listPressReleases(d, o).then((p) => ({
-					paged: p,
-					results: p.items.map((x) => ({
-						ref: { domain: d, kind: 'pressrelease' as const, id: x.id, title: x.title.trim() },
-						subject: x.subjectName || x.releaseDate,
-					})),
-					entries: p.items.map((x) => ({
-						kind: 'pressrelease' as const,
-						id: x.id,
-						domain: d,
-						title: x.title,
-						subject: x.subjectName,
-						lang,
-					})),
-				})),
-			];
-		const settled = await Promise.allSettled(calls);
-		const results: SearchResult[] = [];
-		let error: unknown;
-		let stale = false;
-		for (const s of settled) {
-			if (s.status === 'fulfilled') {
-				results.push(...s.value.results);
-				// Everything fetched feeds the local index: the next search works offline too.
-				this.o.catalogue.index.add(s.value.entries);
-				stale ||= s.value.paged.stale;
-			} else if (!isCancelled(s.reason) && !(s.reason instanceof BpsError && s.reason.kind === 'noData')) {
-				error ??= s.reason;
-			}
-		}
-		if (error !== undefined && !signal.aborted) {
+	private async serverHits(query: string, signal: AbortSignal) {
+		const found = await this.o.catalogue.searchServer(query, this.domain, { signal, lang: this.lang });
+		if (found.error !== undefined) {
 			this.stats.serverErrors++;
-			this.log.warn(`search "${query}": ${error instanceof Error ? error.message : String(error)}`);
+			this.log.warn(
+				`search "${query}": ${found.error instanceof Error ? found.error.message : String(found.error)}`,
+			);
 		}
-		return { results, error: signal.aborted ? undefined : error, stale };
+		return found;
 	}
 
 	private notice(error: unknown): SearchItem {
@@ -368,11 +270,12 @@ export class SearchSession extends Disposable {
 	}
 
 	private toItem(r: SearchResult): SearchItem {
-		const kind = kindText(r.ref.kind);
+		const kind = kindLabel(r.kind);
+		const note = itemDescription(r);
 		const item: SearchItem = {
-			label: `$(${ICONS[r.ref.kind]}) ${r.ref.title ?? String(r.ref.id)}`,
+			label: `$(${KIND_ICONS[r.kind]}) ${r.ref.title ?? r.ref.id}`,
 			description: r.subject || undefined,
-			detail: r.unit ? `${kind} · ${r.unit}` : kind,
+			detail: note ? `${kind} · ${note}` : kind,
 			// The server and the index already filtered: VS Code's own fuzzy filter must not hide
 			// results that matched on a subject, a unit or a substring.
 			alwaysShow: true,
@@ -396,34 +299,5 @@ export class SearchSession extends Disposable {
 			item.buttons = buttons;
 		}
 		return item;
-	}
-}
-
-function fromEntry(e: SearchEntry): SearchResult {
-	return {
-		ref: {
-			domain: e.domain,
-			kind: e.kind,
-			id: e.id,
-			title: e.title.trim(),
-			...(e.varId !== undefined ? { varId: e.varId } : {}),
-		},
-		subject: e.subject,
-		unit: e.unit,
-	};
-}
-
-function kindText(kind: ItemKind): string {
-	switch (kind) {
-		case 'var':
-			return vscode.l10n.t('Dynamic table');
-		case 'statictable':
-			return vscode.l10n.t('Static table');
-		case 'publication':
-			return vscode.l10n.t('Publication');
-		case 'pressrelease':
-			return vscode.l10n.t('Press release');
-		case 'indicator':
-			return vscode.l10n.t('Indicator');
 	}
 }

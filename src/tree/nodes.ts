@@ -4,8 +4,8 @@
  * Ids are stable for the same domain + language, so `reveal()` and expansion state survive a refresh.
  */
 import type { BpsErrorKind } from '../api/errors';
-import type { PressRelease, Publication, StaticTable, StrategicIndicator, Variable } from '../api/types';
-import type { ItemRef } from '../catalogue/itemRef';
+import { isItemKind, type ItemKind, type RefOf } from '../catalogue/itemRef';
+import type { ApiRecords } from '../catalogue/items';
 
 interface Base {
 	/** Stable, unique in the tree. */
@@ -43,35 +43,9 @@ export interface FolderNode extends Base {
 	folder: FolderKind;
 }
 
-export interface VarNode extends Base {
-	kind: 'var';
-	ref: ItemRef;
-	item: Variable;
-}
-
-export interface StaticTableNode extends Base {
-	kind: 'statictable';
-	ref: ItemRef;
-	item: StaticTable;
-}
-
-export interface PublicationNode extends Base {
-	kind: 'publication';
-	ref: ItemRef;
-	item: Publication;
-}
-
-export interface PressReleaseNode extends Base {
-	kind: 'pressrelease';
-	ref: ItemRef;
-	item: PressRelease;
-}
-
-export interface IndicatorNode extends Base {
-	kind: 'indicator';
-	ref: ItemRef;
-	item: StrategicIndicator;
-}
+/** An item of one kind: what commands act on (`ref`) and the API record (tooltips, descriptions). */
+export type ItemNodeOf<K extends ItemKind> = Base & { kind: K; ref: RefOf<K>; item: ApiRecords[K] };
+export type ItemNode = { [K in ItemKind]: ItemNodeOf<K> }[ItemKind];
 
 /** "Load more… (20 of 1758)": fetches the next page of a paged folder. */
 export interface LoadMoreNode extends Base {
@@ -96,19 +70,11 @@ export interface InfoNode extends Base {
 	kind: 'info';
 }
 
-export type ItemNode = VarNode | StaticTableNode | PublicationNode | PressReleaseNode | IndicatorNode;
-
 export type CatalogueNode =
 	RegionNode | CategoryNode | SubjectNode | FolderNode | ItemNode | LoadMoreNode | ErrorNode | InfoNode;
 
 export function isItemNode(n: CatalogueNode): n is ItemNode {
-	return (
-		n.kind === 'var' ||
-		n.kind === 'statictable' ||
-		n.kind === 'publication' ||
-		n.kind === 'pressrelease' ||
-		n.kind === 'indicator'
-	);
+	return isItemKind(n.kind);
 }
 
 /** Nodes whose children come from the API (and so can be refreshed). */

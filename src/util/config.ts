@@ -48,10 +48,20 @@ function clamp(n: number, lo: number, hi: number): number {
 	return Math.min(hi, Math.max(lo, Number.isFinite(n) ? n : lo));
 }
 
-export async function updateSetting(key: string, value: unknown): Promise<void> {
-	await vscode.workspace
-		.getConfiguration(Settings.section)
-		.update(key, value, vscode.ConfigurationTarget.Global);
+/**
+ * Writes a `bps.*` setting where it takes effect: the most specific scope that already defines
+ * it (a workspace value would otherwise hide a global update), else the user settings.
+ */
+export async function updateEffectiveSetting(key: string, value: unknown): Promise<void> {
+	const cfg = vscode.workspace.getConfiguration(Settings.section);
+	const i = cfg.inspect(key);
+	const target =
+		i?.workspaceFolderValue !== undefined
+			? vscode.ConfigurationTarget.WorkspaceFolder
+			: i?.workspaceValue !== undefined
+				? vscode.ConfigurationTarget.Workspace
+				: vscode.ConfigurationTarget.Global;
+	await cfg.update(key, value, target);
 }
 
 /** True when a URL points at this machine (the emulator), where a sandbox key may be seeded. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { BpsError, isCancelled } from '../api/errors';
 import { Commands } from '../constants';
-import { registerTestHook } from '../testHooks';
 import type { Logger } from './logger';
 
 /**
@@ -16,7 +15,6 @@ export const shownMessages: Array<{
 	actions?: string[];
 	at: number;
 }> = [];
-registerTestHook('messages', shownMessages);
 
 /** Remember a message about to be shown (bounded), for the `messages` test hook. */
 export function recordShown(

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { redact } from '../api/redact';
-import { registerTestHook } from '../testHooks';
 
 /**
  * One LogOutputChannel for the whole extension, with a component prefix per logger. Every line
@@ -38,7 +37,6 @@ export function recentLogLines(): readonly string[] {
 	return recent;
 }
 // Secrecy and fault tests scan what was logged (the key must never appear; no unhandled rejection).
-registerTestHook('recentLogLines', recentLogLines);
 
 export function createLogger(component: string): Logger {
 	const write = (level: 'trace' | 'debug' | 'info' | 'warn' | 'error', msg: string | Error) => {

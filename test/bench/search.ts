@@ -100,9 +100,9 @@ export function syntheticEntries(): SearchEntry[] {
 					kind === 'publication'
 						? `${topic} Provinsi ${region} ${year}`
 						: `${topic} ${b} di ${region}, ${year}`;
+				const n = id++;
 				out.push({
-					kind,
-					id: id++,
+					...(kind === 'publication' ? { kind, id: n.toString(16).padStart(24, '0') } : { kind, id: n }),
 					domain,
 					title,
 					subject: topic.split(' ')[0],

@@ -357,7 +357,7 @@ describe('preview panel (bps.preview)', function () {
 		}
 	});
 
-	it('palette flow with no argument: asks for the kind (cancel → nothing opens)', async () => {
+	it('palette flow with no argument: asks for the item (cancel → nothing opens)', async () => {
 		const before = previews.all().length;
 		const pending = vscode.commands.executeCommand<string | undefined>('bps.preview');
 		await new Promise((r) => setTimeout(r, 500));

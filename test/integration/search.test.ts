@@ -69,7 +69,7 @@ describe('search', function () {
 			assert.ok(!s.offline);
 			for (const i of results) {
 				kinds.add(i.result!.ref.kind);
-				assert.match(i.label, /^\$\((table|file|book|megaphone)\) /);
+				assert.match(i.label, /^\$\((graph|table|file-pdf|note)\) /);
 				assert.ok(i.result!.ref.title?.toLowerCase().includes(q), `${i.label} matches ${q}`);
 				assert.equal(i.buttons?.length, 2, 'insert and reveal buttons');
 			}
@@ -79,7 +79,8 @@ describe('search', function () {
 			s.hide();
 		}
 		assert.deepEqual([...kinds].sort(), ['pressrelease', 'publication', 'statictable', 'var']);
-		const icons = { var: 'table', statictable: 'file', publication: 'book', pressrelease: 'megaphone' };
+		// The same codicons as the tree's.
+		const icons = { var: 'graph', statictable: 'table', publication: 'file-pdf', pressrelease: 'note' };
 		const s = await open('miskin');
 		await s.whenSettled();
 		for (const i of s.items.filter((x) => x.result)) {

@@ -1,10 +1,10 @@
 /**
  * The row order the preview shows, copies and exports (src/webview/gridOrder.ts), and the default
- * period choice (src/preview/periods.ts). Pure: no DOM, no vscode.
+ * period choice (src/catalogue/periods.ts). Pure: no DOM, no vscode.
  */
 import assert from 'node:assert/strict';
 import { viewRows, type OrderModel } from '../../src/webview/gridOrder';
-import { defaultPeriods, sortPeriods } from '../../src/preview/periods';
+import { defaultPeriods, sortPeriods } from '../../src/catalogue/periods';
 
 function model(labels: string[], col0: number[]): OrderModel {
 	return { nRows: labels.length, rowLabel: (r) => labels[r], value: (r) => col0[r] };

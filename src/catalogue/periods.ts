@@ -1,4 +1,4 @@
-/** Pure period helpers for the preview (no vscode; unit-tested). */
+/** Pure period helpers (no vscode; unit-tested): sorting, the default window, years → periods. */
 import type { Period } from '../api/types';
 
 /** How many recent periods a dynamic table shows by default. */
@@ -22,4 +22,19 @@ export function defaultPeriods(sorted: Period[], years?: string[]): number[] {
 		if (hit.length) return hit;
 	}
 	return sorted.slice(-DEFAULT_PERIOD_COUNT).map((p) => p.id);
+}
+
+/**
+ * The periods whose labels are `years` (numbers or strings: 2023 and '2023' alike), in the list's
+ * order, and the years that have none. Every "years → periods" of the extension (insert, public
+ * API) goes through here.
+ */
+export function periodsForYears(
+	periods: readonly Period[],
+	years: ReadonlyArray<string | number>,
+): { chosen: Period[]; missing: string[] } {
+	const want = [...new Set(years.map((y) => String(y).trim()))];
+	const chosen = periods.filter((p) => want.includes(p.label.trim()));
+	const missing = want.filter((y) => !chosen.some((p) => p.label.trim() === y));
+	return { chosen, missing };
 }

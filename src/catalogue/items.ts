@@ -1,0 +1,123 @@
+/**
+ * The one mapping from an API list record to an item, per kind: the tree, the search, the
+ * pickers and the search index all take items from here. Pure (no `vscode`).
+ */
+import type { PressRelease, Publication, StaticTable, StrategicIndicator, Variable } from '../api/types';
+import type { ItemKind, RefOf } from './itemRef';
+import type { SearchEntry } from './searchIndex';
+import { assertNever } from '../util/assertNever';
+
+/** The API record behind each kind of item. */
+export interface ApiRecords {
+	var: Variable;
+	statictable: StaticTable;
+	publication: Publication;
+	pressrelease: PressRelease;
+	indicator: StrategicIndicator;
+}
+
+interface ItemBase<K extends ItemKind> {
+	kind: K;
+	/** What commands act on (title trimmed). */
+	ref: RefOf<K>;
+	/** The subject's name, when the kind has one. */
+	subject?: string;
+	/** The subject id, when the server said: lets "reveal" find the tree path. */
+	subjectId?: number;
+	unit?: string;
+	/** The full record, when the item came from an API list (not from the search index). */
+	record?: ApiRecords[K];
+}
+
+/** An item of one kind: `ItemOf<'var'>` carries a `VarRef` and a `Variable`. */
+export type ItemOf<K extends ItemKind> = ItemBase<K>;
+/** An item of any kind (a union, so `switch (item.kind)` narrows the ref and the record). */
+export type CatalogueItem = { [K in ItemKind]: ItemOf<K> }[ItemKind];
+
+const MAP: { readonly [K in ItemKind]: (domain: string, x: ApiRecords[K]) => ItemOf<K> } = {
+	var: (domain, v) => ({
+		kind: 'var',
+		ref: { domain, kind: 'var', id: v.id, title: v.title.trim() },
+		subject: v.subjectName,
+		subjectId: v.subjectId,
+		unit: v.unit,
+		record: v,
+	}),
+	statictable: (domain, t) => ({
+		kind: 'statictable',
+		ref: { domain, kind: 'statictable', id: t.id, title: t.title.trim() },
+		subject: t.subjectName,
+		subjectId: t.subjectId ?? undefined,
+		record: t,
+	}),
+	publication: (domain, p) => ({
+		kind: 'publication',
+		ref: { domain, kind: 'publication', id: p.id, title: p.title.trim() },
+		record: p,
+	}),
+	pressrelease: (domain, p) => ({
+		kind: 'pressrelease',
+		ref: { domain, kind: 'pressrelease', id: p.id, title: p.title.trim() },
+		subject: p.subjectName,
+		subjectId: p.subjectId ?? undefined,
+		record: p,
+	}),
+	indicator: (domain, i) => ({
+		kind: 'indicator',
+		ref: { domain, kind: 'indicator', id: i.indicatorId, title: i.title.trim(), varId: i.varId },
+		unit: i.unit,
+		record: i,
+	}),
+};
+
+/** The item for one API record of `kind` in `domain`. */
+export function toItem<K extends ItemKind>(kind: K, domain: string, record: ApiRecords[K]): ItemOf<K> {
+	return MAP[kind](domain, record);
+}
+
+/** The items of a list of API records. */
+export function toItems<K extends ItemKind>(
+	kind: K,
+	domain: string,
+	records: readonly ApiRecords[K][],
+): ItemOf<K>[] {
+	return records.map((r) => MAP[kind](domain, r));
+}
+
+/** What the search index keeps of an item. */
+export function toSearchEntry(item: CatalogueItem, lang: string): SearchEntry {
+	const { ref } = item;
+	const e = {
+		kind: ref.kind,
+		id: ref.id,
+		domain: ref.domain,
+		title: ref.title ?? String(ref.id),
+		lang,
+	} as SearchEntry;
+	if (item.subject) e.subject = item.subject;
+	if (item.unit) e.unit = item.unit;
+	if (ref.kind === 'indicator' && ref.varId !== undefined) e.varId = ref.varId;
+	return e;
+}
+
+/** The item an index entry stands for (no record: the index keeps only what it searches). */
+export function fromSearchEntry(e: SearchEntry): CatalogueItem {
+	const base = { domain: e.domain, title: e.title.trim() };
+	const item = { subject: e.subject, unit: e.unit };
+	switch (e.kind) {
+		case 'var':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'statictable':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'publication':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'pressrelease':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'indicator': {
+			const varId = e.varId !== undefined ? { varId: e.varId } : {};
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id, ...varId } };
+		}
+		default:
+			return assertNever(e, 'item kind');
+	}
+}

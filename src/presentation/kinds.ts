@@ -1,0 +1,65 @@
+/**
+ * How each kind of item is shown: its name, its codicon and the grey text beside its title. The
+ * tree, the search, the pickers and the preview all take these from here, so they agree.
+ */
+import * as vscode from 'vscode';
+import type { ItemKind } from '../catalogue/itemRef';
+import type { CatalogueItem } from '../catalogue/items';
+import { assertNever } from '../util/assertNever';
+
+/** The codicon of each kind (`$(graph)` in QuickPick labels, a ThemeIcon in the tree). */
+export const KIND_ICONS: { readonly [K in ItemKind]: string } = {
+	var: 'graph',
+	statictable: 'table',
+	publication: 'file-pdf',
+	pressrelease: 'note',
+	indicator: 'dashboard',
+};
+
+/** "Dynamic table", "Static table"… (localised). */
+export function kindLabel(kind: ItemKind): string {
+	switch (kind) {
+		case 'var':
+			return vscode.l10n.t('Dynamic table');
+		case 'statictable':
+			return vscode.l10n.t('Static table');
+		case 'publication':
+			return vscode.l10n.t('Publication');
+		case 'pressrelease':
+			return vscode.l10n.t('Press release');
+		case 'indicator':
+			return vscode.l10n.t('Indicator');
+		default:
+			return assertNever(kind, 'item kind');
+	}
+}
+
+/**
+ * The grey text beside an item's title, the same in the tree and the search: the unit of a
+ * dynamic table, the date (and size) of a static table or document, the value of an indicator.
+ * Items from the search index carry no record: their subject or unit stands in.
+ */
+export function itemDescription(item: CatalogueItem, locale = vscode.env.language): string {
+	switch (item.kind) {
+		case 'var':
+			return item.record?.unit ?? item.unit ?? '';
+		case 'statictable':
+			return item.record ? join(item.record.updated, item.record.size) : '';
+		case 'publication':
+			return item.record?.releaseDate ?? '';
+		case 'pressrelease':
+			return item.record?.releaseDate ?? '';
+		case 'indicator': {
+			const r = item.record;
+			if (!r) return item.unit ?? '';
+			const v = r.value === null ? '–' : r.value.toLocaleString(locale);
+			return join(`${v} ${r.unit}`.trim(), r.period);
+		}
+		default:
+			return assertNever(item, 'item kind');
+	}
+}
+
+function join(...parts: Array<string | undefined>): string {
+	return parts.filter(Boolean).join(' · ');
+}

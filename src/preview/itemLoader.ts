@@ -1,0 +1,335 @@
+import * as vscode from 'vscode';
+import type { BpsApi } from '../api/api';
+import { isCancelled } from '../api/errors';
+import type { DimItem, DynamicTable, Lang } from '../api/types';
+import {
+	itemKey,
+	type IndicatorRef,
+	type ItemRef,
+	type PressReleaseRef,
+	type PublicationRef,
+	type StaticTableRef,
+} from '../catalogue/itemRef';
+import { defaultPeriods, sortPeriods } from '../catalogue/periods';
+import { freshnessText } from '../presentation/freshness';
+import { assertNever } from '../util/assertNever';
+import { describeError } from '../util/errors';
+import type { Logger } from '../util/logger';
+import { isHttpUrl, toWire, type DynamicDims, type HostMessage } from './protocol';
+
+/** What a loader needs: where to fetch, and where its answers go. */
+export interface LoaderDeps {
+	api: BpsApi;
+	ref: ItemRef;
+	lang: Lang;
+	log: Logger;
+	/** Aborted when the panel closes: every call listens to it. */
+	lifetime: AbortSignal;
+	/** Sends a message to the webview (dropped before its `ready`). */
+	post(m: HostMessage): void;
+	/** The panel's title, once the data says it. */
+	setTitle(title: string): void;
+}
+
+/** What the panel shows, kept so "Insert into editor" lays out the host's own data. */
+export type Shown =
+	{ kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string };
+
+/** The default data window of a new panel, requested while its webview boots. */
+interface Prefetch {
+	key: string;
+	table: Promise<DynamicTable>;
+	ctrl: AbortController;
+	/** Progress so far, and where to report it once a load has adopted the prefetch. */
+	progress?: [number, number];
+	onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Loads what a panel's item needs, per kind, and posts it: a dynamic table's dimensions and data
+ * windows (with progress and Cancel), an indicator's card and its table, a static table, a
+ * document. Knows nothing of the webview beyond the `post` callback.
+ */
+export class ItemLoader {
+	shown: Shown | undefined;
+	private hostRequestId = -1;
+	private varId: number | undefined;
+	/** The running data load (one at a time; a new load or Cancel aborts it). */
+	private load: { requestId: number; ctrl: AbortController } | undefined;
+	/**
+	 * Work started when the panel is created, while the webview is still booting (it takes longer
+	 * than the API): the variable's dimensions and, for a new panel, the default data window.
+	 * `start()` and the webview's first `load` pick these up instead of asking again.
+	 */
+	private prefetch: { dims?: Promise<DynamicDims>; data?: Prefetch } = {};
+
+	constructor(private readonly d: LoaderDeps) {
+		d.lifetime.addEventListener('abort', () => this.load?.ctrl.abort(), { once: true });
+	}
+
+	private get opts() {
+		return { signal: this.d.lifetime, lang: this.d.lang };
+	}
+
+	/** Starts fetching a dynamic table's dimensions (and, `withData`, its default window) at once. */
+	prefetchVar(varId: number, withData: boolean): void {
+		const dims = this.fetchDims(varId);
+		this.prefetch.dims = dims;
+		dims.catch(() => undefined); // surfaced by start(), which awaits the same promise
+		if (!withData) return;
+		const ctrl = new AbortController();
+		this.d.lifetime.addEventListener('abort', () => ctrl.abort(), { once: true });
+		const periods = dims.then((x) => x.defaultPeriods);
+		const table = periods.then((p) =>
+			this.d.api.getDynamicData(
+				{
+					domain: this.d.ref.domain,
+					variable: varId,
+					periods: p,
+					onProgress: (done, total) => {
+						prefetched.progress = [done, total];
+						prefetched.onProgress?.(done, total);
+					},
+				},
+				{ signal: ctrl.signal, lang: this.d.lang },
+			),
+		);
+		const prefetched: Prefetch = { key: '', table, ctrl };
+		table.catch(() => undefined); // a load that uses it reports the error; unused, it is dropped
+		void periods.then(
+			(p) => {
+				prefetched.key = loadKey(p);
+			},
+			() => undefined,
+		);
+		this.prefetch.data = prefetched;
+	}
+
+	/** Fetches what the item kind needs and posts it; failures become an `error` message. */
+	async start(): Promise<void> {
+		const ref = this.d.ref;
+		const requestId = this.hostRequestId--;
+		try {
+			switch (ref.kind) {
+				case 'var':
+					return await this.sendDims(ref.id);
+				case 'indicator':
+					return await this.startIndicator(ref);
+				case 'statictable':
+					return await this.startStatic(ref, requestId);
+				case 'publication':
+					return await this.startPublication(ref, requestId);
+				case 'pressrelease':
+					return await this.startPressRelease(ref, requestId);
+				default:
+					assertNever(ref, 'item kind');
+			}
+		} catch (e) {
+			if (isCancelled(e) || this.d.lifetime.aborted) return;
+			this.d.log.error(`${itemKey(ref)}: ${e instanceof Error ? e.message : String(e)}`);
+			this.d.post({ type: 'error', requestId, message: describeError(e) });
+		}
+	}
+
+	/** Cancel from the webview: aborts the load it names. */
+	cancel(requestId: number): void {
+		if (this.load?.requestId === requestId) this.load.ctrl.abort();
+	}
+
+	private async startIndicator(ref: IndicatorRef): Promise<void> {
+		const list = await this.d.api.listIndicators(ref.domain, this.opts);
+		const ind = list.items.find((i) => i.indicatorId === ref.id);
+		const varId = ind?.varId ?? ref.varId;
+		if (ind) {
+			if (ind.title) this.d.setTitle(ind.title);
+			const { title, name, value, unit, period, dataSource } = ind;
+			this.d.post({
+				type: 'indicator',
+				card: { title, name, value, unit, period, dataSource, varId: ind.varId },
+			});
+		}
+		if (varId === undefined)
+			throw new Error(
+				vscode.l10n.t('Indicator {0} was not found in region {1}.', String(ref.id), ref.domain),
+			);
+		await this.sendDims(varId);
+	}
+
+	private async startStatic(ref: StaticTableRef, requestId: number): Promise<void> {
+		this.d.post({ type: 'loading', requestId, what: 'statictable' });
+		const t = await this.d.api.getStaticTable(ref.domain, ref.id, this.opts);
+		if (t.title) this.d.setTitle(t.title);
+		this.postFreshness(t);
+		this.shown = { kind: 'static', title: t.title, html: t.html };
+		const { id, title, updated, size, html, fetchedAt } = t;
+		this.d.post({ type: 'static', requestId, table: { id, title, updated, size, html, fetchedAt } });
+	}
+
+	private async startPublication(ref: PublicationRef, requestId: number): Promise<void> {
+		this.d.post({ type: 'loading', requestId, what: 'publication' });
+		const p = await this.d.api.getPublication(ref.domain, ref.id, this.opts);
+		if (p.title) this.d.setTitle(p.title);
+		this.postFreshness(p);
+		this.d.post({
+			type: 'document',
+			requestId,
+			doc: {
+				kind: 'publication',
+				id: p.id,
+				title: p.title,
+				abstract: p.abstract,
+				releaseDate: p.releaseDate,
+				updated: p.updated,
+				size: p.size,
+				coverUrl: isHttpUrl(p.coverUrl) ? p.coverUrl : '',
+				pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
+				extraUrl: '',
+				issn: p.issn,
+			},
+		});
+	}
+
+	private async startPressRelease(ref: PressReleaseRef, requestId: number): Promise<void> {
+		this.d.post({ type: 'loading', requestId, what: 'pressrelease' });
+		const p = await this.d.api.getPressRelease(ref.domain, ref.id, this.opts);
+		if (p.title) this.d.setTitle(p.title);
+		this.postFreshness(p);
+		this.d.post({
+			type: 'document',
+			requestId,
+			doc: {
+				kind: 'pressrelease',
+				id: String(p.id),
+				title: p.title,
+				abstract: p.abstract,
+				releaseDate: p.releaseDate,
+				updated: p.updated,
+				size: p.size,
+				coverUrl: isHttpUrl(p.thumbnailUrl) ? p.thumbnailUrl : '',
+				pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
+				extraUrl: isHttpUrl(p.slideUrl) ? p.slideUrl : '',
+			},
+		});
+	}
+
+	private async sendDims(varId: number): Promise<void> {
+		const prefetched = this.prefetch.dims;
+		this.prefetch.dims = undefined;
+		const dims = await (prefetched && this.varId === varId ? prefetched : this.fetchDims(varId));
+		this.d.post({ type: 'dims', dims });
+	}
+
+	/** Periods (sorted, with the default window), derived variables and derived periods of a variable. */
+	private async fetchDims(varId: number): Promise<DynamicDims> {
+		this.varId = varId;
+		const { domain } = this.d.ref;
+		const opts = this.opts;
+		// Derived variables / periods are optional metadata: a variable without them answers "no data".
+		const optional = <T>(p: Promise<{ items: T[] }>) =>
+			p.then((r) => r.items).catch((e) => (isCancelled(e) ? Promise.reject(e) : ([] as T[])));
+		const [periods, turvar, turth] = await Promise.all([
+			this.d.api.listPeriods(domain, varId, opts).then((r) => {
+				this.postFreshness(r);
+				return r.items;
+			}),
+			optional(this.d.api.listDerivedVariables(domain, varId, opts)),
+			optional(this.d.api.listDerivedPeriods(domain, varId, opts)),
+		]);
+		const sorted = sortPeriods(periods);
+		return {
+			varId,
+			periods: sorted,
+			defaultPeriods: defaultPeriods(sorted, this.d.ref.years),
+			derivedVariables: turvar.map(dim),
+			derivedPeriods: turth.map(dim),
+		};
+	}
+
+	/** A `load` from the webview: the dynamic table for the chosen periods, with progress and Cancel. */
+	async loadDynamic(
+		requestId: number,
+		periods: number[],
+		turvar?: number[],
+		turth?: number[],
+	): Promise<void> {
+		if (this.varId === undefined) return;
+		const { post, lifetime } = this.d;
+		this.load?.ctrl.abort();
+		const ctrl = new AbortController();
+		const onClose = () => ctrl.abort();
+		lifetime.addEventListener('abort', onClose);
+		this.load = { requestId, ctrl };
+		post({ type: 'loading', requestId, what: 'dynamic' });
+		const progress = (done: number, total: number) => post({ type: 'progress', requestId, done, total });
+		// The first load of a new panel asks for the default window, already on its way.
+		const pre = this.prefetch.data;
+		this.prefetch.data = undefined;
+		const usePrefetch = pre && !turvar?.length && !turth?.length && pre.key === loadKey(periods);
+		if (pre && !usePrefetch) pre.ctrl.abort();
+		if (pre && usePrefetch) {
+			ctrl.signal.addEventListener('abort', () => pre.ctrl.abort(), { once: true });
+			pre.onProgress = progress;
+			if (pre.progress) pre.onProgress(...pre.progress);
+		}
+		try {
+			const t = usePrefetch
+				? await raceAbort(pre.table, ctrl.signal)
+				: await this.d.api.getDynamicData(
+						{ domain: this.d.ref.domain, variable: this.varId, periods, turvar, turth, onProgress: progress },
+						{ signal: ctrl.signal, lang: this.d.lang },
+					);
+			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
+			if (this.d.ref.kind === 'var' && t.variable.title) this.d.setTitle(t.variable.title);
+			this.shown = { kind: 'dynamic', table: t };
+			post({ type: 'dynamic', requestId, table: toWire(t) });
+			this.postFreshness(t);
+		} catch (e) {
+			if (lifetime.aborted) return;
+			if (ctrl.signal.aborted || isCancelled(e)) {
+				post({ type: 'cancelled', requestId });
+				return;
+			}
+			this.d.log.error(`${itemKey(this.d.ref)}: ${e instanceof Error ? e.message : String(e)}`);
+			post({ type: 'error', requestId, message: describeError(e) });
+		} finally {
+			lifetime.removeEventListener('abort', onClose);
+			if (this.load?.ctrl === ctrl) this.load = undefined;
+		}
+	}
+
+	/**
+	 * Tells the webview whether what it shows came from the cache because the API could not be
+	 * reached (the "offline — cached at HH:MM" marker, the same words as the tree's), or is fresh.
+	 */
+	private postFreshness(f: { stale: boolean; fetchedAt: number }): void {
+		this.d.post({ type: 'freshness', stale: f.stale, fetchedAt: f.fetchedAt, label: freshnessText(f) });
+	}
+}
+
+function dim(x: { id: number; label: string }): DimItem {
+	return { val: String(x.id), label: x.label };
+}
+
+/** Identifies a data window by its periods, in any order. */
+function loadKey(periods: number[]): string {
+	return [...periods].sort((a, b) => a - b).join(';');
+}
+
+/** Settles with `p`, or rejects as cancelled as soon as `signal` aborts (`p` itself runs on). */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(new DOMException('aborted', 'AbortError'));
+		signal.addEventListener('abort', onAbort, { once: true });
+		p.then(
+			(v) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(v);
+			},
+			(e) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(e);
+			},
+		);
+	});
+}

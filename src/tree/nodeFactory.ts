@@ -1,0 +1,189 @@
+/**
+ * Builds the tree's nodes from catalogue data: ids, parents and labels. No state and no VS Code
+ * API beyond `l10n` (the provider decides what to load and when; treeItems.ts renders nodes).
+ */
+import * as vscode from 'vscode';
+import { BpsError } from '../api/errors';
+import type { Subject } from '../api/types';
+import type { ItemKind } from '../catalogue/itemRef';
+import { toItems, type ApiRecords } from '../catalogue/items';
+import type { RegionFacts } from '../catalogue/regions';
+import { describeError } from '../util/errors';
+import type {
+	CatalogueNode,
+	CategoryNode,
+	ErrorNode,
+	FolderKind,
+	FolderNode,
+	InfoNode,
+	ItemNode,
+	LoadMoreNode,
+	RegionNode,
+	SubjectNode,
+} from './nodes';
+
+/** The id segment of each kind of item node (ids must stay stable: expansion state and reveal use them). */
+const ITEM_SEGMENT: { readonly [K in ItemKind]: string } = {
+	var: 'var',
+	statictable: 'static',
+	publication: 'pub',
+	pressrelease: 'brs',
+	indicator: 'ind',
+};
+
+/** The prefix of every node id of a domain in a language: ids differ when either changes. */
+export function idBase(domain: string, lang: string): string {
+	return `${domain}/${lang}`;
+}
+
+export function regionNode(region: RegionFacts): RegionNode {
+	return {
+		kind: 'region',
+		id: 'region',
+		domain: region.code,
+		name: region.name,
+		url: region.website,
+		label: vscode.l10n.t('Region: {0} ({1})', region.name, region.code),
+	};
+}
+
+/** One node per subject category, in category order. */
+export function categoryNodes(base: string, domain: string, subjects: readonly Subject[]): CategoryNode[] {
+	const categories = new Map<number, CategoryNode>();
+	for (const subj of subjects) {
+		if (!categories.has(subj.categoryId)) {
+			categories.set(subj.categoryId, {
+				kind: 'category',
+				id: `${base}/cat/${subj.categoryId}`,
+				domain,
+				categoryId: subj.categoryId,
+				label: subj.categoryTitle.trim() || vscode.l10n.t('Category {0}', subj.categoryId),
+			});
+		}
+	}
+	return [...categories.values()].sort((a, b) => a.categoryId - b.categoryId);
+}
+
+/** The Publications, Press Releases and Strategic Indicators folders. */
+export function folderNodes(base: string, domain: string): FolderNode[] {
+	return (
+		[
+			['publications', vscode.l10n.t('Publications')],
+			['pressReleases', vscode.l10n.t('Press Releases')],
+			['indicators', vscode.l10n.t('Strategic Indicators')],
+		] as Array<[FolderKind, string]>
+	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain, folder, label }));
+}
+
+export function subjectNodes(
+	base: string,
+	category: CategoryNode,
+	subjects: readonly Subject[],
+): SubjectNode[] {
+	return subjects
+		.filter((x) => x.categoryId === category.categoryId)
+		.map((x) => ({
+			kind: 'subject',
+			id: `${base}/subj/${x.id}`,
+			parentId: category.id,
+			domain: category.domain,
+			subjectId: x.id,
+			tableCount: x.tableCount,
+			label: x.title.trim(),
+		}));
+}
+
+/** Item nodes for API records of one kind, under `parent`. */
+export function itemNodes<K extends ItemKind>(
+	base: string,
+	parent: CatalogueNode,
+	kind: K,
+	records: readonly ApiRecords[K][],
+): ItemNode[] {
+	return toItems(kind, parent.domain, records).map(
+		(it) =>
+			({
+				kind,
+				id: `${base}/${ITEM_SEGMENT[kind]}/${it.ref.id}`,
+				parentId: parent.id,
+				domain: parent.domain,
+				label: it.ref.title ?? String(it.ref.id),
+				ref: it.ref,
+				item: it.record,
+			}) as ItemNode,
+	);
+}
+
+/** "Load more… (20 of 1758)" at the end of a paged folder. */
+export function loadMoreNode(
+	folder: FolderNode,
+	nextPage: number,
+	loaded: number,
+	total: number,
+): LoadMoreNode {
+	return {
+		kind: 'loadMore',
+		id: `${folder.id}/more`,
+		parentId: folder.id,
+		domain: folder.domain,
+		nextPage,
+		loaded,
+		total,
+		label: vscode.l10n.t('Load more… ({0} of {1})', loaded, total),
+	};
+}
+
+/** A failure where children would be: a rejected key asks for a key, anything else retries. */
+export function errorNode(
+	e: unknown,
+	parent: CatalogueNode | undefined,
+	domain: string,
+	part = 'children',
+): ErrorNode {
+	const kind = e instanceof BpsError ? e.kind : 'unknown';
+	const badKey = kind === 'badKey' || kind === 'noKey';
+	const label = badKey
+		? vscode.l10n.t('The BPS API rejected the key — click to set a new one')
+		: kind === 'blocked'
+			? vscode.l10n.t('Blocked by a firewall — click to retry')
+			: kind === 'network' || kind === 'timeout'
+				? vscode.l10n.t('Cannot reach the BPS API — click to retry')
+				: kind === 'server'
+					? vscode.l10n.t('The BPS API had a server error — click to retry')
+					: vscode.l10n.t('Could not load — click to retry');
+	return {
+		kind: 'error',
+		id: `${parent?.id ?? 'root'}/error/${part}`,
+		parentId: parent?.id,
+		domain: parent?.domain ?? domain,
+		errorKind: kind,
+		action: badKey ? 'setKey' : 'retry',
+		detail: describeError(e),
+		label,
+	};
+}
+
+export function infoNode(
+	parent: CatalogueNode | undefined,
+	domain: string,
+	what: string,
+	label: string,
+): InfoNode {
+	return { kind: 'info', id: `${parent?.id ?? 'root'}/info/${what}`, parentId: parent?.id, domain, label };
+}
+
+export function emptyNode(parent: CatalogueNode): InfoNode {
+	return infoNode(parent, parent.domain, 'empty', vscode.l10n.t('Nothing here'));
+}
+
+/** What a regency's or city's Strategic Indicators folder shows instead of indicators. */
+export function regencyIndicatorsNode(folder: FolderNode): InfoNode {
+	return infoNode(
+		folder,
+		folder.domain,
+		'regency',
+		vscode.l10n.t(
+			'Strategic indicators are published for Indonesia and the provinces only. Choose a province to see them.',
+		),
+	);
+}

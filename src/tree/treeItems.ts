@@ -1,0 +1,197 @@
+/**
+ * Renders a node as a `vscode.TreeItem`: label, grey description, icon, context value (for the
+ * menus' `when` clauses), tooltip and click command. No loading and no state of its own.
+ */
+import * as vscode from 'vscode';
+import type { CatalogueItem } from '../catalogue/items';
+import { Commands } from '../constants';
+import { freshnessText } from '../presentation/freshness';
+import { itemDescription, KIND_ICONS } from '../presentation/kinds';
+import { assertNever } from '../util/assertNever';
+import { htmlToText } from './htmlText';
+import type { CatalogueNode, ItemNode } from './nodes';
+import { isItemNode } from './nodes';
+
+/** Internal command behind "Load more…" nodes (not in package.json: only the tree invokes it). */
+export const LOAD_MORE_COMMAND = 'bps.tree.loadMore';
+
+/** What the description of some nodes depends on, beyond the node. */
+export interface DescribeContext {
+	/** Oldest fetch time of stale data on screen; undefined when everything is fresh. */
+	staleSince: number | undefined;
+	/** "20 of 1758" for a paged folder with more to load. */
+	folderProgress(folderId: string): { loaded: number; total: number } | undefined;
+}
+
+export function treeItem(n: CatalogueNode, ctx: DescribeContext): vscode.TreeItem {
+	const collapsible =
+		n.kind === 'category' || n.kind === 'subject' || n.kind === 'folder'
+			? vscode.TreeItemCollapsibleState.Collapsed
+			: vscode.TreeItemCollapsibleState.None;
+	const item = new vscode.TreeItem(n.label, collapsible);
+	item.id = n.id;
+	item.description = describeNode(n, ctx) || undefined;
+	item.iconPath = icon(n);
+	item.contextValue = contextValue(n);
+	item.tooltip = tooltip(n);
+	if (n.kind === 'region') {
+		item.command = { command: Commands.selectRegion, title: vscode.l10n.t('Select Region') };
+		item.accessibilityInformation = {
+			label: vscode.l10n.t('Region: {0}. Activate to choose another region.', n.name),
+		};
+	} else if (n.kind === 'loadMore') {
+		item.command = { command: LOAD_MORE_COMMAND, title: n.label, arguments: [n] };
+	} else if (n.kind === 'error') {
+		item.command =
+			n.action === 'setKey'
+				? { command: Commands.setApiKey, title: vscode.l10n.t('Set API Key') }
+				: { command: Commands.refresh, title: vscode.l10n.t('Retry'), arguments: [n] };
+	} else if (isItemNode(n)) {
+		item.command = { command: Commands.preview, title: vscode.l10n.t('Preview'), arguments: [n] };
+	}
+	return item;
+}
+
+/** The grey text beside a label. */
+export function describeNode(n: CatalogueNode, ctx: DescribeContext): string {
+	if (isItemNode(n)) return itemDescription(asItem(n));
+	switch (n.kind) {
+		case 'region':
+			return ctx.staleSince !== undefined ? freshnessText({ stale: true, fetchedAt: ctx.staleSince }) : '';
+		case 'subject':
+			return !n.tableCount
+				? ''
+				: n.tableCount === 1
+					? vscode.l10n.t('1 table')
+					: vscode.l10n.t('{0} tables', n.tableCount);
+		case 'folder': {
+			const more = ctx.folderProgress(n.id);
+			return more ? vscode.l10n.t('{0} of {1}', more.loaded, more.total) : '';
+		}
+		case 'error':
+			return n.detail;
+		default:
+			return '';
+	}
+}
+
+/** A node as the item it shows (the presentation module speaks of items, not nodes). */
+function asItem(n: ItemNode): CatalogueItem {
+	return { kind: n.kind, ref: n.ref, record: n.item } as CatalogueItem;
+}
+
+function icon(n: CatalogueNode): vscode.ThemeIcon {
+	if (isItemNode(n)) return new vscode.ThemeIcon(KIND_ICONS[n.kind]);
+	switch (n.kind) {
+		case 'region':
+			return new vscode.ThemeIcon('globe');
+		case 'category':
+			return new vscode.ThemeIcon('library');
+		case 'subject':
+			return new vscode.ThemeIcon('folder');
+		case 'folder':
+			return new vscode.ThemeIcon(
+				n.folder === 'publications' ? 'book' : n.folder === 'pressReleases' ? 'megaphone' : 'pulse',
+			);
+		case 'loadMore':
+			return new vscode.ThemeIcon('ellipsis');
+		case 'error':
+			return n.action === 'setKey'
+				? new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'))
+				: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+		case 'info':
+			return new vscode.ThemeIcon('info');
+		default:
+			return assertNever(n, 'node kind');
+	}
+}
+
+/** Composite context values matched by regex in package.json `when` clauses. */
+function contextValue(n: CatalogueNode): string {
+	switch (n.kind) {
+		case 'region':
+			return 'region;copyable;web;refreshable';
+		case 'category':
+		case 'subject':
+		case 'folder':
+			return `${n.kind};refreshable`;
+		case 'var':
+		case 'indicator':
+			return `${n.kind};previewable;insertable;copyable;web`;
+		case 'statictable':
+		case 'publication':
+		case 'pressrelease':
+			return `${n.kind};previewable;copyable;web`;
+		default:
+			return n.kind;
+	}
+}
+
+/** Safe Markdown tooltips: no HTML, no command links; BPS text goes in through appendText. */
+function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
+	const md = new vscode.MarkdownString(undefined, false);
+	md.isTrusted = false;
+	md.supportHtml = false;
+	const title = (t: string) => md.appendMarkdown('**').appendText(t).appendMarkdown('**\n\n');
+	const field = (name: string, value: string | number | null | undefined) => {
+		if (value === undefined || value === null || value === '') return;
+		md.appendMarkdown('*')
+			.appendText(name)
+			.appendMarkdown(':* ')
+			.appendText(String(value))
+			.appendMarkdown('  \n');
+	};
+	const block = (name: string, html: string) => {
+		const text = htmlToText(html);
+		if (!text) return;
+		md.appendMarkdown('\n\n*').appendText(name).appendMarkdown('*\n\n').appendText(text);
+	};
+	switch (n.kind) {
+		case 'var':
+			title(n.label);
+			field(vscode.l10n.t('ID'), n.item.id);
+			field(vscode.l10n.t('Subject'), n.item.subjectName);
+			field(vscode.l10n.t('Unit'), n.item.unit);
+			block(vscode.l10n.t('Definition'), n.item.definition);
+			block(vscode.l10n.t('Notes'), n.item.notes);
+			return md;
+		case 'statictable':
+			title(n.label);
+			field(vscode.l10n.t('ID'), n.item.id);
+			field(vscode.l10n.t('Subject'), n.item.subjectName);
+			field(vscode.l10n.t('Last update'), n.item.updated);
+			field(vscode.l10n.t('Size'), n.item.size);
+			return md;
+		case 'publication':
+			title(n.label);
+			field(vscode.l10n.t('ID'), n.item.id);
+			field(vscode.l10n.t('Released'), n.item.releaseDate);
+			field('ISSN', n.item.issn);
+			field(vscode.l10n.t('Size'), n.item.size);
+			block(vscode.l10n.t('Abstract'), n.item.abstract);
+			return md;
+		case 'pressrelease':
+			title(n.label);
+			field(vscode.l10n.t('ID'), n.item.id);
+			field(vscode.l10n.t('Subject'), n.item.subjectName);
+			field(vscode.l10n.t('Released'), n.item.releaseDate);
+			block(vscode.l10n.t('Abstract'), n.item.abstract);
+			return md;
+		case 'indicator':
+			title(n.label);
+			field(vscode.l10n.t('Indicator'), n.item.name);
+			field(vscode.l10n.t('Value'), n.item.value === null ? null : `${n.item.value} ${n.item.unit}`.trim());
+			field(vscode.l10n.t('Period'), n.item.period);
+			field(vscode.l10n.t('Source'), n.item.dataSource);
+			field(vscode.l10n.t('Dynamic table'), n.item.varId);
+			return md;
+		case 'region':
+			title(n.label);
+			md.appendText(vscode.l10n.t('Click to choose another region.'));
+			return md;
+		case 'error':
+			return `${n.label}\n\n${n.detail}`;
+		default:
+			return undefined;
+	}
+}
