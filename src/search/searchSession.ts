@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BpsError } from '../api/errors';
+import { BpsError, isOfflineError } from '../api/errors';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CatalogueItem } from '../catalogue/items';
 import { itemKey } from '../catalogue/itemRef';
@@ -256,9 +256,7 @@ export class SearchSession extends Disposable {
 	}
 
 	private notice(error: unknown): SearchItem {
-		const offline =
-			error === undefined ||
-			(error instanceof BpsError && ['network', 'timeout', 'server', 'blocked'].includes(error.kind));
+		const offline = error === undefined || (error instanceof BpsError && isOfflineError(error.kind));
 		return {
 			label: offline
 				? `$(cloud-offline) ${vscode.l10n.t('Offline — showing cached results')}`
