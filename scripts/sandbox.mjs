@@ -25,7 +25,12 @@ if (!fs.existsSync(bundle) || !fs.existsSync(path.join(root, 'dist/extension.js'
 }
 const { testEnvReady } = require(path.join(root, 'dist-test/browser/codeServer.js'));
 if (!testEnvReady(root)) {
-	console.log('[sandbox] installing code-server, Node 24 and chromium into .vscode-test/ (once, ~2 min)…');
+	// Measured: about 3 min for Node 24 + code-server on a busy 2-core machine (apt, when it has
+	// Chromium, R and pandas to install, runs at the same time and can take longer).
+	console.log(
+		'[sandbox] first run: installing Node 24 and code-server into .vscode-test/ (once; about 3 min,\n' +
+			'          longer if Chromium, R or pandas must come from apt too)…',
+	);
 	if (spawnSync('bash', [path.join(root, 'scripts/setup-test-env.sh')], { stdio: 'inherit' }).status !== 0)
 		process.exit(1);
 }
