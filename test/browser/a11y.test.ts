@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { ConsoleMessage, Frame } from 'playwright-core';
 import { FIXTURE_IDS, startEmulator } from '../emulator/server';
 import { repoRoot } from './codeServer';
-import { launchWorkbench, type Workbench } from './workbench';
+import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 
 const ITEMS = {
 	derived: { key: 'ctrl+alt+shift+f1', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.derivedVar } },
@@ -34,22 +34,11 @@ const ITEMS = {
 
 const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args }));
 
-/** Opens an item through its keybinding and returns its webview frame once `selector` is there. */
+/** Opens an item through its keybinding and returns its webview frame (watched for CSP reports) once `selector` is there. */
 async function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
-	await wb.press(ITEMS[item].key);
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const frame = await wb.webviewFrame().catch(() => undefined);
-		const ok = await frame
-			?.waitForSelector(selector, { timeout: 2000 })
-			.then(() => true)
-			.catch(() => false);
-		if (frame && ok) {
-			await watchCsp(frame);
-			return frame;
-		}
-		if (Date.now() > deadline) throw new Error(`preview ${item}: ${selector} never appeared`);
-	}
+	const frame = await openWebviewByKey(wb, ITEMS[item].key, selector);
+	await watchCsp(frame);
+	return frame;
 }
 
 /** Records the webview's securitypolicyviolation events (where and what) in `window.__csp`. */

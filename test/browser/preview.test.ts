@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { FIXTURE_IDS, startEmulator } from '../emulator/server';
-import { launchWorkbench, type Workbench } from './workbench';
+import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -40,23 +40,8 @@ const ITEMS = {
 const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args }));
 
 /** Opens an item through its keybinding and returns its webview frame once `selector` is there. */
-async function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
-	await wb.press(ITEMS[item].key);
-	const deadline = Date.now() + 60_000;
-	let lastText = '';
-	for (;;) {
-		// The webview may navigate (load) while we look at it: retry rather than fail.
-		const frame = await wb.webviewFrame().catch(() => undefined);
-		const ok = await frame
-			?.waitForSelector(selector, { timeout: 2000 })
-			.then(() => true)
-			.catch(() => false);
-		if (frame && ok) return frame;
-		lastText =
-			(await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
-		if (Date.now() > deadline)
-			throw new Error(`preview ${item}: ${selector} never appeared; webview shows: ${lastText}`);
-	}
+function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
+	return openWebviewByKey(wb, ITEMS[item].key, selector);
 }
 
 /** Nothing executable in the rendered document: no scripts besides our bundle, no on* attributes, no javascript: URLs. */

@@ -258,3 +258,31 @@ async function webviewFrame(page: Page, titleContains?: string, timeoutMs = 30_0
 		await page.waitForTimeout(100);
 	}
 }
+
+/**
+ * Presses `key` (bound to a command that opens a webview, e.g. `bps.preview` with arguments) and
+ * returns the visible webview's frame once `selector` is in it. The webview may navigate while it
+ * loads, so a frame that is not ready is looked up again rather than failing.
+ */
+export async function openWebviewByKey(
+	wb: Workbench,
+	key: string,
+	selector: string,
+	timeoutMs = 60_000,
+): Promise<Frame> {
+	await wb.press(key);
+	const deadline = Date.now() + timeoutMs;
+	let lastText = '';
+	for (;;) {
+		const frame = await wb.webviewFrame().catch(() => undefined);
+		const ok = await frame
+			?.waitForSelector(selector, { timeout: 2000 })
+			.then(() => true)
+			.catch(() => false);
+		if (frame && ok) return frame;
+		lastText =
+			(await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
+		if (Date.now() > deadline)
+			throw new Error(`${key}: ${selector} never appeared; webview shows: ${lastText}`);
+	}
+}
