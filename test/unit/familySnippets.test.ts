@@ -21,6 +21,7 @@ import {
 } from '../../src/snippets';
 import { decodeDynamicData } from '../../src/api/decode';
 import { sampleBody } from '../emulator/samples';
+import { typecheck } from './typecheck';
 
 const CTX: FamilyContext = {
 	lang: 'ind',
@@ -359,10 +360,13 @@ describe('family snippets: converters to the tidy schema', () => {
 			glossary: GLOSSARY,
 		};
 		for (const kind of Object.keys(data) as FamilyKind[]) {
-			const formats =
-				kind === 'classificationCode' || kind === 'glossary'
-					? SNIPPET_FORMATS.map((f) => f.format).filter((f) => !f.endsWith('-fetch'))
-					: familyFormats(kind);
+			const formats = familyFormats(kind);
+			// The UI labels them from SNIPPET_FORMATS.
+			for (const f of formats)
+				assert.ok(
+					SNIPPET_FORMATS.some((x) => x.format === f),
+					f,
+				);
 			for (const f of formats) {
 				const out = familySnippet(kind, data[kind] as never, f, CTX);
 				if (f === 'json') assert.match(JSON.parse(out).attribution, /^Layanan ini/, `${kind} ${f}`);
@@ -384,6 +388,8 @@ describe('family snippets: converters to the tidy schema', () => {
 			[true, true, true, false, false, false],
 		);
 		assert.throws(() => familySnippet('classification', KBLI, 'python-fetch', CTX), TypeError);
+		assert.throws(() => familySnippet('glossary', GLOSSARY, 'r-fetch', CTX), TypeError);
+		assert.throws(() => familySnippet('census', CENSUS, 'nope' as never, CTX), TypeError);
 		assert.throws(
 			() => familySnippet('trade', TRADE, 'python-fetch', { ...CTX, baseUrl: undefined }),
 			TypeError,
@@ -431,5 +437,28 @@ describe('family snippets: converters to the tidy schema', () => {
 		});
 		assert.equal(st.title, '1.2.1 Persentase penduduk miskin');
 		assert.match(formatSnippet(st, 'csv'), /^# Judul: 1\.2\.1 Persentase penduduk miskin$/m);
+	});
+});
+
+describe('family snippets: TypeScript type-check', function () {
+	this.timeout(60000);
+	it('typescript-fetch for trade, census and SIMDASI, and the data snippets, compile strictly', () => {
+		const diags = typecheck({
+			'trade.ts': familySnippet('trade', TRADE, 'typescript-fetch', CTX),
+			'census.ts': familySnippet('census', CENSUS, 'typescript-fetch', CTX),
+			'simdasi.ts': familySnippet('simdasi', SIMDASI, 'typescript-fetch', { ...CTX, lang: 'eng' }),
+			'data.ts': familySnippet('census', CENSUS, 'typescript', CTX),
+			'code.ts': familySnippet('classificationCode', PADI, 'typescript', CTX),
+			'broken.ts': 'const x: number = "a";',
+		});
+		assert.equal(diags['broken.ts'].length, 1, 'the checker finds errors');
+		delete diags['broken.ts'];
+		assert.deepEqual(diags, {
+			'trade.ts': [],
+			'census.ts': [],
+			'simdasi.ts': [],
+			'data.ts': [],
+			'code.ts': [],
+		});
 	});
 });

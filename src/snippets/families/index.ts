@@ -152,11 +152,8 @@ export function familySnippet<K extends FamilyKind>(
 	ctx: FamilyContext,
 	opts?: SnippetOptions,
 ): string {
-	if (!familyFormats(kind).includes(format) && !(isFetchFormat(format) && familyHasFetch(kind))) {
-		// The code kinds also take every language the editor may be in.
-		if (kind !== 'classificationCode' && kind !== 'glossary')
-			throw new TypeError(`no ${String(format)} snippet for ${String(kind)}`);
-	}
+	if (!familyFormats(kind).includes(format))
+		throw new TypeError(`no ${String(format)} snippet for ${String(kind)}`);
 	if (kind === 'classificationCode') {
 		const lines = classificationCodeLines(data as ClassificationEntry, format, ctx);
 		if (lines) return finish(lines, opts);
