@@ -3,15 +3,40 @@
  * `BpsClient.families`. Both are catalogues several levels deep, so each tool walks them one level
  * per call: with fewer inputs it lists what to pick next, with all of them it returns the data.
  */
-import { ATTRIBUTION_ID, BPS_HOME } from '../api/attribution';
+import { BPS_HOME } from '../api/attribution';
 import { mfdOfDomain } from '../api/families/mappers';
-import type { CensusRow } from '../api/families/types';
+import { censusSnippetTable } from '../snippets/families/census';
+import { simdasiSnippetTable } from '../snippets/families/simdasi';
 import { checkDomain, DOMAIN_SCHEMA, footer } from './common';
-import { ToolInputError, type AiTool } from './types';
+import { DEFAULT_MAX_CHARS, fromSnippetTable, renderTable, type TableFormat } from './render';
+import { ToolInputError, type AiTool, type JsonSchema } from './types';
 
 const CENSUS_SOURCE = 'https://sensus.bps.go.id';
-/** Rows shown before a census or SIMDASI answer is cut. */
+/** Table ids shown in a SIMDASI list. */
 const MAX_ROWS = 150;
+const FORMATS: readonly TableFormat[] = ['markdown', 'csv', 'json'];
+const FORMAT_SCHEMA: JsonSchema = {
+	type: 'string',
+	enum: [...FORMATS],
+	description: 'markdown (default, for reading), csv or json (for code).',
+};
+
+function formatOf(v: unknown): TableFormat {
+	if (v === undefined || v === null || v === '') return 'markdown';
+	if ((FORMATS as readonly unknown[]).includes(v)) return v as TableFormat;
+	throw new ToolInputError(`"format" must be one of ${FORMATS.join(', ')}.`);
+}
+
+/** A converter's table in the tidy schema, rendered and cut to the answer budget. */
+function cutTable(
+	st: Parameters<typeof fromSnippetTable>[0],
+	format: TableFormat,
+	maxChars: number | undefined,
+	hint: (shown: number, total: number) => string,
+): string {
+	const { meta, table } = fromSnippetTable(st);
+	return renderTable(meta, table, format, maxChars ?? DEFAULT_MAX_CHARS, hint).text;
+}
 
 function cell(v: string | number | null | undefined): string {
 	return v === null || v === undefined ? '' : String(v).replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
@@ -29,6 +54,7 @@ export interface CensusInput {
 	topic?: number;
 	dataset?: number;
 	domain?: string;
+	format?: TableFormat;
 }
 
 export const censusTool: AiTool<CensusInput> = {
@@ -42,6 +68,7 @@ export const censusTool: AiTool<CensusInput> = {
 			topic: { type: 'integer', description: 'Topic id of the census.' },
 			dataset: { type: 'integer', description: 'Dataset id of the census.' },
 			domain: { ...DOMAIN_SCHEMA, description: `${DOMAIN_SCHEMA.description} Needed with dataset.` },
+			format: FORMAT_SCHEMA,
 		},
 	},
 	async invoke(input, deps) {
@@ -81,12 +108,17 @@ export const censusTool: AiTool<CensusInput> = {
 				`census ${event} has no results for region ${domain}. It covers ${areas.length} areas: Indonesia (0000), provinces and regencies/cities.`,
 			);
 		const data = await f.getCensusData({ event, area: area.id, dataset }, opts);
-		return censusTable(
-			event,
-			dataset,
-			area.name,
-			data.rows,
-			data.dimensions.map((d) => d.name),
+		const st = censusSnippetTable(data, {
+			lang: deps.lang,
+			accessedAt: deps.now?.() ?? new Date(),
+			sourceUrl: CENSUS_SOURCE,
+		});
+		return cutTable(
+			st,
+			formatOf(input.format),
+			deps.maxChars,
+			(shown, total) =>
+				`Answer cut: showing ${shown} of ${total} rows. Ask for a smaller region (a regency/city domain) or another dataset.`,
 		);
 	},
 };
@@ -95,39 +127,11 @@ function answer(title: string, lines: string[], source = CENSUS_SOURCE): string 
 	return [title, ...(lines.length ? lines : ['(none)']), '', footer(source)].join('\n');
 }
 
-function censusTable(
-	event: string,
-	dataset: number,
-	area: string,
-	rows: CensusRow[],
-	dims: string[],
-): string {
-	const head = ['area', 'indicator', ...dims, 'period', 'value'];
-	const shown = rows.slice(0, MAX_ROWS);
-	const out = [
-		`## Census ${event}, dataset ${dataset}: ${area}`,
-		'',
-		`| ${head.join(' | ')} |`,
-		`|${head.map(() => '---').join('|')}|`,
-		...shown.map((r) => {
-			const cats = dims.map((name) => cell(r.categories.find((c) => c.name === name)?.itemName));
-			return `| ${[cell(r.areaName), cell(r.indicatorName), ...cats, cell(r.period), cell(r.value)].join(' | ')} |`;
-		}),
-		'',
-		'An empty value means BPS publishes no figure for that cell (not zero).',
-	];
-	if (rows.length > shown.length)
-		out.push(
-			`**Answer cut: showing ${shown.length} of ${rows.length} rows. Ask for a smaller region (a regency/city domain) or another dataset.**`,
-		);
-	out.push('', footer(CENSUS_SOURCE));
-	return out.join('\n');
-}
-
 export interface SimdasiInput {
 	domain: string;
 	table?: string;
 	year?: number;
+	format?: TableFormat;
 }
 
 export const simdasiTool: AiTool<SimdasiInput> = {
@@ -140,6 +144,7 @@ export const simdasiTool: AiTool<SimdasiInput> = {
 			domain: DOMAIN_SCHEMA,
 			table: { type: 'string', description: 'Table id from the list.' },
 			year: { type: 'integer', description: 'A year the table has, e.g. 2024.' },
+			format: FORMAT_SCHEMA,
 		},
 		required: ['domain'],
 	},
@@ -167,26 +172,18 @@ export const simdasiTool: AiTool<SimdasiInput> = {
 		if (year === undefined)
 			throw new ToolInputError('"year" is needed with "table": one of the years the table lists.');
 		const t = await deps.families.getSimdasiTable({ mfd, year, table }, opts);
-		const eng = deps.lang === 'eng';
-		const cols = t.columns.map((c) => {
-			const name = eng && c.nameEn ? c.nameEn : c.name;
-			const u = eng && c.unitEn ? c.unitEn : c.unit;
-			return u ? `${name} (${u})` : name;
-		});
-		const title = eng && t.titleEn ? t.titleEn : t.title;
-		const head = ['item', ...cols];
-		const out = [
-			`## ${title} — ${t.area}${title.includes(String(t.year)) ? '' : `, ${t.year}`}`,
-			'',
-			`| ${head.map(cell).join(' | ')} |`,
-			`|${head.map(() => '---').join('|')}|`,
-			...t.rows.slice(0, MAX_ROWS).map((r) => `| ${[cell(r.label), ...r.values.map(cell)].join(' | ')} |`),
-			'',
-			'An empty value means the figure is missing (not zero).',
-		];
-		if (t.rows.length > MAX_ROWS) out.push(`**Answer cut: showing ${MAX_ROWS} of ${t.rows.length} rows.**`);
-		if (t.notes) out.push('', `Notes: ${cell(t.notes).slice(0, 500)}`);
-		out.push('', `Source: ${t.source ? `${cell(t.source)} — ` : ''}${BPS_HOME}`, ATTRIBUTION_ID);
-		return out.join('\n');
+		const format = formatOf(input.format);
+		// Wide (one column per variable) reads best as a grid; JSON gets the long tidy rows.
+		const st = simdasiSnippetTable(
+			t,
+			{ lang: deps.lang, accessedAt: deps.now?.() ?? new Date(), sourceUrl: BPS_HOME },
+			format === 'json' ? 'long' : 'wide',
+		);
+		return cutTable(
+			st,
+			format,
+			deps.maxChars,
+			(shown, total) => `Answer cut: showing ${shown} of ${total} rows.`,
+		);
 	},
 };

@@ -5,6 +5,7 @@
  * the request. Pure code, no `vscode`.
  */
 import { ATTRIBUTION_ID } from '../api/attribution';
+import type { SnippetTable } from '../snippets/types';
 import type { TidyRecord, TidyTable } from './tidy';
 
 export type TableFormat = 'markdown' | 'csv' | 'json';
@@ -15,7 +16,10 @@ export interface TableMeta {
 	domain: string;
 	/** "Jawa Timur", "Indonesia"… */
 	region: string;
-	variable: number;
+	/** The dynamic table's id (bps_get_table). */
+	variable?: number;
+	/** Extra header lines: census dataset, dimension names, SIMDASI notes… */
+	notes?: string[];
 	/** "2022–2024", "2024-01 … 2024-12". */
 	periods: string;
 	sourceUrl: string;
@@ -79,8 +83,9 @@ function headerLines(meta: TableMeta): string[] {
 	return [
 		`Unit: ${meta.unit || '-'}`,
 		`Region: ${meta.region} (domain ${meta.domain})`,
-		`Variable: ${meta.variable}`,
+		...(meta.variable !== undefined ? [`Variable: ${meta.variable}`] : []),
 		`Periods: ${meta.periods || '-'}`,
+		...(meta.notes ?? []),
 	];
 }
 
@@ -138,10 +143,36 @@ function json(meta: TableMeta, rows: readonly TidyRecord[], cut: string | undefi
 		region: meta.region,
 		variable: meta.variable,
 		periods: meta.periods,
+		notes: meta.notes,
 		rows,
 		...(cut ? { truncated: cut } : {}),
 		source: meta.sourceUrl,
 		accessed: meta.accessed,
 		attribution: ATTRIBUTION_ID,
 	});
+}
+
+/** A `SnippetTable` (the snippets' tidy converters: census, SIMDASI…) as a table to render. */
+export function fromSnippetTable(t: SnippetTable): { meta: TableMeta; table: TidyTable } {
+	const columns = t.columns.map((c) => c.name);
+	return {
+		meta: {
+			title: t.title,
+			unit: t.unit ?? '',
+			domain: t.domain,
+			region: t.domainName,
+			notes: t.notes,
+			periods: t.periods,
+			sourceUrl: t.sourceUrl,
+			accessed: t.accessedAt.toISOString().slice(0, 10),
+		},
+		table: {
+			columns,
+			rows: t.rows.map((r) =>
+				Object.fromEntries(
+					columns.map((c, i) => [c, typeof r[i] === 'number' && Number.isNaN(r[i]) ? null : (r[i] ?? null)]),
+				),
+			),
+		},
+	};
 }

@@ -284,7 +284,13 @@ describe('AI tools (emulator)', () => {
 		assert.ok(topic > 0 && dataset > 0, sets);
 		const d = deps();
 		const data = await ok('bps_get_census', { event: 'sp2020', dataset, domain: '3578' }, d);
-		assert.match(data, /^## Census sp2020, dataset \d+: /m);
+		// The snippets' tidy census schema: category pairs by position, the names in the header.
+		assert.match(data, /\(SP2020, dataset \d+\)/);
+		assert.match(
+			data,
+			/^\| region_code \| domain_code \| region \| indicator_code \| indicator \| category_1_code \| category_1 \|/m,
+		);
+		assert.match(data, /category_1: /);
 		// Every value of the answer is the client's value for that row.
 		const areas = await d.families.listCensusAreas('sp2020');
 		const area = areas.find((a) => a.domain === '3578');
@@ -303,7 +309,7 @@ describe('AI tools (emulator)', () => {
 		const m = /^- (\S+) — .+; years: (\d{4})/m.exec(list);
 		assert.ok(m, list);
 		const table = await ok('bps_get_simdasi', { domain: '3578', table: m[1], year: Number(m[2]) });
-		assert.match(table, /^\| item \| .+\(.+\) \|/m);
+		assert.match(table, /^\| region_code \| region \| .+\(.+\) \|/m);
 		assert.match(table, /^\| .+ \| [\d.]* \|/m);
 		assert.match(await fails('bps_get_simdasi', { domain: '3578', table: m[1] }), /"year" is needed/);
 	});
