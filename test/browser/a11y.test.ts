@@ -74,6 +74,40 @@ async function activeCell(frame: Frame) {
 	});
 }
 
+/** axe-core inside the webview frame: the serious and critical violations, one line each. */
+async function axeSerious(frame: Frame): Promise<string[]> {
+	const source = fs.readFileSync(path.join(repoRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+	await frame.evaluate(source);
+	return frame.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: {
+					run(
+						n: Node,
+						o: object,
+					): Promise<{
+						violations: Array<{
+							id: string;
+							impact: string;
+							nodes: Array<{ target: unknown; failureSummary: string }>;
+						}>;
+					}>;
+				};
+			}
+		).axe;
+		const r = await axe.run(document, { resultTypes: ['violations'] });
+		return r.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map(
+				(v) =>
+					`${v.impact} ${v.id}: ${v.nodes
+						.slice(0, 3)
+						.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`)
+						.join(' | ')}`,
+			);
+	});
+}
+
 /** Header texts and which one carries aria-sort. */
 async function headers(frame: Frame) {
 	return frame.evaluate(() =>
@@ -400,37 +434,7 @@ describe('browser: preview keyboard, screen reader, CSP and axe', function () {
 		it(`axe-core: no serious or critical violation in the ${item} preview`, async () => {
 			const frame = await openPreview(wb!, item, selector);
 			await frame.waitForTimeout(300);
-			const source = fs.readFileSync(path.join(repoRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-			await frame.evaluate(source);
-			const found = await frame.evaluate(async () => {
-				const axe = (
-					window as unknown as {
-						axe: {
-							run(
-								n: Node,
-								o: object,
-							): Promise<{
-								violations: Array<{
-									id: string;
-									impact: string;
-									nodes: Array<{ target: unknown; failureSummary: string }>;
-								}>;
-							}>;
-						};
-					}
-				).axe;
-				const r = await axe.run(document, { resultTypes: ['violations'] });
-				return r.violations
-					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map(
-						(v) =>
-							`${v.impact} ${v.id}: ${v.nodes
-								.slice(0, 3)
-								.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`)
-								.join(' | ')}`,
-					);
-			});
-			assert.deepEqual(found, []);
+			assert.deepEqual(await axeSerious(frame), []);
 		});
 	}
 });
@@ -479,6 +483,11 @@ for (const [name, theme, settings] of [
 			assert.notEqual(ring.color, ring.bg, 'the ring stands out from the background');
 			await wb!.page.mouse.move(5, 450);
 			await wb!.screenshot(`a11y-grid-focus-${name.replace(' ', '-')}.png`);
+		});
+
+		it('axe-core: no serious or critical violation in the dynamic and static previews', async () => {
+			assert.deepEqual(await axeSerious(await openPreview(wb!, 'derived', '.grid-row')), []);
+			assert.deepEqual(await axeSerious(await openPreview(wb!, 'static', '.static-table table')), []);
 		});
 	});
 }
