@@ -30,6 +30,11 @@ const NOTES = {
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
 	'bps.newNotebook':
 		'Creates a Jupyter notebook (Python or R) for a dynamic table: the data as a tidy data frame, a first chart and code that fetches fresh data.',
+	'bps.addFavourite':
+		'Pins the item (or the active preview, with the years it shows) in the Favourites view.',
+	'bps.openFavourite': 'Opens a favourite in a preview with the years it was pinned with.',
+	'bps.renameFavourite': 'Renames a favourite.',
+	'bps.removeFavourite': 'Removes favourites from the Favourites view.',
 	'bps.copyLink':
 		'Copies a link (`vscode://bps-data-browser.bps-data-browser/open?domain=…&kind=…&id=…&years=…`) that opens the item, or the active preview with its years, in a preview.',
 	'bps.copyCitation':

@@ -14,6 +14,10 @@ export const Commands = {
 	copyCitation: 'bps.copyCitation',
 	copyLink: 'bps.copyLink',
 	newNotebook: 'bps.newNotebook',
+	addFavourite: 'bps.addFavourite',
+	openFavourite: 'bps.openFavourite',
+	renameFavourite: 'bps.renameFavourite',
+	removeFavourite: 'bps.removeFavourite',
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',
@@ -23,6 +27,7 @@ export const Commands = {
 export const Views = {
 	container: 'bps',
 	catalogue: 'bps.catalogue',
+	favourites: 'bps.favourites',
 	previewPanel: 'bps.preview',
 } as const;
 
@@ -40,6 +45,7 @@ export const StateKeys = {
 	recentDomains: 'bps.recentDomains',
 	termsAccepted: 'bps.termsAccepted',
 	lastInsertFormat: 'bps.lastInsertFormat',
+	favourites: 'bps.favourites',
 } as const;
 
 export const Settings = {
@@ -53,6 +59,7 @@ export const Settings = {
 	maxRequestsPerSecond: 'network.maxRequestsPerSecond',
 	timeoutSeconds: 'network.timeoutSeconds',
 	insertDefaultFormat: 'insert.defaultFormat',
+	favouritesLocation: 'favourites.location',
 } as const;
 
 export const DEFAULT_API_BASE_URL = 'https://webapi.bps.go.id/v1/api/';

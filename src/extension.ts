@@ -4,6 +4,7 @@ import { KeyStore } from './auth/keyStore';
 import { CatalogueService } from './catalogue/catalogueService';
 import { PersistentCache } from './catalogue/persistentCache';
 import { registerLinks } from './links/registerLinks';
+import { registerFavourites } from './favourites/registerFavourites';
 import { registerLmTools } from './ai/lmTools';
 import { registerMcpProvider } from './ai/mcpProvider';
 import { registerCommands, type Features } from './commands';
@@ -98,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	const features: Features = { services, tree, previews, search };
 	registerCommands(context, features);
 	const links = registerLinks(context, services);
+	const favourites = registerFavourites(context, features);
 	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
 	registerLmTools(context, services);
 	const mcpProvider = registerMcpProvider(context, services);
@@ -109,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		.then(onKeyChanged, (e) => log.error(`reading the API key failed: ${e}`));
 	return createPublicApi(
 		services,
-		testHooksEnabled() ? createTestHooks(features, { links, mcpProvider }) : undefined,
+		testHooksEnabled() ? createTestHooks(features, { links, mcpProvider, ...favourites }) : undefined,
 	);
 
 	function onKeyChanged(key: string | undefined): void {

@@ -10,6 +10,8 @@ import { prepare as lmPrepare } from './ai/lmTools';
 import type { CatalogueService } from './catalogue/catalogueService';
 import { keyPrompts } from './commands/apiKey';
 import type { Features } from './commands/features';
+import type { FavouritesView } from './favourites/favouritesView';
+import type { FavouritesStore } from './favourites/store';
 import type { LinkOpener } from './links/registerLinks';
 import type { PreviewManager } from './preview/previewManager';
 import type { PreviewPanel } from './preview/previewPanel';
@@ -61,6 +63,9 @@ export interface TestHooks {
 	keyPrompts: typeof keyPrompts;
 	/** Opens a link as the URI handler does. */
 	links?: LinkOpener;
+	/** The favourites store and the Favourites view's provider (with its drag and drop). */
+	favourites?: FavouritesStore;
+	favouritesView?: FavouritesView;
 	/** The confirmation each language-model tool shows before it runs. */
 	lmPrepare: typeof lmPrepare;
 	/** The MCP server definition provider, when this VS Code has the API. */
@@ -68,7 +73,7 @@ export interface TestHooks {
 }
 
 /** Hooks over features registered outside the commands. */
-export type ExtraHooks = Pick<TestHooks, 'links' | 'mcpProvider'>;
+export type ExtraHooks = Pick<TestHooks, 'links' | 'mcpProvider' | 'favourites' | 'favouritesView'>;
 
 export function testHooksEnabled(): boolean {
 	return process.env.BPS_TEST === '1';

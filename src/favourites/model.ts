@@ -1,0 +1,99 @@
+/**
+ * Favourites: pinned items with the parameters they were pinned with (the years shown), in the
+ * user's order, with their own names. Pure code, no `vscode`: the list is a value, every change
+ * returns a new list; unit-tested in test/unit/favourites.test.ts. The same JSON shape is kept in
+ * global state and in a workspace's `.vscode/bps.json`, so a hand-edited file is validated here.
+ */
+import { type ItemRef, itemKey, toItemRef } from '../catalogue/itemRef';
+
+export interface Favourite {
+	/** Stable key of the favourite (not of the item: one item may be pinned twice with other years). */
+	key: string;
+	/** The name shown; the item's title unless renamed. */
+	label: string;
+	ref: ItemRef;
+	/** ISO time it was pinned. */
+	added: string;
+}
+
+/** The file / state shape: `{ "favourites": [...] }`; other top-level fields are kept by the store. */
+export interface FavouritesDoc {
+	favourites: Favourite[];
+}
+
+/** The most favourites kept: a bound on what a hand-edited file can make us show. */
+export const MAX_FAVOURITES = 500;
+
+/** Reads favourites from untrusted JSON; entries that are not valid are dropped (and counted). */
+export function parseFavourites(json: unknown): { favourites: Favourite[]; dropped: number } {
+	const raw = (json as { favourites?: unknown } | undefined)?.favourites;
+	if (!Array.isArray(raw)) return { favourites: [], dropped: 0 };
+	const out: Favourite[] = [];
+	const seen = new Set<string>();
+	let dropped = 0;
+	for (const e of raw.slice(0, MAX_FAVOURITES)) {
+		const o = (e ?? {}) as Record<string, unknown>;
+		const ref = toItemRef(o.ref);
+		const key = typeof o.key === 'string' && o.key ? o.key : undefined;
+		if (!ref || !key || seen.has(key)) {
+			dropped++;
+			continue;
+		}
+		seen.add(key);
+		const label =
+			typeof o.label === 'string' && o.label.trim() ? o.label.trim() : (ref.title ?? String(ref.id));
+		out.push({ key, label, ref, added: typeof o.added === 'string' ? o.added : new Date(0).toISOString() });
+	}
+	return { favourites: out, dropped: dropped + Math.max(0, raw.length - MAX_FAVOURITES) };
+}
+
+/** "var 1804 (0000) 2017–2019" identity: the same item with the same years is pinned once. */
+export function paramsKey(ref: ItemRef): string {
+	return `${itemKey(ref)}?${(ref.years ?? []).join(',')}`;
+}
+
+/**
+ * Pins `ref` at the end (or returns the list unchanged with the existing favourite when the same
+ * item with the same years is already pinned). `newKey` makes the favourite's key.
+ */
+export function addFavourite(
+	list: readonly Favourite[],
+	ref: ItemRef,
+	now: Date,
+	newKey: () => string,
+): { list: Favourite[]; favourite: Favourite; added: boolean } {
+	const existing = list.find((f) => paramsKey(f.ref) === paramsKey(ref));
+	if (existing) return { list: [...list], favourite: existing, added: false };
+	const clean = toItemRef(ref) ?? ref;
+	const favourite: Favourite = {
+		key: newKey(),
+		label: (ref.title ?? '').trim() || `${ref.kind} ${ref.id}`,
+		ref: clean,
+		added: now.toISOString(),
+	};
+	return { list: [...list, favourite], favourite, added: true };
+}
+
+export function renameFavourite(list: readonly Favourite[], key: string, label: string): Favourite[] {
+	const name = label.replace(/\s+/g, ' ').trim();
+	return list.map((f) => (f.key === key && name ? { ...f, label: name } : f));
+}
+
+export function removeFavourite(list: readonly Favourite[], key: string): Favourite[] {
+	return list.filter((f) => f.key !== key);
+}
+
+/**
+ * Moves the favourites `keys` (in their current order) before `beforeKey`, or to the end when it
+ * is undefined or one of the moved ones — what dropping a selection on an item does.
+ */
+export function moveFavourites(
+	list: readonly Favourite[],
+	keys: readonly string[],
+	beforeKey: string | undefined,
+): Favourite[] {
+	const moving = list.filter((f) => keys.includes(f.key));
+	const rest = list.filter((f) => !keys.includes(f.key));
+	const at = beforeKey === undefined ? -1 : rest.findIndex((f) => f.key === beforeKey);
+	return at < 0 ? [...rest, ...moving] : [...rest.slice(0, at), ...moving, ...rest.slice(at)];
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { Commands, Views } from '../constants';
+import type { Features } from '../commands/features';
+import { reportError } from '../util/errors';
+import { FavouritesView } from './favouritesView';
+import { type Favourite, addFavourite, removeFavourite, renameFavourite } from './model';
+import { FavouritesStore } from './store';
+
+/**
+ * Favourites: the store, the view (with drag and drop) and the commands that pin, open, rename
+ * and remove. Returns the store and the view's provider (test hooks).
+ */
+export function registerFavourites(
+	context: vscode.ExtensionContext,
+	f: Features,
+): { favourites: FavouritesStore; favouritesView: FavouritesView } {
+	const { previews } = f;
+	const log = f.services.logger('favourites');
+	const store = new FavouritesStore(context.globalState, log);
+	const provider = new FavouritesView(store, Commands.openFavourite);
+	const view = vscode.window.createTreeView(Views.favourites, {
+		treeDataProvider: provider,
+		dragAndDropController: provider,
+		canSelectMany: true,
+	});
+	const guarded =
+		<A extends unknown[], R>(what: string, fn: (...a: A) => Promise<R>) =>
+		async (...a: A): Promise<R | undefined> => {
+			try {
+				return await fn(...a);
+			} catch (e) {
+				await reportError(e, log, what);
+				return undefined;
+			}
+		};
+	const favouriteOf = async (arg: unknown): Promise<Favourite | undefined> => {
+		const key = typeof arg === 'string' ? arg : (arg as { key?: unknown } | undefined)?.key;
+		return (await store.list()).find((x) => x.key === key);
+	};
+
+	context.subscriptions.push(
+		store,
+		provider,
+		view,
+		vscode.commands.registerCommand(
+			Commands.addFavourite,
+			// With no argument: the active preview, with the years it shows; else a loaded item.
+			guarded('add favourite', async (arg?: unknown) => {
+				let ref: ItemRef | undefined = toItemRef(arg);
+				if (!ref && arg === undefined) {
+					const active = previews.all().find((p) => p.panel.active);
+					if (active) ref = { ...active.ref, years: active.shownYears() ?? active.ref.years };
+				}
+				ref ??= (await f.search.pick(vscode.l10n.t('BPS: Add to Favourites')))?.ref;
+				if (!ref) return undefined;
+				const pinned = ref;
+				let result: ReturnType<typeof addFavourite> | undefined;
+				await store.update((list) => {
+					result = addFavourite(list, pinned, new Date(), randomUUID);
+					return result.list;
+				});
+				vscode.window.setStatusBarMessage(
+					result!.added
+						? vscode.l10n.t('Added to favourites: {0}', result!.favourite.label)
+						: vscode.l10n.t('Already in favourites: {0}', result!.favourite.label),
+					3000,
+				);
+				return result!.favourite;
+			}),
+		),
+		vscode.commands.registerCommand(
+			Commands.openFavourite,
+			guarded('open favourite', async (arg?: unknown) => {
+				const fav = await favouriteOf(arg);
+				if (!fav) return undefined;
+				// The preview opens with the pinned years (its parameters).
+				return vscode.commands.executeCommand<string | undefined>(Commands.preview, {
+					...fav.ref,
+					title: fav.ref.title ?? fav.label,
+				});
+			}),
+		),
+		vscode.commands.registerCommand(
+			Commands.renameFavourite,
+			guarded('rename favourite', async (arg?: unknown, newLabel?: unknown) => {
+				const fav = await favouriteOf(arg);
+				if (!fav) return undefined;
+				const label =
+					typeof newLabel === 'string'
+						? newLabel
+						: await vscode.window.showInputBox({
+								title: vscode.l10n.t('Rename favourite'),
+								value: fav.label,
+								validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name.')),
+							});
+				if (!label?.trim()) return undefined;
+				await store.update((list) => renameFavourite(list, fav.key, label));
+				return label.trim();
+			}),
+		),
+		vscode.commands.registerCommand(
+			Commands.removeFavourite,
+			guarded('remove favourite', async (arg?: unknown, more?: unknown) => {
+				// From the view with several selected, VS Code passes the clicked one and the selection.
+				const picked = Array.isArray(more) ? more : [arg];
+				const keys = (await Promise.all(picked.map(favouriteOf))).filter((x) => !!x).map((x) => x!.key);
+				if (!keys.length) return 0;
+				await store.update((list) => keys.reduce((l, k) => removeFavourite(l, k), list));
+				return keys.length;
+			}),
+		),
+	);
+	return { favourites: store, favouritesView: provider };
+}

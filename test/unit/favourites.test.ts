@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import type { ItemRef } from '../../src/catalogue/itemRef';
+import {
+	addFavourite,
+	moveFavourites,
+	parseFavourites,
+	removeFavourite,
+	renameFavourite,
+	type Favourite,
+} from '../../src/favourites/model';
+
+const NOW = new Date('2026-11-30T10:00:00Z');
+let n = 0;
+const key = () => `k${++n}`;
+const v1804: ItemRef = {
+	domain: '0000',
+	kind: 'var',
+	id: 1804,
+	title: 'Penduduk Miskin',
+	years: ['2018', '2019'],
+};
+
+function three(): Favourite[] {
+	let list: Favourite[] = [];
+	for (const ref of [
+		v1804,
+		{ domain: '3500', kind: 'statictable', id: 7 } as ItemRef,
+		{ domain: '0000', kind: 'publication', id: 'fafd73df0c782f4c2302fd1a', title: 'SI' } as ItemRef,
+	])
+		list = addFavourite(list, ref, NOW, key).list;
+	return list;
+}
+
+describe('favourites model', () => {
+	beforeEach(() => (n = 0));
+
+	it('pins an item with its years once, named after its title', () => {
+		const a = addFavourite([], v1804, NOW, key);
+		assert.equal(a.added, true);
+		assert.deepEqual(a.favourite, {
+			key: 'k1',
+			label: 'Penduduk Miskin',
+			ref: v1804,
+			added: NOW.toISOString(),
+		});
+		const again = addFavourite(a.list, { ...v1804 }, NOW, key);
+		assert.equal(again.added, false);
+		assert.equal(again.list.length, 1);
+		const otherYears = addFavourite(a.list, { ...v1804, years: ['2020'] }, NOW, key);
+		assert.equal(otherYears.list.length, 2, 'other years are another favourite');
+		assert.equal(
+			addFavourite([], { domain: '3500', kind: 'statictable', id: 7 }, NOW, key).favourite.label,
+			'statictable 7',
+		);
+	});
+
+	it('renames (ignoring blank names), removes and reorders', () => {
+		const list = three();
+		assert.equal(renameFavourite(list, 'k2', '  Tabel   jatim ')[1]!.label, 'Tabel jatim');
+		assert.equal(renameFavourite(list, 'k2', '   ')[1]!.label, 'statictable 7');
+		assert.deepEqual(
+			removeFavourite(list, 'k2').map((f) => f.key),
+			['k1', 'k3'],
+		);
+		assert.deepEqual(
+			moveFavourites(list, ['k3'], 'k1').map((f) => f.key),
+			['k3', 'k1', 'k2'],
+		);
+		assert.deepEqual(
+			moveFavourites(list, ['k1'], undefined).map((f) => f.key),
+			['k2', 'k3', 'k1'],
+		);
+		assert.deepEqual(
+			moveFavourites(list, ['k1', 'k3'], 'k2').map((f) => f.key),
+			['k1', 'k3', 'k2'],
+		);
+		assert.deepEqual(
+			moveFavourites(list, ['k1'], 'k1').map((f) => f.key),
+			['k2', 'k3', 'k1'],
+		);
+	});
+
+	it('reads back what it wrote, and drops invalid entries of a hand-edited file', () => {
+		const list = three();
+		assert.deepEqual(parseFavourites(JSON.parse(JSON.stringify({ favourites: list }))), {
+			favourites: list,
+			dropped: 0,
+		});
+		const parsed = parseFavourites({
+			favourites: [
+				list[0],
+				{ key: 'x', ref: { domain: '35', kind: 'var', id: 1 } },
+				{ key: 'y', ref: { domain: '3500', kind: 'nope', id: 1 } },
+				{ ref: v1804 },
+				{ ...list[0], label: 'duplicate key' },
+				{ key: 'z', ref: { domain: '3500', kind: 'var', id: '12' }, label: 42 },
+				null,
+			],
+		});
+		assert.deepEqual(
+			parsed.favourites.map((f) => [f.key, f.label, f.ref.id]),
+			[
+				['k1', 'Penduduk Miskin', 1804],
+				['z', '12', 12],
+			],
+		);
+		assert.equal(parsed.dropped, 5);
+		assert.deepEqual(parseFavourites({ favourites: 'no' }), { favourites: [], dropped: 0 });
+		assert.deepEqual(parseFavourites(undefined), { favourites: [], dropped: 0 });
+	});
+});
