@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BpsApi, ListOptions } from '../api/api';
-import { BpsError, isCancelled } from '../api/errors';
+import { isCancelled } from '../api/errors';
 import type {
 	Domain,
 	Lang,
@@ -14,8 +14,9 @@ import type {
 } from '../api/types';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
-import type { ItemKind } from './itemRef';
+import { itemKey, type ItemKind } from './itemRef';
 import { fromSearchEntry, toItems, toSearchEntry, type ApiRecords, type CatalogueItem } from './items';
+import { keywordSearch, otherLang } from './keywordSearch';
 import { regionFacts, type RegionFacts, type RegionLabels } from './regions';
 import { SearchIndex } from './searchIndex';
 
@@ -155,10 +156,13 @@ export class CatalogueService extends Disposable {
 		);
 	}
 
-	/** Titles already fetched that match `query` (also offline), best first. */
+	/**
+	 * Titles already fetched that match `query` in either language (also offline), best first,
+	 * each item once and in `lang` when its title there is known.
+	 */
 	searchLocal(query: string, domain: string, opts: { lang?: Lang; limit?: number } = {}): CatalogueItem[] {
 		return this.index
-			.search(query, {
+			.searchBilingual(query, {
 				domain,
 				lang: opts.lang ?? this.lang(),
 				kinds: SEARCH_KINDS,
@@ -177,31 +181,96 @@ export class CatalogueService extends Disposable {
 	}
 
 	/**
-	 * The server's `keyword` search over the four searchable lists (not memoised: each query is
-	 * new). What it finds feeds the index, so the next search works offline too. A list that fails
-	 * does not fail the others: its error is reported beside what the others found.
+	 * The server's `keyword` search over the four searchable lists, in BOTH languages (people type
+	 * Indonesian or English whatever the data language), not memoised: each query is new. Each
+	 * item comes once, titled in the data language when known (else `titleLang` says which).
+	 * What it finds feeds the index, so the next search works offline too. A list that fails does
+	 * not fail the others: its error is reported beside what the others found.
 	 */
 	async searchServer(query: string, domain: string, opts: FetchOptions = {}): Promise<ServerSearch> {
-		const o = { ...this.callOpts(opts), keyword: query, page: 1 };
-		const one = <K extends (typeof SEARCH_KINDS)[number]>(kind: K, p: Promise<Paged<ApiRecords[K]>>) =>
-			p.then((r) => ({ stale: r.stale, items: this.addToIndex(kind, domain, opts, r.items) }));
-		const settled = await Promise.allSettled([
-			one('var', this.api.listVariables(domain, o)),
-			one('statictable', this.api.listStaticTables(domain, o)),
-			one('publication', this.api.listPublications(domain, o)),
-			one('pressrelease', this.api.listPressReleases(domain, o)),
-		]);
-		const out: ServerSearch = { items: [], stale: false };
-		for (const s of settled) {
-			if (s.status === 'fulfilled') {
-				out.items.push(...s.value.items);
-				out.stale ||= s.value.stale;
-			} else if (!isCancelled(s.reason) && !(s.reason instanceof BpsError && s.reason.kind === 'noData')) {
-				out.error ??= s.reason;
+		const lang = this.langOf(opts);
+		const found = await keywordSearch(this.api, domain, query, {
+			kinds: SEARCH_KINDS,
+			langs: [lang, otherLang(lang)],
+			signal: opts.signal,
+			bypassCache: opts.bypassCache,
+		});
+		for (const a of found.answers) this.index.add(a.items.map((i) => toSearchEntry(i, a.lang)));
+		const items = new Map<string, CatalogueItem>();
+		for (const a of found.answers
+			.filter((x) => x.lang === lang)
+			.concat(found.answers.filter((x) => x.lang !== lang))) {
+			for (const i of a.items) {
+				const key = itemKey(i.ref);
+				if (!items.has(key)) items.set(key, { ...i, titleLang: a.lang });
 			}
 		}
-		if (opts.signal?.aborted) out.error = undefined;
-		return out;
+		return { items: this.inLang([...items.values()], lang), error: found.error, stale: found.stale };
+	}
+
+	/** The items titled in `lang` where the index knows their title there. */
+	inLang(items: readonly CatalogueItem[], lang: Lang = this.lang()): CatalogueItem[] {
+		return items.map((i) => {
+			if (i.titleLang === undefined || i.titleLang === lang) return i;
+			const e = this.index.entry(i.ref, lang);
+			if (!e) return i;
+			return {
+				...i,
+				ref: { ...i.ref, title: e.title.trim() },
+				subject: e.subject,
+				unit: e.unit,
+				titleLang: lang,
+			};
+		}) as CatalogueItem[];
+	}
+
+	/**
+	 * Fetches the `lang` titles of items known only in the other language (at most `max`): the
+	 * subject's list for dynamic tables (memoised, the tree reuses it), the item itself for the
+	 * other kinds. Resolves with true when at least one title was learnt; never fails.
+	 */
+	async completeTitles(
+		items: readonly CatalogueItem[],
+		opts: FetchOptions & { max?: number } = {},
+	): Promise<boolean> {
+		const lang = this.langOf(opts);
+		const o = { lang, signal: opts.signal };
+		const missing = items
+			.filter((i) => i.titleLang !== undefined && i.titleLang !== lang && !this.index.entry(i.ref, lang))
+			.slice(0, opts.max ?? 12);
+		const jobs = new Map<string, Promise<unknown>>();
+		for (const i of missing) {
+			const { domain } = i.ref;
+			if (i.kind === 'var' && i.subjectId !== undefined) {
+				jobs.set(`var|${domain}|${i.subjectId}`, this.variables(domain, i.subjectId, o));
+			} else if (i.kind === 'statictable') {
+				const id = i.ref.id;
+				jobs.set(
+					itemKey(i.ref),
+					this.api.getStaticTable(domain, id, o).then((d) => this.addToIndex(i.kind, domain, o, [d])),
+				);
+			} else if (i.kind === 'publication') {
+				const id = i.ref.id;
+				jobs.set(
+					itemKey(i.ref),
+					this.api.getPublication(domain, id, o).then((d) => this.addToIndex(i.kind, domain, o, [d])),
+				);
+			} else if (i.kind === 'pressrelease') {
+				const id = i.ref.id;
+				jobs.set(
+					itemKey(i.ref),
+					this.api.getPressRelease(domain, id, o).then((d) => this.addToIndex(i.kind, domain, o, [d])),
+				);
+			}
+		}
+		for (const r of await Promise.allSettled(jobs.values())) {
+			if (r.status === 'rejected' && !isCancelled(r.reason)) {
+				this.log.debug(
+					`title in ${lang}: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`,
+				);
+			}
+		}
+		return missing.some((i) => this.index.entry(i.ref, lang) !== undefined);
 	}
 
 	/** Forget every memoised list and the search index (Clear Cache). */

@@ -2,7 +2,14 @@
  * The one mapping from an API list record to an item, per kind: the tree, the search, the
  * pickers and the search index all take items from here. Pure (no `vscode`).
  */
-import type { PressRelease, Publication, StaticTable, StrategicIndicator, Variable } from '../api/types';
+import type {
+	Lang,
+	PressRelease,
+	Publication,
+	StaticTable,
+	StrategicIndicator,
+	Variable,
+} from '../api/types';
 import type { ItemKind, RefOf } from './itemRef';
 import type { SearchEntry } from './searchIndex';
 import { assertNever } from '../util/assertNever';
@@ -25,6 +32,12 @@ interface ItemBase<K extends ItemKind> {
 	/** The subject id, when the server said: lets "reveal" find the tree path. */
 	subjectId?: number;
 	unit?: string;
+	/**
+	 * The language of `ref.title` when the item was found in a search. Differs from the data
+	 * language when the item matched only in the other language and its title in the data
+	 * language is not known yet.
+	 */
+	titleLang?: Lang;
 	/** The full record, when the item came from an API list (not from the search index). */
 	record?: ApiRecords[K];
 }
@@ -103,7 +116,7 @@ export function toSearchEntry(item: CatalogueItem, lang: string): SearchEntry {
 /** The item an index entry stands for (no record: the index keeps only what it searches). */
 export function fromSearchEntry(e: SearchEntry): CatalogueItem {
 	const base = { domain: e.domain, title: e.title.trim() };
-	const item = { subject: e.subject, unit: e.unit };
+	const item = { subject: e.subject, unit: e.unit, ...(e.lang ? { titleLang: e.lang as Lang } : {}) };
 	switch (e.kind) {
 		case 'var':
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };

@@ -40,6 +40,17 @@ export interface SearchHit {
 	score: number;
 }
 
+/** One item found in any language, shown in the display language when its title there is known. */
+export interface BilingualHit extends SearchHit {
+	/** True when `entry` is in another language than the one asked for (its title there is not known yet). */
+	otherLang: boolean;
+}
+
+/** The key of an item whatever the language of its title. */
+export function itemEntryKey(e: Pick<SearchEntry, 'domain' | 'kind' | 'id'>): string {
+	return `${e.domain}/${e.kind}/${e.id}`;
+}
+
 /** Lower case, no accents, no punctuation, split into words. */
 export function tokenize(text: string): string[] {
 	return text
@@ -94,6 +105,32 @@ export class SearchIndex {
 				this.post(n);
 			}
 		}
+	}
+
+	/** The entry of one item in one language, when indexed. */
+	entry(e: Pick<SearchEntry, 'domain' | 'kind' | 'id'>, lang: string): SearchEntry | undefined {
+		const n = this.byKey.get(entryKey({ ...e, lang }));
+		return n === undefined ? undefined : this.slots[n].entry;
+	}
+
+	/**
+	 * Like {@link search}, but matching titles of every language and returning each item once, in
+	 * `lang` when its title there is known: people type Indonesian or English whatever the data
+	 * language ("penduduk" finds "Population…" when the data is English). An item's score is its
+	 * best match in any language.
+	 */
+	searchBilingual(query: string, opts: Omit<SearchOptions, 'lang'> & { lang: string }): BilingualHit[] {
+		const limit = opts.limit ?? 50;
+		const hits = this.search(query, { ...opts, lang: undefined, limit: Number.MAX_SAFE_INTEGER });
+		const out = new Map<string, BilingualHit>();
+		for (const h of hits) {
+			const key = itemEntryKey(h.entry);
+			if (out.has(key)) continue; // hits are sorted: the first is the best
+			const shown = h.entry.lang === opts.lang || !h.entry.lang ? h.entry : this.entry(h.entry, opts.lang);
+			out.set(key, { entry: shown ?? h.entry, score: h.score, otherLang: !shown });
+			if (out.size >= limit) break;
+		}
+		return [...out.values()];
 	}
 
 	/** Every entry (optionally of one domain), in insertion order. */

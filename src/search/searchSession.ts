@@ -8,6 +8,11 @@ import type { Services } from '../services';
 import { describeError } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
+import type { Lang } from '../api/types';
+import { Commands } from '../constants';
+
+/** The national domain: "Search all of Indonesia". */
+const NATIONAL = '0000';
 
 /** Quiet time after the last keystroke before a query runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -19,6 +24,8 @@ export interface SearchItem extends vscode.QuickPickItem {
 	result?: SearchResult;
 	/** The "offline — showing cached results" / error line: accepting it retries. */
 	notice?: boolean;
+	/** When nothing matched: search the national catalogue (0000), or switch the data language. */
+	emptyAction?: 'allIndonesia' | 'switchLanguage';
 }
 
 /** What a session reports when the user acts on a result. */
@@ -41,8 +48,10 @@ export interface SearchSessionOptions {
  * One open search QuickPick. Results update as the user types: each query runs after
  * {@link SEARCH_DEBOUNCE_MS} of quiet and aborts the one before it. Local hits from the catalogue's
  * {@link SearchIndex} (everything fetched so far, also offline) show at once; the server's
- * `keyword` search of the four lists is merged in when it answers (deduplicated by kind + id) and
- * fed back into the index. When the server cannot be reached the local hits stay, with an
+ * `keyword` search of the four lists, in Indonesian and English, is merged in when it answers
+ * (each item once, titled in the data language; titles known only in the other language are
+ * fetched and replaced). When nothing matches, the list says so and offers the national
+ * catalogue or the other data language. When the server cannot be reached the local hits stay, with an
  * "offline — showing cached results" line that retries when accepted.
  */
 export class SearchSession extends Disposable {
@@ -61,8 +70,9 @@ export class SearchSession extends Disposable {
 	private lastRun: string | undefined;
 	/** The value the last schedule() was for. */
 	private scheduled: string | undefined;
-	private readonly domain: string;
-	private readonly lang: 'ind' | 'eng';
+	/** The region searched: the `bps.domain` setting, until "Search all of Indonesia". */
+	private domain: string;
+	private lang: Lang;
 
 	constructor(private readonly o: SearchSessionOptions) {
 		super();
@@ -133,6 +143,10 @@ export class SearchSession extends Disposable {
 	/** Accepts an item as Enter would (tests, `{ accept: true }`). */
 	accept(item: SearchItem | undefined): void {
 		if (!item) return;
+		if (item.emptyAction) {
+			void this.emptyAction(item.emptyAction);
+			return;
+		}
 		if (item.notice) {
 			// Offline or error line: try the same query again rather than leaving a dead end.
 			this.lastRun = undefined;
@@ -212,11 +226,25 @@ export class SearchSession extends Disposable {
 			qp.busy = true;
 			const server = await this.serverHits(query, ctrl.signal);
 			if (gen !== this.gen || this.isDisposed) return;
-			const merged = this.merge(this.localHits(query), server.items);
-			const items = merged.map((r) => this.toItem(r));
+			let merged = this.merge(this.localHits(query), server.items);
 			this.offline = server.error !== undefined || server.stale;
-			if (server.error !== undefined || server.stale) items.push(this.notice(server.error));
-			qp.items = items;
+			const show = (found: SearchResult[]) => {
+				const items = found.map((r) => this.toItem(r));
+				if (this.offline) items.push(this.notice(server.error));
+				qp.items = items;
+			};
+			if (!merged.length && !this.offline) {
+				const empty = await this.emptyItems(query);
+				if (gen === this.gen && !this.isDisposed) qp.items = empty;
+				return;
+			}
+			show(merged);
+			// Items found only in the other language: learn their titles in the data language.
+			if (await this.o.catalogue.completeTitles(merged, { lang: this.lang, signal: ctrl.signal, max: 12 })) {
+				if (gen !== this.gen || this.isDisposed) return;
+				merged = this.o.catalogue.inLang(merged, this.lang);
+				show(merged);
+			}
 		} finally {
 			this.running--;
 			if (gen === this.gen) {
@@ -267,13 +295,61 @@ export class SearchSession extends Disposable {
 		};
 	}
 
+	/** "No tables match … in Jawa Timur", with what to try next. */
+	private async emptyItems(query: string): Promise<SearchItem[]> {
+		const region = await this.o.catalogue.region(this.domain);
+		const other = this.lang === 'ind' ? vscode.l10n.t('English') : vscode.l10n.t('Indonesian');
+		const items: SearchItem[] = [
+			{
+				label: `$(search-stop) ${vscode.l10n.t('No tables match “{0}” in {1}', query, region.name)}`,
+				detail: vscode.l10n.t('Titles in Indonesian and English were searched'),
+				alwaysShow: true,
+			},
+		];
+		if (this.domain !== NATIONAL) {
+			items.push({
+				label: `$(globe) ${vscode.l10n.t('Search all of Indonesia')}`,
+				detail: vscode.l10n.t('Search the national catalogue (0000) instead of {0}', region.name),
+				alwaysShow: true,
+				emptyAction: 'allIndonesia',
+			});
+		}
+		items.push({
+			label: `$(globe) ${vscode.l10n.t('Switch data language')}`,
+			detail: vscode.l10n.t('Show titles and data in {0}', other),
+			alwaysShow: true,
+			emptyAction: 'switchLanguage',
+		});
+		return items;
+	}
+
+	private async emptyAction(action: 'allIndonesia' | 'switchLanguage'): Promise<void> {
+		if (action === 'allIndonesia') {
+			this.domain = NATIONAL;
+			this.quickPick.title = this.o.title ?? vscode.l10n.t('Search BPS ({0})', this.domain);
+		} else {
+			const next = await vscode.commands.executeCommand<Lang | undefined>(Commands.switchLanguage);
+			this.lang = next ?? this.o.services.config().lang;
+		}
+		this.lastRun = undefined;
+		this.schedule(this.quickPick.value, 0);
+	}
+
 	private toItem(r: SearchResult): SearchItem {
 		const kind = kindLabel(r.kind);
 		const note = itemDescription(r);
+		// Found only in the other language, and its title in the data language is not known yet.
+		const foreign =
+			r.titleLang && r.titleLang !== this.lang
+				? r.titleLang === 'ind'
+					? vscode.l10n.t('Indonesian title')
+					: vscode.l10n.t('English title')
+				: undefined;
+		const detail = [kind, note, foreign].filter(Boolean).join(' · ');
 		const item: SearchItem = {
 			label: `$(${KIND_ICONS[r.kind]}) ${r.ref.title ?? r.ref.id}`,
 			description: r.subject || undefined,
-			detail: note ? `${kind} · ${note}` : kind,
+			detail,
 			// The server and the index already filtered: VS Code's own fuzzy filter must not hide
 			// results that matched on a subject, a unit or a substring.
 			alwaysShow: true,
