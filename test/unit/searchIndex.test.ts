@@ -152,3 +152,60 @@ describe('SearchIndex', () => {
 		assert.ok(idx.search('seri 1234', { limit: 5 }).some((h) => h.entry.id === 1234));
 	});
 });
+
+describe('SearchIndex: both languages', () => {
+	const bi: SearchEntry[] = [
+		{ kind: 'statictable', id: 7, domain: '0000', title: 'Penduduk Menurut Provinsi', lang: 'ind' },
+		{ kind: 'statictable', id: 7, domain: '0000', title: 'Population by Province', lang: 'eng' },
+		{ kind: 'var', id: 2262, domain: '0000', title: 'Inflasi Bulanan (M-to-M)', lang: 'ind' },
+		{ kind: 'var', id: 9, domain: '0000', title: 'Penduduk Miskin', lang: 'ind' },
+		{ kind: 'var', id: 9, domain: '0000', title: 'Poor Population', lang: 'eng' },
+	];
+	const idx = new SearchIndex();
+	idx.add(bi);
+
+	it('finds Indonesian words with English data, shown in English when known', () => {
+		const hits = idx.searchBilingual('penduduk', { lang: 'eng' });
+		assert.deepEqual(
+			hits.map((h) => [h.entry.id, h.entry.title, h.otherLang]),
+			[
+				[9, 'Poor Population', false],
+				[7, 'Population by Province', false],
+			],
+		);
+	});
+
+	it('finds English words with Indonesian data, shown in Indonesian', () => {
+		const hits = idx.searchBilingual('population', { lang: 'ind' });
+		assert.deepEqual(hits.map((h) => h.entry.title).sort(), ['Penduduk Menurut Provinsi', 'Penduduk Miskin']);
+		assert.ok(hits.every((h) => h.entry.lang === 'ind' && !h.otherLang));
+	});
+
+	it('returns each item once, even when both titles match', () => {
+		const both = new SearchIndex();
+		both.add([
+			{ kind: 'var', id: 1, domain: '0000', title: 'PDRB Jawa Timur', lang: 'ind' },
+			{ kind: 'var', id: 1, domain: '0000', title: 'GRDP Jawa Timur', lang: 'eng' },
+			{ kind: 'statictable', id: 1, domain: '0000', title: 'Jawa Timur Dalam Angka', lang: 'ind' },
+		]);
+		const hits = both.searchBilingual('jawa timur', { lang: 'eng' });
+		assert.deepEqual(
+			hits.map((h) => `${h.entry.kind}/${h.entry.id}/${h.entry.lang}`),
+			// The title that starts with the words ranks first, as in one language.
+			['statictable/1/ind', 'var/1/eng'],
+		);
+		assert.deepEqual(
+			hits.map((h) => h.otherLang),
+			[true, false],
+		);
+	});
+
+	it('marks an item whose title in the data language is not known, and honours limit', () => {
+		const [h] = idx.searchBilingual('inflasi', { lang: 'eng' });
+		assert.equal(h.entry.title, 'Inflasi Bulanan (M-to-M)');
+		assert.equal(h.otherLang, true);
+		assert.equal(idx.searchBilingual('p', { lang: 'ind', limit: 1 }).length, 1);
+		assert.equal(idx.entry({ domain: '0000', kind: 'var', id: 9 }, 'eng')?.title, 'Poor Population');
+		assert.equal(idx.entry({ domain: '0000', kind: 'var', id: 2262 }, 'eng'), undefined);
+	});
+});
