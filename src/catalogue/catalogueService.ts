@@ -214,13 +214,16 @@ export class CatalogueService extends Disposable {
 			if (i.titleLang === undefined || i.titleLang === lang) return i;
 			const e = this.index.entry(i.ref, lang);
 			if (!e) return i;
-			return {
+			const shown = {
 				...i,
 				ref: { ...i.ref, title: e.title.trim() },
 				subject: e.subject,
 				unit: e.unit,
 				titleLang: lang,
 			};
+			// A dynamic table's record holds its unit in the other language: show the index's unit.
+			if (shown.kind === 'var') delete shown.record;
+			return shown;
 		}) as CatalogueItem[];
 	}
 

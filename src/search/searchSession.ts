@@ -235,7 +235,11 @@ export class SearchSession extends Disposable {
 			};
 			if (!merged.length && !this.offline) {
 				const empty = await this.emptyItems(query);
-				if (gen === this.gen && !this.isDisposed) qp.items = empty;
+				if (gen === this.gen && !this.isDisposed) {
+					qp.items = empty;
+					// Enter runs the first way out rather than the message.
+					qp.activeItems = empty.slice(1, 2);
+				}
 				return;
 			}
 			show(merged);
@@ -315,7 +319,7 @@ export class SearchSession extends Disposable {
 			});
 		}
 		items.push({
-			label: `$(globe) ${vscode.l10n.t('Switch data language')}`,
+			label: `$(arrow-swap) ${vscode.l10n.t('Switch data language')}`,
 			detail: vscode.l10n.t('Show titles and data in {0}', other),
 			alwaysShow: true,
 			emptyAction: 'switchLanguage',
