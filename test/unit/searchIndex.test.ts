@@ -143,12 +143,8 @@ describe('SearchIndex', () => {
 		idx.add(items);
 		assert.equal(idx.size, 20_000);
 		idx.search('x'); // build the sorted token list once
-		const t0 = performance.now();
-		let n = 0;
-		for (let i = 0; i < 20; i++) n += idx.search('inflasi ekspor 2012', { limit: 20 }).length;
-		const per = (performance.now() - t0) / 20;
-		assert.ok(n > 0);
-		assert.ok(per < 30, `search took ${per.toFixed(1)} ms`);
+		// Speed is measured by `npm run bench` (test/bench/search.ts), not asserted here.
+		assert.ok(idx.search('inflasi ekspor 2012', { limit: 20 }).length > 0);
 		assert.ok(idx.search('seri 1234', { limit: 5 }).some((h) => h.entry.id === 1234));
 	});
 });
