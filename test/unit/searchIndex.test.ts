@@ -114,7 +114,7 @@ describe('SearchIndex', () => {
 		assert.equal(idx.search('penduduk miskin')[0].entry.id, 2);
 	});
 
-	it('searches 20 000 titles in a few milliseconds', () => {
+	it('indexes and searches 20 000 titles', () => {
 		const idx = new SearchIndex();
 		const words = [
 			'penduduk',
