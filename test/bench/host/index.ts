@@ -21,6 +21,7 @@ const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
 /** Latency the emulator adds to every response: a realistic round trip to webapi.bps.go.id. */
 export const LATENCY_MS = 50;
 const RUNS = 5;
+const TREE_STEP_RUNS = 3;
 
 /** One timed action: wall time plus what the emulator saw. */
 export interface HostSample {
@@ -53,12 +54,25 @@ export interface HostBenchResults {
 	/** Cold preview with `bps.network.maxRequestsPerSecond` raised to 50: shows whether the client overlaps the data calls when the rate ceiling allows it. */
 	previewColdFastRate: HostSample[];
 	/** Requests of the first cold run of each action (what they were). */
-	requestLog: { previewCold: string[]; treeCold: string[] };
+	requestLog: { previewCold: string[]; treeCold: string[]; treeSteps: Record<string, string[]> };
 	treeCold: HostSample[];
 	treeWarm: HostSample[];
 	treePath: string[];
+	/** Each expansion on its own, cold, at each emulator latency (ms → step → runs). */
+	treeSteps: Record<string, Record<string, ExpansionSample[]>>;
 	error?: string;
 }
+
+/** One tree expansion: its wall time, its requests, and how many were in flight together. */
+export interface ExpansionSample {
+	ms: number;
+	requests: number;
+	/** Most requests in flight at one time (arrival + the emulator's latency). */
+	inFlight: number;
+}
+
+/** Emulator latencies the per-expansion tree bench runs at. */
+export const TREE_LATENCIES = [50, 300];
 
 interface PanelHook {
 	id: string;
@@ -82,11 +96,15 @@ export async function run(): Promise<void> {
 		previewWarm: [],
 		preview: { varId: FIXTURE_IDS.regencyVar, periods: 0, rows: 0, cols: 0, phases: [], warmPhases: [] },
 		previewColdFastRate: [],
-		requestLog: { previewCold: [], treeCold: [] },
+		requestLog: { previewCold: [], treeCold: [], treeSteps: {} },
 		treeCold: [],
 		treeWarm: [],
 		treePath: [],
+		treeSteps: {},
 	};
+	// BPS_TEST_GREP (`--grep` of run-ext-tests.mjs) picks parts: "tree" runs only the tree benches.
+	const part = (name: string) =>
+		!process.env.BPS_TEST_GREP || new RegExp(process.env.BPS_TEST_GREP).test(name);
 	const emu = await startEmulator({ latencyMs: LATENCY_MS });
 	try {
 		const cfg = vscode.workspace.getConfiguration('bps');
@@ -125,7 +143,7 @@ export async function run(): Promise<void> {
 
 		// --- preview: cold (cache cleared) and warm (same item closed and reopened) -----------------
 		const ref = { domain: '0000', kind: 'var', id: FIXTURE_IDS.regencyVar };
-		for (let i = 0; i < RUNS; i++) {
+		for (let i = 0; i < (part('preview') ? RUNS : 0); i++) {
 			for (const warm of [false, true]) {
 				if (!warm) await clearAll();
 				emu.resetRequests();
@@ -143,7 +161,7 @@ export async function run(): Promise<void> {
 
 		await cfg.update('network.maxRequestsPerSecond', 50, vscode.ConfigurationTarget.Global);
 		await sleep(200);
-		for (let i = 0; i < 3; i++) {
+		for (let i = 0; i < (part('preview') ? 3 : 0); i++) {
 			await clearAll();
 			emu.resetRequests();
 			const r = await openPreview(hooks, ref);
@@ -155,7 +173,7 @@ export async function run(): Promise<void> {
 		await sleep(200);
 
 		// --- tree: region root → first category → its first subject, cold and warm ------------------
-		for (let i = 0; i < RUNS; i++) {
+		for (let i = 0; i < (part('tree') ? RUNS : 0); i++) {
 			for (const warm of [false, true]) {
 				if (warm) {
 					// Memo dropped, response cache kept: what a new window sees after the disk cache loads.
@@ -180,6 +198,45 @@ export async function run(): Promise<void> {
 				res.treePath = [`${root.length} root nodes`, `${subjects.length} subjects`, `${kids.length} tables`];
 			}
 		}
+
+		// --- tree, one expansion at a time: what each costs, at 50 and 300 ms latency ---------------
+		for (const latency of part('tree') ? TREE_LATENCIES : []) {
+			// The emulator adds LATENCY_MS to every answer; a latency fault adds the rest.
+			emu.setFaults(latency > LATENCY_MS ? [{ kind: 'latency', ms: latency - LATENCY_MS }] : []);
+			const steps: Record<string, ExpansionSample[]> = {};
+			res.treeSteps[String(latency)] = steps;
+			for (let i = 0; i < TREE_STEP_RUNS; i++) {
+				await clearAll();
+				hooks.tree.reset();
+				await sleep(50);
+				const expand = async (step: string, node?: CatalogueNode): Promise<CatalogueNode[]> => {
+					// A user takes a moment between clicks: the client's rate bucket (one second of
+					// requests) refills, so each expansion is measured as a user meets it.
+					await sleep(1100);
+					emu.resetRequests();
+					const t = performance.now();
+					const kids = await hooks.tree.getChildren(node);
+					const ms = performance.now() - t;
+					(steps[step] ??= []).push({
+						ms,
+						requests: emu.requests.length,
+						inFlight: inFlight(emu.requests, latency),
+					});
+					if (latency === TREE_LATENCIES[0] && i === 0)
+						res.requestLog.treeSteps[step] = describe(emu.requests);
+					return kids;
+				};
+				const root = await expand('region root');
+				const cat = treeCategory(root);
+				const subj = (await expand('category', cat)).find((n) => n.kind === 'subject');
+				if (!subj) throw new Error('no subject under the category');
+				const kids = await expand('subject', subj);
+				// The static tables of the subject, where they are a folder of their own.
+				const statics = kids.find((n) => n.kind === 'folder');
+				if (statics) await expand('static tables folder', statics);
+			}
+		}
+		emu.clearFaults();
 	} catch (e) {
 		res.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
 		console.error(res.error);
@@ -306,6 +363,25 @@ function sample(ms: number, reqs: RecordedRequest[]): HostSample {
 		dataOverlap: overlap,
 		metaRepeats: repeats,
 	};
+}
+
+/** Most requests in flight at once, each from its arrival until its answer (arrival + latency). */
+function inFlight(reqs: RecordedRequest[], latency: number): number {
+	let most = 0;
+	for (const r of reqs)
+		most = Math.max(most, reqs.filter((o) => o.time <= r.time && r.time < o.time + latency).length);
+	return most;
+}
+
+/**
+ * The category the per-expansion bench opens: "Sosial dan Kependudukan" (id 1), so that the
+ * same subject is measured whatever order the categories are in; else the first.
+ */
+function treeCategory(root: CatalogueNode[]): CatalogueNode {
+	const cats = root.filter((n) => n.kind === 'category');
+	const cat = cats.find((n) => n.kind === 'category' && n.categoryId === 1) ?? cats[0];
+	if (!cat) throw new Error('no category under the region root');
+	return cat;
 }
 
 function describe(reqs: RecordedRequest[]): string[] {
