@@ -51,6 +51,8 @@ export class CatalogueService extends Disposable {
 	/** Every title fetched so far, across domains and languages. */
 	readonly index = new SearchIndex();
 	private readonly memo = new Map<string, Promise<unknown>>();
+	/** Memo keys whose promise has resolved (what can be read without a request). */
+	private readonly settled = new Set<string>();
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
 	/** Fires when memoised data was dropped (clear) or replaced by a refresh. */
 	readonly onDidChange = this._onDidChange.event;
@@ -129,6 +131,20 @@ export class CatalogueService extends Disposable {
 		const all = await this.staticTables(domain, opts);
 		const items = all.items.filter((t) => t.subjectId === subject);
 		return { ...all, items, total: items.length, page: 1, pages: 1 };
+	}
+
+	/**
+	 * The static tables of one subject when the domain's list is already in memory (an earlier
+	 * "Static tables" folder, a search, a reveal), else undefined: never sends a request.
+	 */
+	async staticTablesOfSubjectIfLoaded(
+		domain: string,
+		subject: number,
+		opts: FetchOptions = {},
+	): Promise<Paged<StaticTable> | undefined> {
+		const o = { ...opts, bypassCache: false };
+		if (!this.settled.has(this.memoKey(`static|${domain}`, o))) return undefined;
+		return this.staticTablesOfSubject(domain, subject, o);
 	}
 
 	/** One page of publications (newest first, as the API orders them). */
@@ -279,6 +295,7 @@ export class CatalogueService extends Disposable {
 	/** Forget every memoised list and the search index (Clear Cache). */
 	clear(): void {
 		this.memo.clear();
+		this.settled.clear();
 		this.index.clear();
 		this._onDidChange.fire();
 	}
@@ -304,7 +321,7 @@ export class CatalogueService extends Disposable {
 	}
 
 	private memoise<T>(what: string, opts: FetchOptions, load: () => Promise<T>): Promise<T> {
-		const key = `${what}|${this.langOf(opts)}`;
+		const key = this.memoKey(what, opts);
 		const hit = this.memo.get(key) as Promise<T> | undefined;
 		if (hit && !opts.bypassCache) {
 			return hit;
@@ -313,6 +330,7 @@ export class CatalogueService extends Disposable {
 		this.memo.set(key, p);
 		p.then(
 			() => {
+				if (this.memo.get(key) === p) this.settled.add(key);
 				if (opts.bypassCache) this._onDidChange.fire();
 			},
 			(e: unknown) => {
@@ -326,6 +344,10 @@ export class CatalogueService extends Disposable {
 			},
 		);
 		return p;
+	}
+
+	private memoKey(what: string, opts: FetchOptions): string {
+		return `${what}|${this.langOf(opts)}`;
 	}
 
 	private langOf(opts: FetchOptions): Lang {

@@ -8,7 +8,7 @@ import { isItemNode } from '../tree/nodes';
 const MAX_PAGES = 20;
 
 /**
- * Reveals an item in the catalogue tree, loading the path to it: category → subject → table, or
+ * Reveals an item in the catalogue tree, loading the path to it: category → subject [→ Static tables] → table, or
  * the Publications / Press Releases / Indicators folder (walking "Load more" pages). Uses only the
  * provider's public surface (getChildren, loadMore) and the view's `reveal`. Resolves with the
  * node, or undefined when the item is not in the tree's current region (or not found).
@@ -67,7 +67,10 @@ async function findUnder(
 		(n) => n.kind === 'subject' && n.subjectId === subjectId,
 	);
 	if (!subject) return undefined;
-	return (await f.tree.getChildren(subject)).find(same);
+	const kids = await f.tree.getChildren(subject);
+	// Static tables sit in the subject's "Static tables" folder.
+	const statics = kids.find((n) => n.kind === 'folder' && n.folder === 'staticTables');
+	return kids.find(same) ?? (statics ? (await f.tree.getChildren(statics)).find(same) : undefined);
 }
 
 /** The subject of a table, from the (cached) full lists when the caller did not know it. */

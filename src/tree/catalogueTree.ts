@@ -10,7 +10,14 @@ import { describeError, recordShown } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import * as make from './nodeFactory';
-import type { CatalogueNode, FolderNode, ItemNode, LoadMoreNode, PagedFolderKind } from './nodes';
+import type {
+	CatalogueNode,
+	FolderNode,
+	ItemNode,
+	LoadMoreNode,
+	PagedFolderKind,
+	SubjectNode,
+} from './nodes';
 import { hasChildren, isItemNode } from './nodes';
 import { describeNode, LOAD_MORE_COMMAND, treeItem, type DescribeContext } from './treeItems';
 
@@ -43,8 +50,8 @@ interface Loaded {
 }
 
 /**
- * The catalogue sidebar: region → subject categories → subjects → dynamic and static tables,
- * plus Publications, Press Releases and Strategic Indicators folders.
+ * The catalogue sidebar: region → subject categories → subjects → dynamic tables and a "Static
+ * tables" folder, plus Publications, Press Releases and Strategic Indicators folders.
  *
  * Children are loaded lazily and remembered per node. A refresh reloads with `bypassCache`; when
  * that fails, the last good children stay and a warning is shown. Failures without anything to
@@ -70,6 +77,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		staleSince: undefined,
 		folderProgress: (id) =>
 			this.state.get(id)?.children.find((c): c is LoadMoreNode => c.kind === 'loadMore'),
+		subjectTables: (id) => this.subjectTables(id),
+		folderCount: (id) => this.staticCount(id),
 	};
 
 	constructor(private readonly deps: CatalogueTreeDeps) {
@@ -181,6 +190,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 				fetchedAt,
 			});
 			if (stale) this.markStale(fetchedAt);
+			// A subject's count includes its static tables once their folder has loaded.
+			const parent = node?.kind === 'folder' && node.parentId ? this.nodes.get(node.parentId) : undefined;
+			if (parent) this._onDidChangeTreeData.fire(parent);
 			return children;
 		} catch (e) {
 			if (isCancelled(e)) return previous?.children ?? [];
@@ -216,23 +228,13 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		switch (node.kind) {
 			case 'category':
 				return orEmpty(node, make.subjectNodes(base, node, f.add(await c.subjects(domain, o)).items));
-			case 'subject': {
-				const [vars, statics] = await Promise.allSettled([
-					c.variables(domain, node.subjectId, o),
-					c.staticTablesOfSubject(domain, node.subjectId, o),
-				]);
-				if (vars.status === 'rejected' && statics.status === 'rejected') throw vars.reason;
-				const children: CatalogueNode[] = [
-					...(vars.status === 'fulfilled'
-						? make.itemNodes(base, node, 'var', f.add(vars.value).items)
-						: [make.errorNode(vars.reason, node, domain, 'vars')]),
-					...(statics.status === 'fulfilled'
-						? make.itemNodes(base, node, 'statictable', f.add(statics.value).items)
-						: [make.errorNode(statics.reason, node, domain, 'static')]),
-				];
-				return orEmpty(node, children);
-			}
+			case 'subject':
+				return this.loadSubject(node, o);
 			case 'folder': {
+				if (node.folder === 'staticTables') {
+					const statics = f.add(await c.staticTablesOfSubject(domain, node.subjectId ?? -1, o));
+					return orEmpty(node, make.itemNodes(base, node, 'statictable', statics.items));
+				}
 				if (node.folder === 'indicators') {
 					if (classifyDomain(domain).level === 'regency') {
 						return { children: [make.regencyIndicatorsNode(node)], ...f.result() };
@@ -292,7 +294,43 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			children.push(
 				make.infoNode(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')),
 			);
-		return { children: [...children, ...make.folderNodes(base, domain)], ...f.result() };
+		return { children: [...children, ...make.folderNodes(base, domain, lang)], ...f.result() };
+	}
+
+	/**
+	 * A subject: its dynamic tables (the API filters them by subject), then its "Static tables"
+	 * folder. The API cannot filter static tables by subject, so they are fetched (the whole
+	 * domain's list) only when that folder opens; once that list is in memory, the folder is
+	 * left out for subjects without static tables.
+	 */
+	private async loadSubject(node: SubjectNode, o: FetchOptions): Promise<Loaded> {
+		const f = new Fresh();
+		const lang = o.lang ?? this.deps.lang();
+		const base = make.idBase(node.domain, lang);
+		const c = this.deps.catalogue;
+		const [vars, known] = await Promise.all([
+			c.variables(node.domain, node.subjectId, o),
+			c.staticTablesOfSubjectIfLoaded(node.domain, node.subjectId, o).catch(() => undefined),
+		]);
+		const children: CatalogueNode[] = make.itemNodes(base, node, 'var', f.add(vars).items);
+		if (!known || known.items.length) children.push(make.staticFolderNode(node, lang));
+		return { children: children.length ? children : [make.emptyNode(node)], ...f.result() };
+	}
+
+	/** How many tables a loaded subject holds; `statics` undefined until its folder has loaded. */
+	private subjectTables(id: string): { vars: number; statics: number | undefined } | undefined {
+		const st = this.state.get(id);
+		if (!st || st.children.some((ch) => ch.kind === 'error')) return undefined;
+		const vars = st.children.filter((ch) => ch.kind === 'var').length;
+		const folder = st.children.find((ch) => ch.kind === 'folder');
+		return { vars, statics: folder ? this.staticCount(folder.id) : 0 };
+	}
+
+	/** The number of static tables in a loaded "Static tables" folder. */
+	private staticCount(folderId: string): number | undefined {
+		const st = this.state.get(folderId);
+		if (!st || st.children.some((ch) => ch.kind === 'error')) return undefined;
+		return st.children.filter((ch) => ch.kind === 'statictable').length;
 	}
 
 	private fetchPage(
@@ -317,8 +355,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 	async loadMore(n: LoadMoreNode): Promise<CatalogueNode[]> {
 		const folder = this.nodes.get(n.parentId);
 		const st = this.state.get(n.parentId);
-		if (!folder || folder.kind !== 'folder' || folder.folder === 'indicators' || !st) return [];
+		if (!folder || folder.kind !== 'folder' || !st) return [];
 		const paged = folder.folder;
+		if (paged !== 'publications' && paged !== 'pressReleases') return [];
 		try {
 			const page = await vscode.window.withProgress({ location: { viewId: Views.catalogue } }, () =>
 				this.fetchPage(paged, folder.domain, n.nextPage, { lang: this.deps.lang() }),

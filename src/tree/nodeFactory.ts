@@ -8,6 +8,8 @@ import type { Subject } from '../api/types';
 import type { ItemKind } from '../catalogue/itemRef';
 import { toItems, type ApiRecords } from '../catalogue/items';
 import type { RegionFacts } from '../catalogue/regions';
+import { compareCategories, folderLabel } from '../presentation/folders';
+import type { Lang } from '../api/types';
 import { describeError } from '../util/errors';
 import type {
 	CatalogueNode,
@@ -47,7 +49,7 @@ export function regionNode(region: RegionFacts): RegionNode {
 	};
 }
 
-/** One node per subject category, in category order. */
+/** One node per subject category, in category order, the catch-all "Others" (0) last. */
 export function categoryNodes(base: string, domain: string, subjects: readonly Subject[]): CategoryNode[] {
 	const categories = new Map<number, CategoryNode>();
 	for (const subj of subjects) {
@@ -61,18 +63,31 @@ export function categoryNodes(base: string, domain: string, subjects: readonly S
 			});
 		}
 	}
-	return [...categories.values()].sort((a, b) => a.categoryId - b.categoryId);
+	return [...categories.values()].sort((a, b) => compareCategories(a.categoryId, b.categoryId));
 }
 
-/** The Publications, Press Releases and Strategic Indicators folders. */
-export function folderNodes(base: string, domain: string): FolderNode[] {
-	return (
-		[
-			['publications', vscode.l10n.t('Publications')],
-			['pressReleases', vscode.l10n.t('Press Releases')],
-			['indicators', vscode.l10n.t('Strategic Indicators')],
-		] as Array<[FolderKind, string]>
-	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain, folder, label }));
+/** The Publications, Press Releases and Strategic Indicators folders, named in the data language. */
+export function folderNodes(base: string, domain: string, lang: Lang): FolderNode[] {
+	return (['publications', 'pressReleases', 'indicators'] as FolderKind[]).map((folder) => ({
+		kind: 'folder',
+		id: `${base}/${folder}`,
+		domain,
+		folder,
+		label: folderLabel(folder, lang),
+	}));
+}
+
+/** A subject's "Static tables" folder, named in the data language. */
+export function staticFolderNode(subject: SubjectNode, lang: Lang): FolderNode {
+	return {
+		kind: 'folder',
+		id: `${subject.id}/static`,
+		parentId: subject.id,
+		domain: subject.domain,
+		folder: 'staticTables',
+		subjectId: subject.subjectId,
+		label: folderLabel('staticTables', lang),
+	};
 }
 
 export function subjectNodes(
@@ -88,7 +103,7 @@ export function subjectNodes(
 			parentId: category.id,
 			domain: category.domain,
 			subjectId: x.id,
-			tableCount: x.tableCount,
+			tableHint: x.tableCount,
 			label: x.title.trim(),
 		}));
 }

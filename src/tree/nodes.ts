@@ -6,6 +6,7 @@
 import type { BpsErrorKind } from '../api/errors';
 import { isItemKind, type ItemKind, type RefOf } from '../catalogue/itemRef';
 import type { ApiRecords } from '../catalogue/items';
+import type { CatalogueFolder } from '../presentation/folders';
 
 interface Base {
 	/** Stable, unique in the tree. */
@@ -17,8 +18,8 @@ interface Base {
 	domain: string;
 }
 
-export type FolderKind = 'publications' | 'pressReleases' | 'indicators';
-export type PagedFolderKind = Exclude<FolderKind, 'indicators'>;
+export type FolderKind = CatalogueFolder;
+export type PagedFolderKind = 'publications' | 'pressReleases';
 
 export interface RegionNode extends Base {
 	kind: 'region';
@@ -35,12 +36,21 @@ export interface CategoryNode extends Base {
 export interface SubjectNode extends Base {
 	kind: 'subject';
 	subjectId: number;
-	tableCount: number | null;
+	/**
+	 * The API's `ntabel`: a hint only (it counts dynamic tables, and not always all of them), so
+	 * the tree shows a count only once the subject's children are loaded.
+	 */
+	tableHint: number | null;
 }
 
+/**
+ * Publications, Press Releases and Strategic Indicators at the root; "Static tables" under a
+ * subject (`subjectId`), loaded only when opened: the API cannot filter static tables by subject.
+ */
 export interface FolderNode extends Base {
 	kind: 'folder';
 	folder: FolderKind;
+	subjectId?: number;
 }
 
 /** An item of one kind: what commands act on (`ref`) and the API record (tooltips, descriptions). */

@@ -9,7 +9,7 @@ import { freshnessText } from '../presentation/freshness';
 import { itemDescription, KIND_ICONS } from '../presentation/kinds';
 import { assertNever } from '../util/assertNever';
 import { htmlToText } from './htmlText';
-import type { CatalogueNode, ItemNode } from './nodes';
+import type { CatalogueNode, FolderNode, ItemNode } from './nodes';
 import { isItemNode } from './nodes';
 
 /** Internal command behind "Load more…" nodes (not in package.json: only the tree invokes it). */
@@ -21,6 +21,10 @@ export interface DescribeContext {
 	staleSince: number | undefined;
 	/** "20 of 1758" for a paged folder with more to load. */
 	folderProgress(folderId: string): { loaded: number; total: number } | undefined;
+	/** What a loaded subject holds; undefined before it is loaded (or when it failed). */
+	subjectTables(subjectId: string): { vars: number; statics: number | undefined } | undefined;
+	/** How many items a loaded "Static tables" folder holds. */
+	folderCount(folderId: string): number | undefined;
 }
 
 export function treeItem(n: CatalogueNode, ctx: DescribeContext): vscode.TreeItem {
@@ -58,13 +62,15 @@ export function describeNode(n: CatalogueNode, ctx: DescribeContext): string {
 	switch (n.kind) {
 		case 'region':
 			return ctx.staleSince !== undefined ? freshnessText({ stale: true, fetchedAt: ctx.staleSince }) : '';
-		case 'subject':
-			return !n.tableCount
-				? ''
-				: n.tableCount === 1
-					? vscode.l10n.t('1 table')
-					: vscode.l10n.t('{0} tables', n.tableCount);
+		case 'subject': {
+			// Only what the subject really holds, once known; never a count for an empty subject.
+			const t = ctx.subjectTables(n.id);
+			if (!t) return '';
+			if (t.statics === undefined) return t.vars ? dynamicTables(t.vars) : '';
+			return tables(t.vars + t.statics);
+		}
 		case 'folder': {
+			if (n.folder === 'staticTables') return tables(ctx.folderCount(n.id) ?? 0);
 			const more = ctx.folderProgress(n.id);
 			return more ? vscode.l10n.t('{0} of {1}', more.loaded, more.total) : '';
 		}
@@ -73,6 +79,16 @@ export function describeNode(n: CatalogueNode, ctx: DescribeContext): string {
 		default:
 			return '';
 	}
+}
+
+/** "3 tables"; '' for none. */
+function tables(n: number): string {
+	return !n ? '' : n === 1 ? vscode.l10n.t('1 table') : vscode.l10n.t('{0} tables', n);
+}
+
+/** "3 dynamic tables", while the subject's static tables are not loaded yet; '' for none. */
+function dynamicTables(n: number): string {
+	return n === 1 ? vscode.l10n.t('1 dynamic table') : vscode.l10n.t('{0} dynamic tables', n);
 }
 
 /** A node as the item it shows (the presentation module speaks of items, not nodes). */
@@ -90,9 +106,7 @@ function icon(n: CatalogueNode): vscode.ThemeIcon {
 		case 'subject':
 			return new vscode.ThemeIcon('folder');
 		case 'folder':
-			return new vscode.ThemeIcon(
-				n.folder === 'publications' ? 'book' : n.folder === 'pressReleases' ? 'megaphone' : 'pulse',
-			);
+			return new vscode.ThemeIcon(FOLDER_ICONS[n.folder]);
 		case 'loadMore':
 			return new vscode.ThemeIcon('ellipsis');
 		case 'error':
@@ -106,6 +120,13 @@ function icon(n: CatalogueNode): vscode.ThemeIcon {
 	}
 }
 
+const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
+	publications: 'book',
+	pressReleases: 'megaphone',
+	indicators: 'pulse',
+	staticTables: 'file-submodule',
+};
+
 /** Composite context values matched by regex in package.json `when` clauses. */
 function contextValue(n: CatalogueNode): string {
 	switch (n.kind) {
@@ -117,8 +138,8 @@ function contextValue(n: CatalogueNode): string {
 			return `${n.kind};refreshable`;
 		case 'var':
 		case 'indicator':
-			return `${n.kind};previewable;insertable;copyable;web`;
 		case 'statictable':
+			return `${n.kind};previewable;insertable;copyable;web`;
 		case 'publication':
 		case 'pressrelease':
 			return `${n.kind};previewable;copyable;web`;

@@ -71,6 +71,8 @@ export interface RecordedRequest {
 	userAgent: string | undefined;
 	/** HTTP status sent; 0 when the connection was dropped or hung without an answer. */
 	status: number;
+	/** When the answer was sent (epoch ms); absent while pending or when none was sent. */
+	answeredAt?: number;
 	fault?: FaultKind;
 }
 
@@ -202,6 +204,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
 	function send(res: http.ServerResponse, r: ApiResponse, rec: RecordedRequest): void {
 		rec.status = r.status;
+		rec.answeredAt = Date.now();
 		res.writeHead(r.status, {
 			'Content-Type': r.contentType,
 			'Content-Length': Buffer.byteLength(r.body),

@@ -13,6 +13,7 @@ import {
 	configure,
 	getExtensionApi,
 	setKey,
+	sleep,
 	startTestEmulator,
 	waitFor,
 	type TestEmulator,
@@ -31,6 +32,17 @@ async function hooks(): Promise<Hooks> {
 }
 
 const byKind = (nodes: CatalogueNode[], kind: CatalogueNode['kind']) => nodes.filter((n) => n.kind === kind);
+const folder = (nodes: CatalogueNode[], which: string) =>
+	nodes.find((n) => n.kind === 'folder' && n.folder === which);
+/** Most requests in flight at one time: arrived, not yet answered (the emulator's log). */
+function inFlight(reqs: TestEmulator['requests']): number {
+	return Math.max(
+		0,
+		...reqs.map((r) => reqs.filter((o) => o.time <= r.time && r.time < (o.answeredAt ?? Infinity)).length),
+	);
+}
+const FOLDERS_ID = ['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis'];
+const FOLDERS_EN = ['Publications', 'Press Releases', 'Strategic Indicators'];
 
 describe('catalogue tree', function () {
 	this.timeout(60_000);
@@ -54,23 +66,33 @@ describe('catalogue tree', function () {
 		await emu?.close();
 	});
 
-	it('shows the national region, subject categories and the three folders', async () => {
+	it('shows the national region, subject categories ("Others" last) and the three folders', async () => {
 		const root = await h.tree.getChildren();
 		assert.equal(root[0].kind, 'region');
 		assert.equal(root[0].label, 'Region: Indonesia (0000)');
 		const item = h.tree.getTreeItem(root[0]);
 		assert.equal(item.command?.command, 'bps.selectRegion');
 		assert.equal((item.iconPath as vscode.ThemeIcon).id, 'globe');
-		assert.ok(byKind(root, 'category').length >= 2, 'several subject categories');
+		const cats = byKind(root, 'category');
+		assert.ok(cats.length >= 2, 'several subject categories');
+		// The catch-all category 0 ("Lainnya") comes after the real ones, which keep their order.
+		const ids = cats.map((c) => (c.kind === 'category' ? c.categoryId : -1));
+		assert.equal(ids[ids.length - 1], 0, `"Lainnya" last: ${cats.map((c) => c.label).join(', ')}`);
+		assert.equal(cats[cats.length - 1].label, 'Lainnya');
+		assert.deepEqual(
+			ids.slice(0, -1),
+			[...ids.slice(0, -1)].sort((a, b) => a - b),
+		);
+		// The folders are named in the data language (Indonesian here), like the categories.
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			['Publications', 'Press Releases', 'Strategic Indicators'],
+			FOLDERS_ID,
 		);
 	});
 
-	it('lists subjects under a category and dynamic + static tables under a subject', async () => {
+	it('lists subjects under a category, dynamic tables and a Static tables folder under a subject', async () => {
 		const root = await h.tree.getChildren();
-		let found: { subject: CatalogueNode; kids: CatalogueNode[] } | undefined;
+		let found: { subject: CatalogueNode; kids: CatalogueNode[]; statics: CatalogueNode[] } | undefined;
 		for (const cat of byKind(root, 'category')) {
 			const subjects = await h.tree.getChildren(cat);
 			assert.ok(subjects.length > 0);
@@ -78,8 +100,11 @@ describe('catalogue tree', function () {
 			for (const s of byKind(subjects, 'subject')) {
 				assert.equal(h.tree.getParent(s)?.id, cat.id, 'getParent of a subject is its category');
 				const kids = await h.tree.getChildren(s);
-				if (byKind(kids, 'var').length && byKind(kids, 'statictable').length) {
-					found = { subject: s, kids };
+				const sf = folder(kids, 'staticTables');
+				const statics = sf ? await h.tree.getChildren(sf) : [];
+				if (byKind(kids, 'var').length && byKind(statics, 'statictable').length) {
+					assert.equal(sf?.label, 'Tabel Statis');
+					found = { subject: s, kids, statics };
 					break;
 				}
 			}
@@ -99,8 +124,12 @@ describe('catalogue tree', function () {
 		assert.equal(tip.isTrusted, false);
 		assert.equal(tip.supportHtml, false);
 		assert.ok(!/<[a-z]+[\s>]/i.test(tip.value), 'no raw HTML tags in the tooltip');
-		const st = byKind(found.kids, 'statictable')[0];
-		assert.match(String(h.tree.getTreeItem(st).contextValue), /^statictable;previewable;copyable;web/);
+		const st = byKind(found.statics, 'statictable')[0];
+		assert.equal(h.tree.getParent(h.tree.getParent(st)!)?.id, found.subject.id);
+		assert.match(
+			String(h.tree.getTreeItem(st).contextValue),
+			/^statictable;previewable;insertable;copyable;web/,
+		);
 		assert.equal((h.tree.getTreeItem(st).iconPath as vscode.ThemeIcon).id, 'table');
 		// The subject's titles went into the search index.
 		assert.ok(h.catalogue.index.search(v.label, { domain: '0000' }).some((x) => x.entry.id === v.ref.id));
@@ -111,7 +140,7 @@ describe('catalogue tree', function () {
 
 	it('pages publications with a Load more node and lists national indicators', async () => {
 		const root = await h.tree.getChildren();
-		const pubs = root.find((n) => n.label === 'Publications')!;
+		const pubs = folder(root, 'publications')!;
 		const first = await h.tree.getChildren(pubs);
 		const more = first.find((n) => n.kind === 'loadMore');
 		assert.ok(more && more.kind === 'loadMore', 'more than one page of publications');
@@ -122,7 +151,7 @@ describe('catalogue tree', function () {
 		assert.ok(byKind(second, 'publication').length > n1, 'the next page was appended');
 		assert.equal(new Set(second.map((n) => n.id)).size, second.length, 'ids stay unique');
 
-		const ind = await h.tree.getChildren(root.find((n) => n.label === 'Strategic Indicators'));
+		const ind = await h.tree.getChildren(folder(root, 'indicators'));
 		assert.ok(byKind(ind, 'indicator').length > 0);
 	});
 
@@ -138,7 +167,7 @@ describe('catalogue tree', function () {
 			'the Surabaya root',
 		))!;
 		assert.ok(byKind(root, 'category').length >= 1);
-		const ind = await h.tree.getChildren(root.find((n) => n.label === 'Strategic Indicators'));
+		const ind = await h.tree.getChildren(folder(root, 'indicators'));
 		assert.equal(ind.length, 1);
 		assert.equal(ind[0].kind, 'info');
 		assert.match(ind[0].label, /provinces only/);
@@ -163,7 +192,169 @@ describe('catalogue tree', function () {
 			'English labels',
 		);
 		assert.notDeepEqual(eng, ind);
+		// Every folder follows the data language, not only what the API names.
+		const root = await h.tree.getChildren();
+		assert.deepEqual(
+			byKind(root, 'folder').map((n) => n.label),
+			FOLDERS_EN,
+		);
+		assert.equal(byKind(root, 'category').at(-1)?.label, 'Others');
+		const subj = byKind(await h.tree.getChildren(byKind(root, 'category')[0]), 'subject')[0];
+		assert.equal(folder(await h.tree.getChildren(subj), 'staticTables')?.label, 'Static Tables');
 		assert.equal(await vscode.commands.executeCommand('bps.switchLanguage'), 'ind');
+		const back = await waitFor(
+			async () => {
+				const r = await h.tree.getChildren();
+				return byKind(r, 'folder')[0]?.label === FOLDERS_ID[0] ? r : undefined;
+			},
+			10_000,
+			'Indonesian labels again',
+		);
+		assert.deepEqual(
+			byKind(back!, 'folder').map((n) => n.label),
+			FOLDERS_ID,
+		);
+	});
+
+	it('counts what a subject really holds, once known, and never counts an empty subject', async () => {
+		const root = await h.tree.getChildren();
+		const describe = (n: CatalogueNode) => String(h.tree.getTreeItem(n).description ?? '');
+		let checked = 0;
+		for (const cat of byKind(root, 'category')) {
+			for (const s of byKind(await h.tree.getChildren(cat), 'subject')) {
+				// Before it is opened, no count: the API's ntabel is only a hint.
+				assert.equal(describe(s), '', `no count before loading: ${s.label}`);
+				const kids = await h.tree.getChildren(s);
+				const vars = byKind(kids, 'var').length;
+				const sf = folder(kids, 'staticTables');
+				if (!sf) {
+					// Left out only when the static list is known and has none for this subject.
+					assert.equal(describe(s), vars ? `${vars} tables` : '', s.label);
+				} else {
+					assert.equal(
+						describe(s),
+						vars === 0 ? '' : vars === 1 ? '1 dynamic table' : `${vars} dynamic tables`,
+					);
+					const statics = byKind(await h.tree.getChildren(sf), 'statictable').length;
+					const total = vars + statics;
+					assert.equal(describe(s), total === 0 ? '' : total === 1 ? '1 table' : `${total} tables`, s.label);
+					assert.equal(describe(sf), statics === 0 ? '' : statics === 1 ? '1 table' : `${statics} tables`);
+				}
+				const again = await h.tree.getChildren(s);
+				if (!byKind(again, 'var').length && !folder(again, 'staticTables')) {
+					assert.equal(again[0].kind, 'info', 'an empty subject says "Nothing here"');
+					assert.equal(describe(s), '', `no count on the empty subject ${s.label}`);
+				}
+				checked++;
+			}
+		}
+		assert.ok(checked >= 10, `${checked} subjects checked`);
+	});
+
+	it('opening a subject asks only for its dynamic tables; static tables load when their folder opens', async () => {
+		const root = await h.tree.getChildren();
+		const cat = byKind(root, 'category')[0];
+		const subj = byKind(await h.tree.getChildren(cat), 'subject')[0];
+		assert.ok(subj?.kind === 'subject');
+		await sleep(1100); // the client's rate bucket refills: the expansion meets it as a user would
+		emu.resetRequests();
+		const kids = await h.tree.getChildren(subj);
+		const models = emu.requests.map((r) => r.params.model);
+		assert.ok(models.length >= 1, 'the dynamic tables were asked for');
+		assert.deepEqual(new Set(models), new Set(['var']), `only var lists: ${models.join(', ')}`);
+		assert.ok(
+			emu.requests.every((r) => r.params.subject === String(subj.subjectId)),
+			'filtered by subject=',
+		);
+		const sf = folder(kids, 'staticTables');
+		assert.ok(sf, 'a Static tables folder');
+		assert.equal(emu.requests.filter((r) => r.params.model === 'statictable').length, 0);
+
+		// Opening the folder fetches the domain's static-table list: page 1, then the rest together.
+		await sleep(1100);
+		emu.resetRequests();
+		emu.setFaults([{ kind: 'latency', ms: 300 }]);
+		await h.tree.getChildren(sf);
+		const pages = emu.requests.filter((r) => r.params.model === 'statictable');
+		assert.ok(pages.length >= 3, `several pages: ${pages.length}`);
+		assert.equal(pages.length, emu.requests.length, 'nothing but static tables');
+		const rest = pages.slice(1);
+		const together = Math.max(
+			...rest.map((r) => rest.filter((o) => o.time <= r.time && r.time < (o.answeredAt ?? Infinity)).length),
+		);
+		assert.ok(
+			together >= Math.min(3, rest.length),
+			`pages 2.. in flight together: ${together} of ${rest.length}`,
+		);
+		// Opened again (or another subject's folder): no more requests.
+		emu.resetRequests();
+		const other = byKind(await h.tree.getChildren(cat), 'subject')[1];
+		if (other) {
+			const otherKids = await h.tree.getChildren(other);
+			const of = folder(otherKids, 'staticTables');
+			if (of) await h.tree.getChildren(of);
+			assert.equal(emu.requests.filter((r) => r.params.model === 'statictable').length, 0);
+		}
+	});
+
+	it('the requests of one expansion go out together: the region root', async () => {
+		await sleep(1100);
+		emu.resetRequests();
+		emu.setFaults([{ kind: 'latency', ms: 300 }]);
+		// Cleared now, not in beforeEach: the visible view reloads its root at once.
+		await vscode.commands.executeCommand('bps.clearCache');
+		await h.tree.getChildren();
+		const log = emu.requests
+			.map((r) => `${r.action}:${r.params.model ?? ''}:${r.params.page ?? ''}`)
+			.join(', ');
+		// Page 1 of the subjects tells how many pages there are; the others then go out together.
+		const pages = emu.requests.filter((r) => r.params.model === 'subject' && r.params.page !== '1');
+		assert.ok(pages.length >= 2, log);
+		assert.ok(inFlight(pages) >= Math.min(3, pages.length), `${inFlight(pages)} in flight together: ${log}`);
+	});
+
+	it('offers Insert Data on a static table and inserts it from the tree', async () => {
+		const menus = vscode.extensions.getExtension('bps-data-browser.bps-data-browser')!.packageJSON.contributes
+			.menus['view/item/context'] as Array<{ command: string; when: string }>;
+		const whens = menus.filter((m) => m.command === 'bps.insertData').map((m) => m.when);
+		assert.ok(whens.length >= 1);
+		const root = await h.tree.getChildren();
+		let st: CatalogueNode | undefined;
+		for (const cat of byKind(root, 'category')) {
+			for (const s of byKind(await h.tree.getChildren(cat), 'subject')) {
+				const sf = folder(await h.tree.getChildren(s), 'staticTables');
+				st = sf && byKind(await h.tree.getChildren(sf), 'statictable')[0];
+				if (st) break;
+			}
+			if (st) break;
+		}
+		assert.ok(st && st.kind === 'statictable', 'a static table in the tree');
+		const contextValue = String(h.tree.getTreeItem(st).contextValue);
+		for (const when of whens) {
+			const m = /viewItem =~ \/(.+)\/$/.exec(when);
+			assert.ok(m, when);
+			assert.ok(new RegExp(m[1]).test(contextValue), `${when} shows for ${contextValue}`);
+			assert.ok(when.includes('view == bps.catalogue'));
+		}
+		// As the menu does: the node is the argument, the editor the user was last in gets the table.
+		const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+		const ed = await vscode.window.showTextDocument(doc);
+		await vscode.commands.executeCommand('bps.catalogue.focus');
+		try {
+			const r = await vscode.commands.executeCommand<{ format: string; text: string } | undefined>(
+				'bps.insertData',
+				st,
+			);
+			assert.ok(r, 'inserted');
+			assert.equal(r.format, 'markdown');
+			const text = ed.document.getText();
+			assert.equal(text, r.text);
+			assert.ok(text.startsWith('Layanan ini menggunakan API Badan Pusat Statistik (BPS).'));
+			assert.match(text, /^\|.*\|$/m, 'a Markdown table');
+			assert.ok(text.includes(st.label) || text.includes(String(st.ref.id)), 'the static table itself');
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		}
 	});
 
 	it('shows "The BPS API rejected the key" with Set API Key when the key is refused', async () => {
