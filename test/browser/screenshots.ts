@@ -92,7 +92,7 @@ export async function takeScreenshots(opts: ScreenshotOptions = {}): Promise<str
 			verbose: opts.verbose,
 		});
 		await openCatalogue(wb.page);
-		await expandPath(wb.page, /^Social and Population$/, /^Population$/);
+		await expandPath(wb.page, /^Social and Population$/, /^Population$/, /^Static Tables$/);
 		await shoot(wb, 'tree.png');
 
 		await openPreview(wb, KEYS.previewRegency, '.grid-row');
@@ -175,7 +175,7 @@ export async function takeScreenshots(opts: ScreenshotOptions = {}): Promise<str
 }
 
 /** Opens the BPS view from the activity bar and waits for the catalogue's first rows. */
-async function openCatalogue(page: Page): Promise<void> {
+export async function openCatalogue(page: Page): Promise<void> {
 	await activityBarItem(page).click();
 	await sidebarRows(page).nth(2).waitFor({ state: 'visible', timeout: 30_000 });
 	await widenSidebar(page, 470);
@@ -183,13 +183,13 @@ async function openCatalogue(page: Page): Promise<void> {
 	await page.waitForTimeout(2000);
 }
 
-function sidebarRows(page: Page): Locator {
+export function sidebarRows(page: Page): Locator {
 	return page.locator('.part.sidebar .monaco-list-row');
 }
 
-/** Expands the category whose label matches, then its subject, so the picture shows table titles. */
-async function expandPath(page: Page, category: RegExp, subject: RegExp): Promise<void> {
-	for (const label of [category, subject]) {
+/** Expands the rows whose labels match, in turn (category, subject, …): the picture shows table titles. */
+export async function expandPath(page: Page, ...labels: RegExp[]): Promise<void> {
+	for (const label of labels) {
 		const row = sidebarRows(page)
 			.filter({ has: page.locator('.label-name', { hasText: label }) })
 			.first();
