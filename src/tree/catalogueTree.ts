@@ -9,6 +9,7 @@ import { assertNever } from '../util/assertNever';
 import { describeError, recordShown } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
+import { Fresh, staticCount, subjectTables } from './counts';
 import * as make from './nodeFactory';
 import type {
 	CatalogueNode,
@@ -77,8 +78,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		staleSince: undefined,
 		folderProgress: (id) =>
 			this.state.get(id)?.children.find((c): c is LoadMoreNode => c.kind === 'loadMore'),
-		subjectTables: (id) => this.subjectTables(id),
-		folderCount: (id) => this.staticCount(id),
+		subjectTables: (id) => subjectTables((k) => this.state.get(k)?.children, id),
+		folderCount: (id) => staticCount((k) => this.state.get(k)?.children, id),
 	};
 
 	constructor(private readonly deps: CatalogueTreeDeps) {
@@ -190,9 +191,7 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 				fetchedAt,
 			});
 			if (stale) this.markStale(fetchedAt);
-			// A subject's count includes its static tables once their folder has loaded.
-			const parent = node?.kind === 'folder' && node.parentId ? this.nodes.get(node.parentId) : undefined;
-			if (parent) this._onDidChangeTreeData.fire(parent);
+			this.recount(node);
 			return children;
 		} catch (e) {
 			if (isCancelled(e)) return previous?.children ?? [];
@@ -317,20 +316,18 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		return { children: children.length ? children : [make.emptyNode(node)], ...f.result() };
 	}
 
-	/** How many tables a loaded subject holds; `statics` undefined until its folder has loaded. */
-	private subjectTables(id: string): { vars: number; statics: number | undefined } | undefined {
-		const st = this.state.get(id);
-		if (!st || st.children.some((ch) => ch.kind === 'error')) return undefined;
-		const vars = st.children.filter((ch) => ch.kind === 'var').length;
-		const folder = st.children.find((ch) => ch.kind === 'folder');
-		return { vars, statics: folder ? this.staticCount(folder.id) : 0 };
-	}
-
-	/** The number of static tables in a loaded "Static tables" folder. */
-	private staticCount(folderId: string): number | undefined {
-		const st = this.state.get(folderId);
-		if (!st || st.children.some((ch) => ch.kind === 'error')) return undefined;
-		return st.children.filter((ch) => ch.kind === 'statictable').length;
+	/**
+	 * A subject's count is known once its children load, and grows when its static tables do: VS
+	 * Code rendered its row before, so it is asked for again (after this load has returned).
+	 */
+	private recount(loaded: CatalogueNode | undefined): void {
+		const subject =
+			loaded?.kind === 'subject'
+				? loaded
+				: loaded?.kind === 'folder' && loaded.folder === 'staticTables'
+					? this.parentOf(loaded)
+					: undefined;
+		if (subject) setTimeout(() => this._onDidChangeTreeData.fire(subject), 0);
 	}
 
 	private fetchPage(
@@ -402,21 +399,5 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 		recordShown('warning', message, e);
 		const choice = await vscode.window.showWarningMessage(message, showLog);
 		if (choice === showLog) await vscode.commands.executeCommand(Commands.showLog);
-	}
-}
-
-/** Tracks the freshness of the lists one load combined. */
-class Fresh {
-	private stale = false;
-	private fetchedAt = Date.now();
-	add<T extends { stale: boolean; fetchedAt: number }>(p: T): T {
-		if (p.stale) {
-			this.stale = true;
-			this.fetchedAt = Math.min(this.fetchedAt, p.fetchedAt);
-		}
-		return p;
-	}
-	result(): { stale: boolean; fetchedAt: number } {
-		return { stale: this.stale, fetchedAt: this.fetchedAt };
 	}
 }

@@ -91,6 +91,15 @@ describe('browser: catalogue tree labels and counts', () => {
 			await wb.page.waitForTimeout(400);
 			const file = await wb.screenshot(c.shot);
 			assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
+			// The bottom of the tree: the last category and the folders, in the data language.
+			await wb.page.mouse.move(250, 500);
+			await wb.page.mouse.wheel(0, 3000);
+			await sidebarRows(wb.page)
+				.filter({ has: wb.page.locator('.label-name', { hasText: c.folders[2] }) })
+				.waitFor({ state: 'visible' });
+			await wb.page.mouse.move(700, 880);
+			await wb.page.waitForTimeout(400);
+			await wb.screenshot(c.shot.replace('.png', '-bottom.png'));
 		});
 	}
 });
