@@ -9,13 +9,12 @@ import { registerLmTools } from './ai/lmTools';
 import { registerMcpProvider } from './ai/mcpProvider';
 import { registerCommands, type Features } from './commands';
 import { ContextKeys, Settings } from './constants';
-import { PreviewManager } from './preview/previewManager';
 import { regionLabels } from './presentation/regions';
 import { createPublicApi, type BpsPublicApi } from './publicApi';
-import { SearchController } from './search/searchController';
 import type { Services } from './services';
 import { createTestHooks, testHooksEnabled } from './testHooks';
 import { createCatalogueView } from './tree/catalogueView';
+import { createLazyFeatures } from './lazy/lazyFeatures';
 import { isLoopbackUrl, readConfig } from './util/config';
 import { LastEditor } from './util/lastEditor';
 import { createLogger, initLogging, setRedactionKey } from './util/logger';
@@ -93,10 +92,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	);
 
 	const tree = createCatalogueView(context, services);
-	const previews = new PreviewManager(services);
-	const search = new SearchController(tree);
-	context.subscriptions.push(previews, search);
-	const features: Features = { services, tree, previews, search };
+	// Previews, search and insert are built on first use (dist/features.js).
+	const lazyFeatures = createLazyFeatures(context, services, tree);
+	const features: Features = lazyFeatures.features;
 	registerCommands(context, features);
 	const links = registerLinks(context, services);
 	const favourites = registerFavourites(context, features);
@@ -111,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		.then(onKeyChanged, (e) => log.error(`reading the API key failed: ${e}`));
 	return createPublicApi(
 		services,
-		testHooksEnabled() ? createTestHooks(features, { links, mcpProvider, ...favourites }) : undefined,
+		testHooksEnabled() ? createTestHooks(lazyFeatures, { links, mcpProvider, ...favourites }) : undefined,
 	);
 
 	function onKeyChanged(key: string | undefined): void {

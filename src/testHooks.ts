@@ -9,9 +9,11 @@ import type { McpDefinitionProvider } from './ai/lmApi';
 import { prepare as lmPrepare } from './ai/lmTools';
 import type { CatalogueService } from './catalogue/catalogueService';
 import { keyPrompts } from './commands/apiKey';
-import type { Features } from './commands/features';
 import type { FavouritesView } from './favourites/favouritesView';
 import type { FavouritesStore } from './favourites/store';
+import type { LazyFeatures } from './lazy/lazyFeatures';
+import { lazyStats } from './lazy/load';
+import type { LoadedFeatures } from './lazy/features';
 import type { LinkOpener } from './links/registerLinks';
 import type { PreviewManager } from './preview/previewManager';
 import type { PreviewPanel } from './preview/previewPanel';
@@ -70,6 +72,8 @@ export interface TestHooks {
 	lmPrepare: typeof lmPrepare;
 	/** The MCP server definition provider, when this VS Code has the API. */
 	mcpProvider?: McpDefinitionProvider;
+	/** How long loading the lazily loaded bundle took (NaN until first use). */
+	lazy: typeof lazyStats;
 }
 
 /** Hooks over features registered outside the commands. */
@@ -80,23 +84,31 @@ export function testHooksEnabled(): boolean {
 }
 
 /** The hooks over what the composition root built; starts recording panel messages at once. */
-export function createTestHooks(f: Features, extra: ExtraHooks = {}): TestHooks {
+export function createTestHooks(lf: LazyFeatures, extra: ExtraHooks = {}): TestHooks {
+	const f = lf.features;
 	return {
 		services: f.services,
 		catalogue: f.services.catalogue,
 		tree: f.tree.tree,
 		treeView: f.tree.view,
-		search: f.search,
-		previews: previewsProbe(f.previews),
+		// Getters: reading them loads the features, which activation leaves for first use.
+		get search() {
+			return f.search;
+		},
+		previews: previewsProbe(() => f.previews, lf.whenLoaded),
 		messages: shownMessages,
 		recentLogLines,
 		keyPrompts,
 		lmPrepare,
+		lazy: lazyStats,
 		...extra,
 	};
 }
 
-function previewsProbe(manager: PreviewManager): PreviewsProbe {
+function previewsProbe(
+	managerOf: () => PreviewManager,
+	whenLoaded: (fn: (f: LoadedFeatures) => void) => void,
+): PreviewsProbe {
 	const probes = new WeakMap<PreviewPanel, PanelProbe>();
 	const probeOf = (p: PreviewPanel): PanelProbe => {
 		let probe = probes.get(p);
@@ -124,18 +136,18 @@ function previewsProbe(manager: PreviewManager): PreviewsProbe {
 		return probe;
 	};
 	// Record from the first message: a panel is probed as soon as it opens.
-	manager.onDidOpen(probeOf);
+	whenLoaded((loaded) => loaded.previews.onDidOpen(probeOf));
 	return {
 		get: (idOrKey) => {
-			const p = manager.get(idOrKey);
+			const p = managerOf().get(idOrKey);
 			return p && probeOf(p);
 		},
-		all: () => manager.all().map(probeOf),
+		all: () => managerOf().all().map(probeOf),
 		get pickSaveUri() {
-			return manager.pickSaveUri;
+			return managerOf().pickSaveUri;
 		},
 		set pickSaveUri(fn) {
-			manager.pickSaveUri = fn;
+			managerOf().pickSaveUri = fn;
 		},
 	};
 }

@@ -8,7 +8,7 @@ import { redact } from '../api/redact';
 import type { ItemKind } from '../catalogue/itemRef';
 import type { Services } from '../services';
 import { lmApi, type LmPreparedInvocation, type LmTool } from './lmApi';
-import { AI_TOOLS, runTool } from './tools';
+import { lazy } from '../lazy/load';
 import type { GetTableInput } from './tableTool';
 import type { ToolDeps } from './types';
 
@@ -23,7 +23,10 @@ export function registerLmTools(context: vscode.ExtensionContext, services: Serv
 		return false;
 	}
 	const textResult = api.textResult;
-	for (const tool of AI_TOOLS) {
+	// The names package.json declares (the tools' code, in dist/features.js, loads when one runs;
+	// test/unit checks that the declarations and the tools agree).
+	const names = toolNames(context);
+	for (const name of names) {
 		const lmTool: LmTool<AnyInput> = {
 			async invoke(options, token) {
 				const ctl = new AbortController();
@@ -37,19 +40,24 @@ export function registerLmTools(context: vscode.ExtensionContext, services: Serv
 							'Ask the user to run the command "BPS: Set API Key" (bps.setApiKey) in VS Code; the key is stored in VS Code\'s secret storage.',
 						signal: ctl.signal,
 					};
-					const r = await runTool(tool.name, options.input, deps);
-					log.debug(`${tool.name}: ${r.isError ? 'error answer' : 'answered'} (${r.text.length} chars)`);
+					const r = await lazy().runTool(name, options.input, deps);
+					log.debug(`${name}: ${r.isError ? 'error answer' : 'answered'} (${r.text.length} chars)`);
 					return textResult(redact(r.text, await services.keyStore.get()));
 				} finally {
 					sub.dispose();
 				}
 			},
-			prepareInvocation: (options) => prepare(tool.name, options.input ?? {}),
+			prepareInvocation: (options) => prepare(name, options.input ?? {}),
 		};
-		context.subscriptions.push(api.registerTool(tool.name, lmTool));
+		context.subscriptions.push(api.registerTool(name, lmTool));
 	}
-	log.debug(`registered ${AI_TOOLS.length} language-model tools`);
+	log.debug(`registered ${names.length} language-model tools`);
 	return true;
+}
+
+function toolNames(context: vscode.ExtensionContext): string[] {
+	const pkg = context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } };
+	return (pkg.contributes?.languageModelTools ?? []).map((t) => t.name);
 }
 
 /** The progress line and the confirmation a person sees before a tool runs. */

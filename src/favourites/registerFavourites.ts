@@ -16,7 +16,6 @@ export function registerFavourites(
 	context: vscode.ExtensionContext,
 	f: Features,
 ): { favourites: FavouritesStore; favouritesView: FavouritesView } {
-	const { previews } = f;
 	const log = f.services.logger('favourites');
 	const store = new FavouritesStore(context.globalState, log);
 	const provider = new FavouritesView(store, Commands.openFavourite);
@@ -50,7 +49,7 @@ export function registerFavourites(
 			guarded('add favourite', async (arg?: unknown) => {
 				let ref: ItemRef | undefined = toItemRef(arg);
 				if (!ref && arg === undefined) {
-					const active = previews.all().find((p) => p.panel.active);
+					const active = f.previews.all().find((p) => p.panel.active);
 					if (active) ref = { ...active.ref, years: active.shownYears() ?? active.ref.years };
 				}
 				ref ??= (await f.search.pick(vscode.l10n.t('BPS: Add to Favourites')))?.ref;

@@ -35,7 +35,6 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 			// the document they were last in, while a tab still shows it.
 			targetUri: () => services.lastEditor.document(),
 		};
-		this._register(vscode.window.registerWebviewPanelSerializer(Views.previewPanel, this));
 		this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.panel.dispose()) });
 	}
 
