@@ -92,8 +92,8 @@ describe('browser: catalogue tree labels and counts', () => {
 			const file = await wb.screenshot(c.shot);
 			assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
 			// The bottom of the tree: the last category and the folders, in the data language.
-			await wb.page.mouse.move(250, 500);
-			await wb.page.mouse.wheel(0, 3000);
+			await wb.page.locator('.part.sidebar .monaco-list').first().focus();
+			await wb.page.keyboard.press('End');
 			await sidebarRows(wb.page)
 				.filter({ has: wb.page.locator('.label-name', { hasText: c.folders[2] }) })
 				.waitFor({ state: 'visible' });
