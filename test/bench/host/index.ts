@@ -21,6 +21,8 @@ const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
 /** Latency the emulator adds to every response: a realistic round trip to webapi.bps.go.id. */
 export const LATENCY_MS = 50;
 const RUNS = 5;
+/** A slow mobile or distant connection: the cold preview's phases are measured at this latency too. */
+export const SLOW_LATENCY_MS = 300;
 const TREE_STEP_RUNS = 3;
 
 /** One timed action: wall time plus what the emulator saw. */
@@ -39,7 +41,16 @@ export interface HostSample {
 
 export interface HostBenchResults {
 	/** `ext.activate()` in a fresh host; `loadMs` = evaluating the bundle alone (a second copy, after activation); `secretMs` = one SecretStorage read. */
-	activation: { ms: number; alreadyActive: boolean; loadMs: number; secretMs: number };
+	activation: {
+		ms: number;
+		alreadyActive: boolean;
+		loadMs: number;
+		secretMs: number;
+		/** dist/features.js already loaded when activate() returned (it should not be). */
+		lazyAtActivation?: boolean;
+		/** Loading dist/features.js at the first preview (require + evaluation + building the features). */
+		featuresLoadMs?: number;
+	};
 	previewCold: HostSample[];
 	previewWarm: HostSample[];
 	/** Periods the default preview loads and the per-call cap (for the ⌈periods / cap⌉ check). */
@@ -50,6 +61,9 @@ export interface HostBenchResults {
 		cols: number;
 		phases: Phases[];
 		warmPhases: Phases[];
+		/** Cold runs with the emulator answering after {@link SLOW_LATENCY_MS}. */
+		slowPhases?: Phases[];
+		slowLatencyMs?: number;
 	};
 	/** Cold preview with `bps.network.maxRequestsPerSecond` raised to 50: shows whether the client overlaps the data calls when the rate ceiling allows it. */
 	previewColdFastRate: HostSample[];
@@ -86,6 +100,8 @@ interface Hooks {
 	tree: { getChildren(n?: CatalogueNode): Promise<CatalogueNode[]>; reset(): void };
 	catalogue: { clear(): void };
 	services: { cache: { clear(): void }; context: vscode.ExtensionContext };
+	/** Absent before the lazily loaded bundle existed. */
+	lazy?: { loadMs: number };
 }
 
 export async function run(): Promise<void> {
@@ -118,6 +134,7 @@ export async function run(): Promise<void> {
 		const t0 = performance.now();
 		const api = await ext.activate();
 		res.activation.ms = performance.now() - t0;
+		res.activation.lazyAtActivation = Number.isFinite((api._test as Hooks | undefined)?.lazy?.loadMs);
 
 		const hooks = api._test as unknown as Hooks | undefined;
 		if (!hooks?.previews || !hooks.tree) throw new Error('test hooks missing (BPS_TEST=1 not set?)');
@@ -148,6 +165,7 @@ export async function run(): Promise<void> {
 				if (!warm) await clearAll();
 				emu.resetRequests();
 				const r = await openPreview(hooks, ref);
+				if (i === 0 && !warm) res.activation.featuresLoadMs = hooks.lazy?.loadMs;
 				(warm ? res.previewWarm : res.previewCold).push(sample(r.ms, emu.requests));
 				(warm ? res.preview.warmPhases : res.preview.phases).push(r.phases);
 				if (!warm && i === 0) res.requestLog.previewCold = describe(emu.requests);
@@ -156,6 +174,28 @@ export async function run(): Promise<void> {
 				res.preview.cols = r.cols;
 				r.panel.dispose();
 				await sleep(100);
+			}
+		}
+
+		// The same cold preview behind a slow connection.
+		if (part('preview')) {
+			const slow = await startEmulator({ latencyMs: SLOW_LATENCY_MS });
+			res.preview.slowPhases = [];
+			res.preview.slowLatencyMs = SLOW_LATENCY_MS;
+			try {
+				await cfg.update('apiBaseUrl', slow.url, vscode.ConfigurationTarget.Global);
+				await sleep(200);
+				for (let i = 0; i < 3; i++) {
+					await clearAll();
+					const r = await openPreview(hooks, ref);
+					res.preview.slowPhases.push(r.phases);
+					r.panel.dispose();
+					await sleep(100);
+				}
+			} finally {
+				await cfg.update('apiBaseUrl', emu.url, vscode.ConfigurationTarget.Global);
+				await slow.close();
+				await sleep(200);
 			}
 		}
 
