@@ -70,6 +70,8 @@ export class PreviewPanel extends Disposable {
 	private readonly lang: Lang;
 	/** The banner sent with `init`: exports and inserts name the same region and website. */
 	private attribution: Attribution | undefined;
+	/** The region of the banner, asked for when the panel opens (see the constructor). */
+	private region: Promise<RegionFacts> | undefined;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
@@ -111,6 +113,10 @@ export class PreviewPanel extends Disposable {
 		);
 		panel.webview.html = previewHtml(panel.webview, deps.extensionUri, this.lang, vscode.Uri);
 		if (ref.kind === 'var') this.loader.prefetchVar(ref.id, fresh);
+		// The banner's region (a domain-list request when the cache is cold) is asked for now, while
+		// the webview boots, not after its `ready`: `init` then waits on no extra round trip.
+		this.region = deps.region(ref.domain);
+		this.region.catch(() => undefined);
 	}
 
 	/** True when the panel's data calls have been aborted (closed). */
@@ -179,7 +185,8 @@ export class PreviewPanel extends Disposable {
 	private async initMessage(): Promise<HostMessage> {
 		const language = vscode.env.language.toLowerCase();
 		const locale = language === 'id' || language.startsWith('id-') ? 'id-ID' : vscode.env.language;
-		const region = await this.deps.region(this.ref.domain);
+		const region = await (this.region ?? this.deps.region(this.ref.domain));
+		this.region = undefined;
 		this.attribution = panelAttribution(region, this.lang, locale);
 		return {
 			type: 'init',
