@@ -62,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		() => readConfig().lang,
 		createLogger('catalogue'),
 		regionLabels,
+		client.families,
 	);
 	const lastEditor = new LastEditor();
 	context.subscriptions.push(catalogue, lastEditor);

@@ -2,6 +2,7 @@ import { ATTRIBUTION_ID, SOURCE_LINE } from './api/attribution';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
 import { periodsForYears } from './catalogue/periods';
+import { sdgSpecText } from './catalogue/sdgs';
 import type { Services } from './services';
 import type { TestHooks } from './testHooks';
 
@@ -35,6 +36,21 @@ export interface PublicDynamicTable {
 	table: DynamicTable;
 }
 
+/** Options of {@link BpsPublicApi.getSdgIndicator}: the indicator by `number` ("1.2.1") or by `varId`. */
+export interface GetSdgIndicatorOptions {
+	number?: string;
+	varId?: number;
+	years?: ReadonlyArray<string | number>;
+	lang?: Lang;
+	signal?: AbortSignal;
+}
+
+/** An SDG indicator's data: its national dynamic table, titled with the indicator number. */
+export interface PublicSdgIndicator extends PublicDynamicTable {
+	/** The indicator number without BPS's marks, e.g. "1.2.1". */
+	number: string;
+}
+
 /**
  * The API other extensions get from `vscode.extensions.getExtension('bps-data-browser.bps-data-browser').activate()`.
  * Versioned: fields are only added within a major `version`.
@@ -42,6 +58,8 @@ export interface PublicDynamicTable {
 export interface BpsPublicApi {
 	readonly version: 1;
 	getDynamicTable(opts: GetDynamicTableOptions): Promise<PublicDynamicTable>;
+	/** An SDG indicator (national, domain 0000) as the dynamic table it points to. */
+	getSdgIndicator(opts: GetSdgIndicatorOptions): Promise<PublicSdgIndicator>;
 	/** Test-only internals; present only when the host runs with BPS_TEST=1. */
 	readonly _test?: TestHooks;
 }
@@ -79,6 +97,14 @@ export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 				records: toRecords(table),
 				table,
 			};
+		},
+		async getSdgIndicator(opts) {
+			const spec = opts.number !== undefined ? { number: opts.number.trim() } : { varId: opts.varId };
+			const ref = await s.catalogue.sdgRef(spec, { lang: opts.lang, signal: opts.signal });
+			if (!ref) throw new Error(`BPS lists no SDG indicator ${sdgSpecText(spec)}`);
+			const { years, lang, signal } = opts;
+			const t = await api.getDynamicTable({ domain: ref.domain, variable: ref.id, years, lang, signal });
+			return { ...t, title: ref.title ?? t.title, number: ref.sdg ?? '' };
 		},
 	};
 	return hooks ? { ...api, _test: hooks } : api;

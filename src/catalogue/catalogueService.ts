@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BpsApi, ListOptions } from '../api/api';
-import { isCancelled } from '../api/errors';
+import type { FamilyEndpoints } from '../api/families/endpoints';
+import type { SddsItem, SdgIndicator } from '../api/families/types';
+import { BpsError, isBpsError, isCancelled } from '../api/errors';
 import type {
 	Domain,
 	Lang,
@@ -14,11 +16,12 @@ import type {
 } from '../api/types';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
-import { itemKey, type ItemKind } from './itemRef';
+import { itemKey, type ItemKind, type VarRef } from './itemRef';
 import { fromSearchEntry, toItems, toSearchEntry, type ApiRecords, type CatalogueItem } from './items';
 import { keywordSearch, otherLang } from './keywordSearch';
 import { regionFacts, type RegionFacts, type RegionLabels } from './regions';
 import { SearchIndex } from './searchIndex';
+import { findSdg, matchSdgs, sdgItem, type SdgSpec } from './sdgs';
 
 /** Options of every CatalogueService call. */
 export interface FetchOptions {
@@ -63,6 +66,8 @@ export class CatalogueService extends Disposable {
 		private readonly log: Logger,
 		/** The localised words of region names ("Kota", "Kabupaten"). */
 		private readonly regionLabels?: () => RegionLabels,
+		/** SDGs and SDDS (absent in unit tests of the core lists). */
+		private readonly families?: Pick<FamilyEndpoints, 'listSdgs' | 'listSdds'>,
 	) {
 		super();
 	}
@@ -172,6 +177,38 @@ export class CatalogueService extends Disposable {
 		);
 	}
 
+	/** Every SDG indicator (national only, all goals, all pages). */
+	sdgs(opts: FetchOptions = {}): Promise<Paged<SdgIndicator>> {
+		return this.memoise('sdgs', opts, () => this.familiesOrThrow().listSdgs(this.callOpts(opts)));
+	}
+
+	/** Every SDDS table (national only). */
+	sdds(opts: FetchOptions = {}): Promise<Paged<SddsItem>> {
+		return this.memoise('sdds', opts, () => this.familiesOrThrow().listSdds(this.callOpts(opts)));
+	}
+
+	/**
+	 * The SDG indicators a query finds, by number ("1.2.1") or words, as the national tables they
+	 * open. Searched on our side: the list is short and the API's keyword does not cover numbers.
+	 */
+	async searchSdgs(
+		query: string,
+		opts: FetchOptions = {},
+	): Promise<{ items: CatalogueItem[]; stale: boolean }> {
+		if (!this.families) return { items: [], stale: false };
+		const all = await this.sdgs(opts);
+		return { items: matchSdgs(query, all.items).map(sdgItem), stale: all.stale };
+	}
+
+	/**
+	 * The national table an SDG indicator opens as, from `{ kind: 'sdg', number }` or
+	 * `{ kind: 'sdg', varId }`; undefined when BPS lists no such indicator.
+	 */
+	async sdgRef(spec: SdgSpec, opts: FetchOptions = {}): Promise<VarRef | undefined> {
+		const hit = findSdg((await this.sdgs(opts)).items, spec);
+		return hit && sdgItem(hit).ref;
+	}
+
 	/**
 	 * Titles already fetched that match `query` in either language (also offline), best first,
 	 * each item once and in `lang` when its title there is known.
@@ -205,12 +242,19 @@ export class CatalogueService extends Disposable {
 	 */
 	async searchServer(query: string, domain: string, opts: FetchOptions = {}): Promise<ServerSearch> {
 		const lang = this.langOf(opts);
-		const found = await keywordSearch(this.api, domain, query, {
-			kinds: SEARCH_KINDS,
-			langs: [lang, otherLang(lang)],
-			signal: opts.signal,
-			bypassCache: opts.bypassCache,
-		});
+		const [found, sdg] = await Promise.all([
+			keywordSearch(this.api, domain, query, {
+				kinds: SEARCH_KINDS,
+				langs: [lang, otherLang(lang)],
+				signal: opts.signal,
+				bypassCache: opts.bypassCache,
+			}),
+			// SDG data is national: every region's search finds the indicators (refs on 0000).
+			this.searchSdgs(query, { signal: opts.signal, lang }).then(
+				(r) => ({ ...r, error: undefined as unknown }),
+				(error: unknown) => ({ items: [], stale: false, error }),
+			),
+		]);
 		for (const a of found.answers) this.index.add(a.items.map((i) => toSearchEntry(i, a.lang)));
 		const items = new Map<string, CatalogueItem>();
 		for (const a of found.answers
@@ -221,7 +265,14 @@ export class CatalogueService extends Disposable {
 				if (!items.has(key)) items.set(key, { ...i, titleLang: a.lang });
 			}
 		}
-		return { items: this.inLang([...items.values()], lang), error: found.error, stale: found.stale };
+		// An indicator's copy (titled "1.2.1 …") replaces the plain table in place.
+		for (const i of sdg.items) items.set(itemKey(i.ref), i);
+		const sdgError = isCancelled(sdg.error) || isBpsError(sdg.error, 'noData') ? undefined : sdg.error;
+		return {
+			items: this.inLang([...items.values()], lang),
+			error: found.error ?? sdgError,
+			stale: found.stale || sdg.stale,
+		};
 	}
 
 	/** The items titled in `lang` where the index knows their title there. */
@@ -348,6 +399,11 @@ export class CatalogueService extends Disposable {
 
 	private memoKey(what: string, opts: FetchOptions): string {
 		return `${what}|${this.langOf(opts)}`;
+	}
+
+	private familiesOrThrow(): Pick<FamilyEndpoints, 'listSdgs' | 'listSdds'> {
+		if (!this.families) throw new BpsError('apiError', 'SDGs and SDDS are not available here.');
+		return this.families;
 	}
 
 	private langOf(opts: FetchOptions): Lang {

@@ -21,6 +21,8 @@ interface RefBase {
 export interface VarRef extends RefBase {
 	kind: 'var';
 	id: number;
+	/** The SDG indicator number (e.g. "1.2.1") when the table was opened as that indicator (domain 0000). */
+	sdg?: string;
 }
 
 /** A static table (`table_id`). */
@@ -98,6 +100,7 @@ export function toItemRef(arg: unknown): ItemRef | undefined {
 	if (!Number.isSafeInteger(id)) return undefined;
 	const ref = { ...base, kind: o.kind, id } as ItemRef;
 	if (ref.kind === 'indicator' && typeof o.varId === 'number') ref.varId = o.varId;
+	if (ref.kind === 'var' && typeof o.sdg === 'string' && o.sdg) ref.sdg = o.sdg;
 	return ref;
 }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { toSdgSpec } from '../catalogue/sdgs';
+import { resolveSdgArg } from './sdgArg';
 import { Commands } from '../constants';
 import { formatCitation } from '../cite/citation';
 import { citationItemFor } from '../cite/citationSource';
@@ -65,6 +67,11 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 			Commands.insertData,
 			async (arg?: unknown): Promise<InsertResult | undefined> => {
 				try {
+					if (toSdgSpec(arg)) {
+						// An SDG indicator inserts as its national dynamic table (format, years… kept).
+						arg = await resolveSdgArg(arg, services.catalogue);
+						if (arg === undefined) return undefined;
+					}
 					const args = parseInsertArg(arg);
 					if (!args) {
 						void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be inserted.'));

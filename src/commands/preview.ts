@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { toItemRef } from '../catalogue/itemRef';
+import { toSdgSpec } from '../catalogue/sdgs';
+import { resolveSdgArg } from './sdgArg';
 import { Commands } from '../constants';
 import { reportError } from '../util/errors';
 import type { Features } from './features';
 
 /**
- * `bps.preview`: from a tree node (`ref`), a search result or `{ domain, kind, id, years? }`;
+ * `bps.preview`: from a tree node (`ref`), a search result, `{ domain, kind, id, years? }` or an SDG
+ * indicator `{ kind: 'sdg', number }` / `{ kind: 'sdg', varId }` (its national dynamic table);
  * with no argument it asks for the item (the item picker). Resolves with the panel's id (tests
  * use it with the `previews` hook), or undefined when the user cancelled.
  */
@@ -14,6 +17,10 @@ export function registerPreview(context: vscode.ExtensionContext, f: Features): 
 	context.subscriptions.push(
 		vscode.commands.registerCommand(Commands.preview, async (arg?: unknown) => {
 			try {
+				if (toSdgSpec(arg)) {
+					const sdg = toItemRef(await resolveSdgArg(arg, f.services.catalogue));
+					return sdg && f.previews.open(sdg).id;
+				}
 				const ref =
 					toItemRef(arg) ??
 					(arg === undefined ? (await f.search.pick(vscode.l10n.t('BPS: Preview')))?.ref : undefined);

@@ -7,6 +7,7 @@ import type { IndicatorRef, ItemRef } from '../catalogue/itemRef';
 import { periodsForYears } from '../catalogue/periods';
 import type { Services } from '../services';
 import { type SnippetFormat, type SnippetTable, preferredLayout, snippetTableFromDynamic } from '../snippets';
+import { sdgTitle } from '../snippets/families';
 import { assertNever } from '../util/assertNever';
 import { documentSnippetTable, staticSnippetTable, type TableSource } from './layout';
 
@@ -78,6 +79,9 @@ export async function resolveSnippetTable(
 				accessedAt: src.accessedAt,
 				layout: o.layout ?? preferredLayout(format),
 				baseUrl: services.config().apiBaseUrl,
+				...(ref.kind === 'var' && ref.sdg
+					? { title: sdgTitle({ number: ref.sdg, title: t.variable.title }) }
+					: {}),
 			});
 		}
 		case 'statictable': {

@@ -6,6 +6,7 @@ import { defaultPivot } from '../api/table';
 import type { Lang } from '../api/types';
 import type { ItemRef } from '../catalogue/itemRef';
 import { staticSnippetTable } from '../insert/layout';
+import { sdgTitle } from '../snippets/families';
 import { snippetTableFromDynamic } from '../snippets/fromTable';
 import type { SnippetTable } from '../snippets/types';
 import type { Shown } from './itemLoader';
@@ -44,6 +45,9 @@ export function shownSnippetTable(
 			layout,
 			rows: m.rows,
 			baseUrl: c.apiBaseUrl,
+			...(c.ref.kind === 'var' && c.ref.sdg
+				? { title: sdgTitle({ number: c.ref.sdg, title: shown.table.variable.title }) }
+				: {}),
 		});
 		if (long) return st;
 	} else {

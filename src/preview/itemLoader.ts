@@ -11,6 +11,7 @@ import {
 	type StaticTableRef,
 } from '../catalogue/itemRef';
 import { defaultPeriods, sortPeriods } from '../catalogue/periods';
+import { sdgTitle } from '../snippets/families';
 import { freshnessText } from '../presentation/freshness';
 import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
@@ -279,7 +280,10 @@ export class ItemLoader {
 						{ signal: ctrl.signal, lang: this.d.lang },
 					);
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
-			if (this.d.ref.kind === 'var' && t.variable.title) this.d.setTitle(t.variable.title);
+			if (this.d.ref.kind === 'var' && t.variable.title) {
+				const { sdg } = this.d.ref;
+				this.d.setTitle(sdg ? sdgTitle({ number: sdg, title: t.variable.title }) : t.variable.title);
+			}
 			this.shown = { kind: 'dynamic', table: t };
 			post({ type: 'dynamic', requestId, table: toWire(t) });
 			this.postFreshness(t);

@@ -19,7 +19,7 @@ import type {
 	PagedFolderKind,
 	SubjectNode,
 } from './nodes';
-import { hasChildren, isItemNode } from './nodes';
+import { hasChildren, isItemNode, isPagedFolder } from './nodes';
 import { describeNode, LOAD_MORE_COMMAND, treeItem, type DescribeContext } from './treeItems';
 
 export { LOAD_MORE_COMMAND };
@@ -243,6 +243,7 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 						make.itemNodes(base, node, 'indicator', f.add(await c.indicators(domain, o)).items),
 					);
 				}
+				if (!isPagedFolder(node.folder)) return orEmpty(node, await this.loadNational(node, o, f));
 				const page = f.add(await this.fetchPage(node.folder, domain, 1, o));
 				const items = this.pageNodes(node, page.items);
 				const children: CatalogueNode[] = items.length ? items : [make.emptyNode(node)];
@@ -293,7 +294,10 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			children.push(
 				make.infoNode(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')),
 			);
-		return { children: [...children, ...make.folderNodes(base, domain, lang)], ...f.result() };
+		return {
+			children: [...children, ...make.folderNodes(base, domain, lang), ...make.nationalFolderNodes(base)],
+			...f.result(),
+		};
 	}
 
 	/**
@@ -328,6 +332,28 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 					? this.parentOf(loaded)
 					: undefined;
 		if (subject) setTimeout(() => this._onDidChangeTreeData.fire(subject), 0);
+	}
+
+	/** The children of the national SDGs and SDDS folders (the same under every region). */
+	private async loadNational(node: FolderNode, o: FetchOptions, f: Fresh): Promise<CatalogueNode[]> {
+		const c = this.deps.catalogue;
+		switch (node.folder) {
+			case 'sdgs':
+				return make.sdgGoalNodes(node, f.add(await c.sdgs(o)).items);
+			case 'sdgGoal':
+				return make.sdgItemNodes(node, f.add(await c.sdgs(o)).items);
+			case 'sdds':
+				return make.sddsCategoryNodes(node, f.add(await c.sdds(o)).items);
+			case 'sddsCategory':
+				return make.sddsItemNodes(node, f.add(await c.sdds(o)).items);
+			case 'indicators':
+			case 'publications':
+			case 'pressReleases':
+			case 'staticTables':
+				return [];
+			default:
+				return assertNever(node.folder, 'folder kind');
+		}
 	}
 
 	private fetchPage(

@@ -10,6 +10,8 @@ import { toItems, type ApiRecords } from '../catalogue/items';
 import type { RegionFacts } from '../catalogue/regions';
 import { compareCategories, folderLabel } from '../presentation/folders';
 import type { Lang } from '../api/types';
+import type { SddsItem, SdgIndicator } from '../api/families/types';
+import { NATIONAL, sddsItem, sdgGoals, sdgItem, sortSdgs } from '../catalogue/sdgs';
 import { describeError } from '../util/errors';
 import type {
 	CatalogueNode,
@@ -68,7 +70,7 @@ export function categoryNodes(base: string, domain: string, subjects: readonly S
 
 /** The Publications, Press Releases and Strategic Indicators folders, named in the data language. */
 export function folderNodes(base: string, domain: string, lang: Lang): FolderNode[] {
-	return (['publications', 'pressReleases', 'indicators'] as FolderKind[]).map((folder) => ({
+	return (['publications', 'pressReleases', 'indicators'] as const).map((folder) => ({
 		kind: 'folder',
 		id: `${base}/${folder}`,
 		domain,
@@ -88,6 +90,77 @@ export function staticFolderNode(subject: SubjectNode, lang: Lang): FolderNode {
 		subjectId: subject.subjectId,
 		label: folderLabel('staticTables', lang),
 	};
+}
+
+/** The SDGs and SDDS folders: national data, offered under every region and labelled so. */
+export function nationalFolderNodes(base: string): FolderNode[] {
+	return (
+		[
+			['sdgs', vscode.l10n.t('SDGs (Indonesia)')],
+			['sdds', vscode.l10n.t('SDDS (Indonesia)')],
+		] as Array<[FolderKind, string]>
+	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain: NATIONAL, folder, label }));
+}
+
+/** One folder per SDG goal that has indicators, labelled with the API's goal name. */
+export function sdgGoalNodes(parent: FolderNode, list: readonly SdgIndicator[]): FolderNode[] {
+	return sdgGoals(list).map(({ goal, name }) => ({
+		kind: 'folder',
+		id: `${parent.id}/goal/${goal}`,
+		parentId: parent.id,
+		domain: NATIONAL,
+		folder: 'sdgGoal',
+		group: String(goal),
+		label: name.trim() || vscode.l10n.t('Goal {0}', goal),
+	}));
+}
+
+/** One folder per SDDS category, in the API's order. */
+export function sddsCategoryNodes(parent: FolderNode, list: readonly SddsItem[]): FolderNode[] {
+	const cats = [...new Set(list.map((x) => x.category.trim()))];
+	return cats.map((c, i) => ({
+		kind: 'folder',
+		id: `${parent.id}/cat/${i}`,
+		parentId: parent.id,
+		domain: NATIONAL,
+		folder: 'sddsCategory',
+		group: c,
+		label: c || vscode.l10n.t('Other'),
+	}));
+}
+
+/** A goal's indicators, "1.2.1 Title", each the national dynamic table it points to. */
+export function sdgItemNodes(goal: FolderNode, list: readonly SdgIndicator[]): ItemNode[] {
+	return sortSdgs(list.filter((i) => String(i.goal) === goal.group)).map((i) => {
+		const it = sdgItem(i);
+		return {
+			kind: 'var',
+			id: `${goal.id}/${i.number}`,
+			parentId: goal.id,
+			domain: NATIONAL,
+			label: it.ref.title ?? i.number,
+			ref: it.ref,
+			item: it.record,
+		};
+	});
+}
+
+/** A category's SDDS tables. */
+export function sddsItemNodes(category: FolderNode, list: readonly SddsItem[]): ItemNode[] {
+	return list
+		.filter((x) => x.category.trim() === category.group)
+		.map((x) => {
+			const it = sddsItem(x);
+			const common = {
+				id: `${category.id}/${x.id}`,
+				parentId: category.id,
+				domain: NATIONAL,
+				label: x.title.trim(),
+			};
+			return it.kind === 'var'
+				? { ...common, kind: 'var', ref: it.ref, item: it.record }
+				: { ...common, kind: 'statictable', ref: it.ref, item: it.record };
+		});
 }
 
 export function subjectNodes(

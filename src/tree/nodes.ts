@@ -18,8 +18,16 @@ interface Base {
 	domain: string;
 }
 
-export type FolderKind = CatalogueFolder;
+/**
+ * `sdgs` (goal folders) and `sdds` (category folders) hold national data whatever the region:
+ * their nodes' `domain` is 0000. `sdgGoal` and `sddsCategory` carry their goal or category in `group`.
+ */
+export type FolderKind = CatalogueFolder | 'sdgs' | 'sdgGoal' | 'sdds' | 'sddsCategory';
 export type PagedFolderKind = 'publications' | 'pressReleases';
+
+export function isPagedFolder(f: FolderKind): f is PagedFolderKind {
+	return f === 'publications' || f === 'pressReleases';
+}
 
 export interface RegionNode extends Base {
 	kind: 'region';
@@ -51,6 +59,8 @@ export interface FolderNode extends Base {
 	kind: 'folder';
 	folder: FolderKind;
 	subjectId?: number;
+	/** The goal number (`sdgGoal`) or category name (`sddsCategory`). */
+	group?: string;
 }
 
 /** An item of one kind: what commands act on (`ref`) and the API record (tooltips, descriptions). */

@@ -125,6 +125,10 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	pressReleases: 'megaphone',
 	indicators: 'pulse',
 	staticTables: 'file-submodule',
+	sdgs: 'target',
+	sdgGoal: 'folder',
+	sdds: 'graph-line',
+	sddsCategory: 'folder',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -212,6 +216,12 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 			return md;
 		case 'error':
 			return `${n.label}\n\n${n.detail}`;
+		case 'folder':
+			return n.folder === 'sdgs' || n.folder === 'sdds'
+				? vscode.l10n.t(
+						'BPS publishes this data for Indonesia as a whole: it is the same under every region.',
+					)
+				: undefined;
 		default:
 			return undefined;
 	}
