@@ -13,18 +13,14 @@ import { tokenize } from './searchIndex';
 /** Where SDG and SDDS data lives, whatever region the user browses. */
 export const NATIONAL = '0000';
 
+/** The list record of a dynamic table known only from an SDG or SDDS entry (tooltips read it). */
+function variable(id: number, title: string, subjectId: number, subjectName: string, unit: string): Variable {
+	return { id, title, subjectId, subjectName, unit, definition: '', notes: '', verticalGroup: 0 };
+}
+
 /** The dynamic table an indicator points to, as an item titled with the indicator number. */
 export function sdgItem(i: SdgIndicator): ItemOf<'var'> & { record: Variable } {
-	const record: Variable = {
-		id: i.varId,
-		title: i.title.trim(),
-		subjectId: i.subjectId ?? 0,
-		subjectName: i.subjectName,
-		unit: i.unit,
-		definition: '',
-		notes: '',
-		verticalGroup: 0,
-	};
+	const record = variable(i.varId, i.title.trim(), i.subjectId ?? 0, i.subjectName, i.unit);
 	return {
 		kind: 'var',
 		ref: { domain: NATIONAL, kind: 'var', id: i.varId, title: sdgTitle(i), sdg: i.number },
@@ -40,16 +36,7 @@ export function sddsItem(
 ): (ItemOf<'var'> & { record: Variable }) | (ItemOf<'statictable'> & { record: StaticTable }) {
 	const title = x.title.trim();
 	if (x.kind === 'var') {
-		const record: Variable = {
-			id: x.targetId,
-			title,
-			subjectId: 0,
-			subjectName: x.category,
-			unit: x.unit,
-			definition: '',
-			notes: '',
-			verticalGroup: 0,
-		};
+		const record = variable(x.targetId, title, 0, x.category, x.unit);
 		const ref = { domain: NATIONAL, kind: 'var' as const, id: x.targetId, title };
 		return { kind: 'var', ref, subject: x.category, unit: x.unit, record };
 	}
