@@ -197,7 +197,9 @@ export class CatalogueService extends Disposable {
 	): Promise<{ items: CatalogueItem[]; stale: boolean }> {
 		if (!this.families) return { items: [], stale: false };
 		const all = await this.sdgs(opts);
-		return { items: matchSdgs(query, all.items).map(sdgItem), stale: all.stale };
+		const titleLang = this.langOf(opts);
+		const items = matchSdgs(query, all.items).map((i) => ({ ...sdgItem(i), titleLang }));
+		return { items, stale: all.stale };
 	}
 
 	/**
@@ -265,8 +267,8 @@ export class CatalogueService extends Disposable {
 				if (!items.has(key)) items.set(key, { ...i, titleLang: a.lang });
 			}
 		}
-		// An indicator's copy (titled "1.2.1 …") replaces the plain table in place.
-		for (const i of sdg.items) items.set(itemKey(i.ref), i);
+		// Indicators the keyword search did not find as plain tables (a number, "1.2.1", always).
+		for (const i of sdg.items) if (!items.has(itemKey(i.ref))) items.set(itemKey(i.ref), i);
 		const sdgError = isCancelled(sdg.error) || isBpsError(sdg.error, 'noData') ? undefined : sdg.error;
 		return {
 			items: this.inLang([...items.values()], lang),

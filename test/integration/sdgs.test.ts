@@ -204,6 +204,24 @@ describe('SDGs and SDDS', function () {
 		await s2.whenSettled();
 		const nums = s2.items.flatMap((i) => (i.result?.ref.kind === 'var' && i.result.ref.sdg) || []);
 		assert.deepEqual(nums, ['3.2.1']);
+		s2.hide();
+
+		// By words of the title: the indicator's table is found (titled by number when the
+		// keyword search did not already list it as a plain table).
+		const words = (hit.result?.ref.title ?? '').split(' ').slice(1, 4).join(' ');
+		await vscode.commands.executeCommand('bps.search', { query: words });
+		const s3 = (await waitFor(
+			() => (h.search.active !== s2 ? h.search.active : undefined),
+			5000,
+			'third search session',
+		)) as SearchSession;
+		await s3.whenSettled();
+		assert.ok(
+			s3.items.some(
+				(i) => i.result?.ref.domain === '0000' && i.result.ref.kind === 'var' && i.result.ref.id === 154,
+			),
+			`"${words}" finds var 154: ${s3.items.map((i) => i.label).join(' | ')}`,
+		);
 	});
 
 	it('public API: getSdgIndicator by number and by varId', async () => {
