@@ -196,7 +196,7 @@ describe('catalogue tree', function () {
 		const root = await h.tree.getChildren();
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			FOLDERS_EN,
+			[...FOLDERS_EN, 'SDGs (Indonesia)', 'SDDS (Indonesia)'],
 		);
 		assert.equal(byKind(root, 'category').at(-1)?.label, 'Others');
 		const subj = byKind(await h.tree.getChildren(byKind(root, 'category')[0]), 'subject')[0];
