@@ -212,7 +212,7 @@ describe('catalogue tree', function () {
 		);
 		assert.deepEqual(
 			byKind(back!, 'folder').map((n) => n.label),
-			FOLDERS_ID,
+			[...FOLDERS_ID, 'SDGs (Indonesia)', 'SDDS (Indonesia)'],
 		);
 	});
 
