@@ -13,6 +13,7 @@ import {
 	type VarDef,
 } from './data';
 import { Rng } from './prng';
+import type { Revisions } from './revisions';
 
 export interface ApiResponse {
 	status: number;
@@ -24,6 +25,8 @@ export interface HandlerOptions {
 	keys: string[];
 	maxCells: number;
 	xssProbes: boolean;
+	/** Tables revised by tests (control route `POST /__emulator/revise`). */
+	revisions?: Revisions;
 }
 
 export const BAD_KEY_MESSAGE = 'You are not Allowed to take this action. Please re-check your key';
@@ -214,7 +217,7 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 			);
 		}
 		case 'th': {
-			const vars = varsFor(cat, p);
+			const vars = varsFor(cat, p)?.map((v) => opts.revisions?.apply(cat.domain.domain_id, v) ?? v);
 			if (!vars) return listNotAvailable();
 			const rows = uniqueBy(
 				vars.flatMap((v) => v.tahun),
@@ -366,8 +369,9 @@ function handleData(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 	const cap = cat.domain.domain_id === '0000' ? 3 : 2;
 	const distinct = [...new Set(th)];
 	if (distinct.length > cap) return apiError(thCapMessage(cap, distinct.length));
-	const v = cat.varById.get(varId);
-	if (!v) return listNotAvailable();
+	const v0 = cat.varById.get(varId);
+	if (!v0) return listNotAvailable();
+	const v = opts.revisions?.apply(cat.domain.domain_id, v0) ?? v0;
 
 	const filterBy = <T extends { val: number | string }>(items: T[], param: string | undefined): T[] => {
 		const ids = parseIdList(param);

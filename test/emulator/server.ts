@@ -18,6 +18,7 @@ import {
 } from './handlers';
 import { sampleBody } from './samples';
 import { handleFamily } from './families';
+import { Revisions } from './revisions';
 
 export { FIXTURE_IDS } from './data';
 
@@ -103,6 +104,10 @@ export interface Emulator {
 	clearFaults(): void;
 	requests: RecordedRequest[];
 	resetRequests(): void;
+	/** Revises a dynamic table: a new `last_update` and a few changed cells (see revisions.ts). */
+	revise(domain: string, varId: number): void;
+	/** Adds the next period to a dynamic table. */
+	addPeriod(domain: string, varId: number): void;
 	close(): Promise<void>;
 }
 
@@ -179,6 +184,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 	const xssProbes = opts.xssProbes ?? false;
 	let faults: Fault[] = (opts.faults ?? []).map((f) => ({ ...f }));
 	const requests: RecordedRequest[] = [];
+	const revisions = new Revisions();
 	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 
@@ -236,7 +242,28 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		if (route === 'POST /__emulator/reset') {
 			faults = [];
 			requests.length = 0;
+			revisions.reset();
 			return reply(200, { ok: true });
+		}
+		if (route === 'POST /__emulator/revise' || route === 'POST /__emulator/add-period') {
+			// Body: { "domain": "0000", "var": 1804 }.
+			let body = '';
+			req.setEncoding('utf8');
+			req.on('data', (c: string) => (body += c));
+			req.on('end', () => {
+				try {
+					const b = JSON.parse(body || '{}') as { domain?: unknown; var?: unknown };
+					const varId = Number(b.var);
+					if (typeof b.domain !== 'string' || !Number.isInteger(varId))
+						throw new Error('domain and var needed');
+					if (route.endsWith('revise')) revisions.revise(b.domain, varId);
+					else revisions.addPeriod(b.domain, varId);
+					reply(200, { ok: true });
+				} catch (e) {
+					reply(400, { ok: false, error: e instanceof Error ? e.message : String(e) });
+				}
+			});
+			return;
 		}
 		if (route === 'POST /__emulator/faults') {
 			let body = '';
@@ -301,7 +328,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 				return { status: 403, contentType: 'text/html', body: wafPage(maskedUrl) };
 			if (!route) return notFound(pathname.replace(/^\//, '').replace(/\/$/, ''));
 			if (key === undefined || !keys.includes(key)) return badKey();
-			return handleFamily(action, merged) ?? handleApi(action, merged, { keys, maxCells, xssProbes });
+			return (
+				handleFamily(action, merged) ?? handleApi(action, merged, { keys, maxCells, xssProbes, revisions })
+			);
 		};
 
 		if (!fault) return send(res, normal(), rec);
@@ -425,6 +454,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		resetRequests() {
 			requests.length = 0;
 		},
+		revise: (domain, varId) => revisions.revise(domain, varId),
+		addPeriod: (domain, varId) => revisions.addPeriod(domain, varId),
 		close() {
 			for (const t of timers) clearTimeout(t);
 			timers.clear();
