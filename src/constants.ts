@@ -18,6 +18,8 @@ export const Commands = {
 	openFavourite: 'bps.openFavourite',
 	renameFavourite: 'bps.renameFavourite',
 	removeFavourite: 'bps.removeFavourite',
+	checkFavourites: 'bps.checkFavourites',
+	showFavouriteChanges: 'bps.showFavouriteChanges',
 	openOnWebsite: 'bps.openOnWebsite',
 	clearCache: 'bps.clearCache',
 	showLog: 'bps.showLog',
@@ -60,6 +62,7 @@ export const Settings = {
 	timeoutSeconds: 'network.timeoutSeconds',
 	insertDefaultFormat: 'insert.defaultFormat',
 	favouritesLocation: 'favourites.location',
+	favouritesWatch: 'favourites.watch',
 } as const;
 
 export const DEFAULT_API_BASE_URL = 'https://webapi.bps.go.id/v1/api/';

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { kindLabel } from '../presentation/kinds';
 import { Disposable } from '../util/dispose';
-import { type Favourite, moveFavourites } from './model';
+import { type Favourite, type FavouriteWatch, moveFavourites } from './model';
+import { revisedLines } from './tableDiff';
 import type { FavouritesStore } from './store';
 
 const MIME = `application/vnd.code.tree.${Views.favourites}`;
@@ -41,6 +42,14 @@ export class FavouritesView
 		item.tooltip = `${f.ref.title ?? f.label}\n${item.description}`;
 		item.iconPath = new vscode.ThemeIcon('star-full');
 		item.contextValue = `favourite;${f.ref.kind};previewable`;
+		const change = f.watch?.change;
+		if (change) {
+			// Marked until "Show changes": another icon and colour, the word, and what changed.
+			item.description = `${vscode.l10n.t('changed')} · ${item.description}`;
+			item.tooltip = `${item.tooltip}\n\n${changeSummary(change)}`;
+			item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
+			item.contextValue += ';changed';
+		}
 		item.command = { command: this.openCommand, title: vscode.l10n.t('Open'), arguments: [f] };
 		return item;
 	}
@@ -54,4 +63,25 @@ export class FavouritesView
 		if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return;
 		await this.store.update((list) => moveFavourites(list, keys, target?.key));
 	}
+}
+
+/** "2 new periods: 2025, 2026 · 3 revised values: Jawa Timur 2023: 12.3 → 12.5; …". */
+export function changeSummary(change: NonNullable<FavouriteWatch['change']>): string {
+	const parts: string[] = [];
+	if (change.newPeriods.length) {
+		parts.push(vscode.l10n.t('New periods: {0}', change.newPeriods.join(', ')));
+	}
+	if (change.count) {
+		const fmt = (x: number | undefined) => (x === undefined ? '–' : x.toLocaleString(vscode.env.language));
+		const lines = revisedLines({ newPeriods: [], revised: change.revised }, fmt);
+		const more = change.count - lines.length;
+		parts.push(
+			[
+				vscode.l10n.t('Revised values: {0}', change.count),
+				...lines,
+				...(more > 0 ? [vscode.l10n.t('… and {0} more', more)] : []),
+			].join('\n'),
+		);
+	}
+	return parts.join('\n');
 }

@@ -5,6 +5,26 @@
  * global state and in a workspace's `.vscode/bps.json`, so a hand-edited file is validated here.
  */
 import { type ItemRef, itemKey, toItemRef } from '../catalogue/itemRef';
+import type { CellChange, TableSnapshot } from './tableDiff';
+
+/** What the update watch keeps for a favourite (see watch.ts). */
+export interface FavouriteWatch {
+	/** ISO time of the last completed check. */
+	checkedAt: string;
+	/** The watched cells at that check (dynamic tables). */
+	snapshot?: TableSnapshot;
+	/** Changes found and not yet looked at ("Show changes" clears it). */
+	change?: {
+		at: string;
+		newPeriods: string[];
+		/** How many cells were revised; `revised` keeps the first MAX_KEPT_CHANGES of them. */
+		count: number;
+		revised: CellChange[];
+	};
+}
+
+/** The revised cells a favourite keeps for its summary and the highlighted grid. */
+export const MAX_KEPT_CHANGES = 200;
 
 export interface Favourite {
 	/** Stable key of the favourite (not of the item: one item may be pinned twice with other years). */
@@ -14,6 +34,7 @@ export interface Favourite {
 	ref: ItemRef;
 	/** ISO time it was pinned. */
 	added: string;
+	watch?: FavouriteWatch;
 }
 
 /** The file / state shape: `{ "favourites": [...] }`; other top-level fields are kept by the store. */
@@ -42,9 +63,34 @@ export function parseFavourites(json: unknown): { favourites: Favourite[]; dropp
 		seen.add(key);
 		const label =
 			typeof o.label === 'string' && o.label.trim() ? o.label.trim() : (ref.title ?? String(ref.id));
-		out.push({ key, label, ref, added: typeof o.added === 'string' ? o.added : new Date(0).toISOString() });
+		const added = typeof o.added === 'string' ? o.added : new Date(0).toISOString();
+		const watch = toWatch(o.watch);
+		out.push(watch ? { key, label, ref, added, watch } : { key, label, ref, added });
 	}
 	return { favourites: out, dropped: dropped + Math.max(0, raw.length - MAX_FAVOURITES) };
+}
+
+/** The watch state when it has the expected shape; anything else is dropped (the next check rebuilds it). */
+function toWatch(w: unknown): FavouriteWatch | undefined {
+	const o = w as Partial<FavouriteWatch> | undefined;
+	if (!o || typeof o !== 'object' || typeof o.checkedAt !== 'string') return undefined;
+	const s = o.snapshot;
+	const snapshotOk =
+		!!s &&
+		typeof s.lastUpdate === 'string' &&
+		Array.isArray(s.periods) &&
+		!!s.cells &&
+		typeof s.cells === 'object' &&
+		!!s.labels &&
+		typeof s.labels === 'object';
+	const c = o.change;
+	const changeOk =
+		!!c && Array.isArray(c.newPeriods) && Array.isArray(c.revised) && typeof c.count === 'number';
+	return {
+		checkedAt: o.checkedAt,
+		...(snapshotOk ? { snapshot: s } : {}),
+		...(changeOk ? { change: c } : {}),
+	};
 }
 
 /** "var 1804 (0000) 2017–2019" identity: the same item with the same years is pinned once. */
@@ -96,4 +142,24 @@ export function moveFavourites(
 	const rest = list.filter((f) => !keys.includes(f.key));
 	const at = beforeKey === undefined ? -1 : rest.findIndex((f) => f.key === beforeKey);
 	return at < 0 ? [...rest, ...moving] : [...rest.slice(0, at), ...moving, ...rest.slice(at)];
+}
+
+/**
+ * Adds newly found changes to the ones not yet looked at: periods once each, a cell revised twice
+ * keeps its first "from" and its latest "to".
+ */
+export function mergeChange(
+	prev: FavouriteWatch['change'],
+	next: { newPeriods: string[]; revised: CellChange[] },
+	at: string,
+): NonNullable<FavouriteWatch['change']> {
+	const byId = new Map((prev?.revised ?? []).map((c) => [c.id, c]));
+	for (const c of next.revised) {
+		const old = byId.get(c.id);
+		byId.set(c.id, old ? { ...c, from: old.from } : c);
+	}
+	const revised = [...byId.values()].filter((c) => c.from !== c.to);
+	const newPeriods = [...new Set([...(prev?.newPeriods ?? []), ...next.newPeriods])];
+	const extra = Math.max(0, (prev?.count ?? 0) - (prev?.revised.length ?? 0));
+	return { at, newPeriods, count: revised.length + extra, revised: revised.slice(0, MAX_KEPT_CHANGES) };
 }

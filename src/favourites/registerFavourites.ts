@@ -7,6 +7,8 @@ import { reportError } from '../util/errors';
 import { FavouritesView } from './favouritesView';
 import { type Favourite, addFavourite, removeFavourite, renameFavourite } from './model';
 import { FavouritesStore } from './store';
+import { FavouritesWatch } from './watch';
+import { testHooksEnabled } from '../testHooks';
 
 /**
  * Favourites: the store, the view (with drag and drop) and the commands that pin, open, rename
@@ -15,10 +17,12 @@ import { FavouritesStore } from './store';
 export function registerFavourites(
 	context: vscode.ExtensionContext,
 	f: Features,
-): { favourites: FavouritesStore; favouritesView: FavouritesView } {
+): { favourites: FavouritesStore; favouritesView: FavouritesView; favouritesWatch: FavouritesWatch } {
 	const log = f.services.logger('favourites');
 	const store = new FavouritesStore(context.globalState, log);
 	const provider = new FavouritesView(store, Commands.openFavourite);
+	// Under test the rounds run only when asked (bps.checkFavourites), so a timer cannot race a test.
+	const watch = new FavouritesWatch(store, f.services, log, !testHooksEnabled());
 	const view = vscode.window.createTreeView(Views.favourites, {
 		treeDataProvider: provider,
 		dragAndDropController: provider,
@@ -42,7 +46,39 @@ export function registerFavourites(
 	context.subscriptions.push(
 		store,
 		provider,
+		watch,
 		view,
+		vscode.commands.registerCommand(
+			Commands.checkFavourites,
+			guarded('check favourites', async () => {
+				const round = await watch.run();
+				if (round.stopped === 'off') {
+					vscode.window.setStatusBarMessage(
+						vscode.l10n.t('The favourites watch is off (bps.favourites.watch).'),
+						3000,
+					);
+				}
+				return round;
+			}),
+		),
+		vscode.commands.registerCommand(
+			Commands.showFavouriteChanges,
+			guarded('show favourite changes', async (arg?: unknown) => {
+				const fav = await favouriteOf(arg);
+				if (!fav) return undefined;
+				const id = await vscode.commands.executeCommand<string | undefined>(Commands.preview, {
+					...fav.ref,
+					title: fav.ref.title ?? fav.label,
+				});
+				// Looked at: the mark goes (the kept cells stay the base of the next comparison).
+				await store.update((list) =>
+					list.map((x) =>
+						x.key === fav.key && x.watch ? { ...x, watch: { ...x.watch, change: undefined } } : x,
+					),
+				);
+				return id;
+			}),
+		),
 		vscode.commands.registerCommand(
 			Commands.addFavourite,
 			// With no argument: the active preview, with the years it shows; else a loaded item.
@@ -111,5 +147,5 @@ export function registerFavourites(
 			}),
 		),
 	);
-	return { favourites: store, favouritesView: provider };
+	return { favourites: store, favouritesView: provider, favouritesWatch: watch };
 }
