@@ -16,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The extension's id as VS Code knows it (`publisher.name`). */
-export const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
+import { EXTENSION_ID } from '../../src/constants';
+
+export { EXTENSION_ID };
 
 /** The repository root: the nearest folder above this bundle whose package.json is ours. */
 export function repoRoot(): string {

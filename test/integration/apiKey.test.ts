@@ -5,8 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Services } from '../../src/services';
-import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
 import {
 	EMULATOR_KEY,
 	EXTENSION_ID,
@@ -16,18 +14,7 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
-
-interface KeyPrompts {
-	input: (o: vscode.InputBoxOptions) => Thenable<string | undefined>;
-	terms: (message: string, o: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
-}
-
-interface Hooks {
-	tree: CatalogueTreeProvider;
-	services: Services;
-	keyPrompts: KeyPrompts;
-	messages: Array<{ level: string; message: string; kind?: string; actions?: string[] }>;
-}
+import type { TestHooks as Hooks } from '../../src/testHooks';
 
 async function hooks(): Promise<Hooks> {
 	const api = await getExtensionApi();

@@ -11,9 +11,6 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
 import type { RecordedRequest } from '../emulator/server';
-import type { BpsClient } from '../../src/api/client';
-import type { PersistentCache } from '../../src/catalogue/persistentCache';
-import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
 import {
 	EMULATOR_KEY,
 	configure,
@@ -23,17 +20,7 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
-
-interface Hooks {
-	tree: CatalogueTreeProvider;
-	services: {
-		client: BpsClient;
-		cache: PersistentCache;
-		context: vscode.ExtensionContext;
-		requestStats: { network: number; cache: number; stale: number; dedup: number };
-	};
-	recentLogLines: () => readonly string[];
-}
+import type { TestHooks as Hooks } from '../../src/testHooks';
 
 describe('response cache and request budget', function () {
 	this.timeout(60_000);

@@ -12,8 +12,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Fault } from '../emulator/server';
 import { FIXTURE_IDS } from '../emulator/server';
-import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
-import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
+import type { HostMessage } from '../../src/preview/protocol';
 import type { CatalogueNode } from '../../src/tree/nodes';
 import {
 	EMULATOR_KEY,
@@ -25,20 +24,8 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
+import type { PanelProbe as PanelHook, TestHooks as Hooks } from '../../src/testHooks';
 
-interface PanelHook {
-	id: string;
-	sent: HostMessage[];
-	received: WebviewMessage[];
-	panel: vscode.WebviewPanel;
-	onMessage(m: WebviewMessage): Promise<void>;
-}
-interface Hooks {
-	tree: CatalogueTreeProvider;
-	previews: { get(id: string): PanelHook | undefined };
-	messages: Array<{ level: 'error' | 'warning'; message: string; kind?: string; at: number }>;
-	recentLogLines: () => readonly string[];
-}
 interface InsertResult {
 	text: string;
 	uri: string;

@@ -6,7 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { startEmulator, EMULATOR_HEX_KEY } from '../emulator/server';
+import { EXTENSION_ID } from '../../src/constants';
 import type { BpsPublicApi } from '../../src/publicApi';
+import type { TestHooks } from '../../src/testHooks';
 
 /**
  * The key the integration tests set through `bps.setApiKey`: the emulator's key of the real shape
@@ -14,8 +16,8 @@ import type { BpsPublicApi } from '../../src/publicApi';
  */
 export const EMULATOR_KEY = EMULATOR_HEX_KEY;
 
-/** `publisher.name` from package.json. */
-export const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
+// `src/constants.ts` holds only literals: importing it loads no second copy of any state.
+export { EXTENSION_ID };
 
 export type TestEmulator = Awaited<ReturnType<typeof startEmulator>>;
 export type TestEmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
@@ -73,6 +75,30 @@ export async function getExtensionApi(): Promise<BpsPublicApi> {
 	const ext = vscode.extensions.getExtension<BpsPublicApi>(EXTENSION_ID);
 	if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
 	return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** The extension's test hooks (the host runs with BPS_TEST=1). */
+export async function testHooks(): Promise<TestHooks> {
+	const api = await getExtensionApi();
+	if (!api._test) throw new Error('test hooks are not exposed: the host must run with BPS_TEST=1');
+	return api._test;
+}
+
+/**
+ * The usual start of a suite: the emulator up and configured, `settings` applied (`bps.*` keys
+ * without the prefix), its key stored (checked by the extension like a user's), the extension's
+ * API and test hooks. Call it in `before()` and
+ * `emu.close()` in `after()`.
+ */
+export async function setupSuite(
+	settings: Record<string, unknown> = {},
+	opts: TestEmulatorOptions = {},
+): Promise<{ emu: TestEmulator; api: BpsPublicApi; hooks: TestHooks }> {
+	const emu = await startTestEmulator(opts);
+	if (Object.keys(settings).length) await configure(settings);
+	if (!(await setKey(EMULATOR_KEY))) throw new Error('the emulator key was not saved');
+	const api = await getExtensionApi();
+	return { emu, api, hooks: await testHooks() };
 }
 
 /**

@@ -13,27 +13,15 @@ import {
 	startTestEmulator,
 	waitFor,
 	type TestEmulator,
+	EXTENSION_ID,
 } from './helpers';
-
-interface PanelHook {
-	id: string;
-	ref: { domain: string; kind: string; id: number | string; years?: string[] };
-	panel: vscode.WebviewPanel;
-	shownYears(): string[] | undefined;
-}
-interface Hooks {
-	links: { open(uri: vscode.Uri): Promise<string | undefined> };
-	previews: { get(id: string): PanelHook | undefined; all(): PanelHook[] };
-	messages: Array<{ level: string; message: string }>;
-}
-
-const ID = 'bps-data-browser.bps-data-browser';
+import type { TestHooks as Hooks } from '../../src/testHooks';
 
 describe('links (URI handler, bps.copyLink)', function () {
 	this.timeout(60_000);
 	let emu: TestEmulator;
 	let h: Hooks;
-	const base = () => `${vscode.env.uriScheme}://${ID}`;
+	const base = () => `${vscode.env.uriScheme}://${EXTENSION_ID}`;
 
 	before(async () => {
 		emu = await startTestEmulator();

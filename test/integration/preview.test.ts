@@ -18,26 +18,11 @@ import {
 	type TestEmulator,
 } from './helpers';
 import type { ExportTable, HostMessage, WebviewMessage, WireDynamicTable } from '../../src/preview/protocol';
+import type { PanelProbe as PanelHook, PreviewsProbe as ManagerHook } from '../../src/testHooks';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
 /** The shape of the `previews` hook (PreviewManager), typed structurally: tests never import src/ at run time. */
-interface PanelHook {
-	id: string;
-	key: string;
-	sent: HostMessage[];
-	received: WebviewMessage[];
-	aborted: boolean;
-	panel: vscode.WebviewPanel;
-	post(m: HostMessage): void;
-	onMessage(m: WebviewMessage): Promise<void>;
-}
-interface ManagerHook {
-	get(idOrKey: string): PanelHook | undefined;
-	all(): PanelHook[];
-	pickSaveUri: (name: string, format: string) => Promise<vscode.Uri | undefined>;
-}
-
 type Sent<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 type Got<T extends WebviewMessage['type']> = Extract<WebviewMessage, { type: T }>;
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostMessage, InsertRequest, WebviewMessage } from '../../src/preview/protocol';
+import type { HostMessage, InsertRequest } from '../../src/preview/protocol';
 import { FIXTURE_IDS } from '../emulator/server';
 import {
 	EMULATOR_KEY,
@@ -17,20 +17,11 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
+import type { PanelProbe as PanelHook, PreviewsProbe as ManagerHook } from '../../src/testHooks';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
 /** The `previews` hook, typed structurally (tests never import src/ at run time). */
-interface PanelHook {
-	id: string;
-	sent: HostMessage[];
-	received: WebviewMessage[];
-	panel: vscode.WebviewPanel;
-	onMessage(m: WebviewMessage): Promise<void>;
-}
-interface ManagerHook {
-	get(idOrKey: string): PanelHook | undefined;
-}
 type Inserted = Extract<HostMessage, { type: 'inserted' }>;
 
 /** Closes every editor without a "save changes?" dialog (the untitled documents are scratch). */

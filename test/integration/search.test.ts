@@ -6,30 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CatalogueService } from '../../src/catalogue/catalogueService';
-import type { SearchController } from '../../src/search/searchController';
 import type { SearchSession } from '../../src/search/searchSession';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	sleep,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
-
-interface Hooks {
-	search: SearchController;
-	catalogue: CatalogueService;
-}
-
-async function hooks(): Promise<Hooks> {
-	const api = await getExtensionApi();
-	assert.ok(api._test, 'test hooks exposed');
-	return api._test as unknown as Hooks;
-}
+import { configure, sleep, waitFor, type TestEmulator, setupSuite } from './helpers';
+import type { TestHooks as Hooks } from '../../src/testHooks';
 
 describe('search', function () {
 	this.timeout(60_000);
@@ -42,10 +21,7 @@ describe('search', function () {
 	}
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind', 'network.timeoutSeconds': 3 });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		h = await hooks();
+		({ emu, hooks: h } = await setupSuite({ domain: '0000', language: 'ind', 'network.timeoutSeconds': 3 }));
 	});
 	beforeEach(async () => {
 		emu.clearFaults();

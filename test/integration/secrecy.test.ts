@@ -13,8 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
-import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
-import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
+import type { HostMessage } from '../../src/preview/protocol';
 import { checkStrictCsp } from '../unit/cspCheck';
 import {
 	configure,
@@ -24,25 +23,7 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
-
-interface PanelHook {
-	id: string;
-	sent: HostMessage[];
-	received: WebviewMessage[];
-	panel: vscode.WebviewPanel;
-	onMessage(m: WebviewMessage): Promise<void>;
-}
-interface Hooks {
-	tree: CatalogueTreeProvider;
-	previews: {
-		get(id: string): PanelHook | undefined;
-		all(): PanelHook[];
-		pickSaveUri: (name: string, format: string) => Promise<vscode.Uri | undefined>;
-	};
-	messages: Array<{ level: string; message: string }>;
-	recentLogLines: () => readonly string[];
-	services: { context: vscode.ExtensionContext; cache: { flush(): Promise<void>; dir: string } };
-}
+import type { TestHooks as Hooks } from '../../src/testHooks';
 
 /**
  * A key no real one looks like (real keys are 32 hex digits), with characters that change under

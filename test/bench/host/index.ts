@@ -13,11 +13,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { EMULATOR_HEX_KEY, FIXTURE_IDS, startEmulator, type RecordedRequest } from '../../emulator/server';
+import { EXTENSION_ID } from '../../../src/constants';
 import type { BpsPublicApi } from '../../../src/publicApi';
 import type { HostMessage, WebviewMessage } from '../../../src/preview/protocol';
-import type { CatalogueNode } from '../../../src/tree/nodes';
+import type { TestHooks as Hooks } from '../../../src/testHooks';
 
-const EXTENSION_ID = 'bps-data-browser.bps-data-browser';
 /** Latency the emulator adds to every response: a realistic round trip to webapi.bps.go.id. */
 export const LATENCY_MS = 50;
 const RUNS = 5;
@@ -87,22 +87,6 @@ export interface ExpansionSample {
 
 /** Emulator latencies the per-expansion tree bench runs at. */
 export const TREE_LATENCIES = [50, 300];
-
-interface PanelHook {
-	id: string;
-	sent: HostMessage[];
-	received: WebviewMessage[];
-	panel: vscode.WebviewPanel;
-	onDidReceive: vscode.Event<WebviewMessage>;
-}
-interface Hooks {
-	previews: { get(id: string): PanelHook | undefined };
-	tree: { getChildren(n?: CatalogueNode): Promise<CatalogueNode[]>; reset(): void };
-	catalogue: { clear(): void };
-	services: { cache: { clear(): void }; context: vscode.ExtensionContext };
-	/** Absent before the lazily loaded bundle existed. */
-	lazy?: { loadMs: number };
-}
 
 export async function run(): Promise<void> {
 	const out = process.env.BPS_TEST_RESULTS;
