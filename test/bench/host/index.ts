@@ -17,6 +17,7 @@ import { EXTENSION_ID } from '../../../src/constants';
 import type { BpsPublicApi } from '../../../src/publicApi';
 import type { HostMessage, WebviewMessage } from '../../../src/preview/protocol';
 import type { TestHooks as Hooks } from '../../../src/testHooks';
+import type { CatalogueNode } from '../../../src/tree/nodes';
 
 /** Latency the emulator adds to every response: a realistic round trip to webapi.bps.go.id. */
 export const LATENCY_MS = 50;
