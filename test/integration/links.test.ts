@@ -36,7 +36,7 @@ describe('links (URI handler, bps.copyLink)', function () {
 
 	it('opens a dynamic table with the linked years', async () => {
 		const uri = vscode.Uri.parse(`${base()}/open?domain=0000&kind=var&id=1804&years=2018,2019`);
-		const id = await h.links.open(uri);
+		const id = await h.links!.open(uri);
 		assert.ok(id, 'a preview opened');
 		const p = h.previews.get(id)!;
 		assert.deepEqual(p.ref, { domain: '0000', kind: 'var', id: 1804, years: ['2018', '2019'] });
@@ -56,7 +56,7 @@ describe('links (URI handler, bps.copyLink)', function () {
 			const before = emu.requests.length;
 			const shownBefore = h.messages.length;
 			const panels = h.previews.all().length;
-			assert.equal(await h.links.open(vscode.Uri.parse(`${base()}${link}`)), undefined, link);
+			assert.equal(await h.links!.open(vscode.Uri.parse(`${base()}${link}`)), undefined, link);
 			const msg = h.messages.slice(shownBefore).find((m) => m.level === 'error')?.message ?? '';
 			assert.match(msg, /^This BPS link cannot be opened: /, link);
 			assert.match(msg, expected, link);
@@ -89,7 +89,7 @@ describe('links (URI handler, bps.copyLink)', function () {
 		assert.equal(link, `${base()}/open?domain=0000&kind=var&id=1804&years=${shown.join(',')}`);
 		assert.equal(await vscode.env.clipboard.readText(), link);
 		p.panel.dispose();
-		const again = await h.links.open(vscode.Uri.parse(link));
+		const again = await h.links!.open(vscode.Uri.parse(link));
 		const q = h.previews.get(again!)!;
 		assert.deepEqual(q.ref.years, shown);
 		const shownAgain = (await waitFor(() => q.shownYears(), 30_000, 'shown again')) ?? [];
