@@ -6,7 +6,7 @@
  */
 import type { SddsItem, SdgIndicator } from '../api/families/types';
 import type { StaticTable, Variable } from '../api/types';
-import { sdgTitle } from '../snippets/families';
+import { sdgTitle } from './sdgTitle';
 import type { ItemOf } from './items';
 import { tokenize } from './searchIndex';
 

@@ -19,7 +19,6 @@ import type {
 	CensusData,
 	ClassificationEntry,
 	GlossaryEntry,
-	SdgIndicator,
 	SimdasiTable,
 	TradeResult,
 } from '../../api/families/types';
@@ -38,6 +37,7 @@ import { tradeSnippetTable } from './trade';
 export type { FamilyContext } from './context';
 export type { FamilyRequest } from './fetch';
 export { FAMILY_COLUMNS } from './context';
+export { sdgTitle } from '../../catalogue/sdgTitle';
 export { TRADE_COLUMNS, tradeSnippetTable, tradeTitle, tradePeriod } from './trade';
 export { censusSnippetTable, censusColumns, censusCategoryColumns } from './census';
 export { SIMDASI_LONG_COLUMNS, simdasiSnippetTable, simdasiColumnHeader } from './simdasi';
@@ -169,9 +169,4 @@ export function familySnippet<K extends FamilyKind>(
 		return finish(familyFetchLines(format, normalise(table), req), opts);
 	}
 	return formatSnippet(table, format, opts);
-}
-
-/** An SDG indicator's table title: "1.2.1 Persentase penduduk …" (the number BPS shows first). */
-export function sdgTitle(i: Pick<SdgIndicator, 'number' | 'title'>): string {
-	return `${i.number} ${i.title.trim()}`;
 }
