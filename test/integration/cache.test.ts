@@ -3,7 +3,7 @@
  * from the settings, the entry files in globalStorage, Refresh bypassing the cache, `BPS: Clear Cache`
  * emptying memory and disk, in-flight deduplication, and the concurrency / request-rate settings
  * (from the arrival timestamps). A window reload is covered by test/browser/reload.test.ts; a corrupt
- * entry by test/unit/cache.test.ts and the browser reload test.
+ * entry by test/unit/api/cache.test.ts and the browser reload test.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
 import type { HostMessage } from '../../src/preview/protocol';
-import { checkStrictCsp } from '../unit/cspCheck';
+import { checkStrictCsp } from '../unit/preview/cspCheck';
 import {
 	configure,
 	getExtensionApi,
