@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ItemRef } from '../../src/catalogue/itemRef';
+import type { ItemRef } from '../../../src/catalogue/itemRef';
 import {
 	addFavourite,
 	moveFavourites,
@@ -7,7 +7,7 @@ import {
 	removeFavourite,
 	renameFavourite,
 	type Favourite,
-} from '../../src/favourites/model';
+} from '../../../src/favourites/model';
 
 const NOW = new Date('2026-11-30T10:00:00Z');
 let n = 0;
