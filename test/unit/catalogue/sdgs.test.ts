@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { SddsItem, SdgIndicator } from '../../src/api/families/types';
+import type { SddsItem, SdgIndicator } from '../../../src/api/families/types';
 import {
 	findSdg,
 	matchSdgs,
@@ -8,7 +8,7 @@ import {
 	sdgItem,
 	sortSdgs,
 	toSdgSpec,
-} from '../../src/catalogue/sdgs';
+} from '../../../src/catalogue/sdgs';
 
 function ind(goal: number, rawNumber: string, varId: number, title: string): SdgIndicator {
 	return {

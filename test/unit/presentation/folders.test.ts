@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareCategories, folderLabel, OTHERS_CATEGORY } from '../../src/presentation/folders';
+import { compareCategories, folderLabel, OTHERS_CATEGORY } from '../../../src/presentation/folders';
 
 describe('catalogue folders and category order', () => {
 	it('names every folder in the data language', () => {

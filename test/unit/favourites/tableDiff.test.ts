@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { DynamicTable } from '../../src/api/types';
-import { diffSnapshots, hasChanges, revisedLines, snapshotOf } from '../../src/favourites/tableDiff';
+import type { DynamicTable } from '../../../src/api/types';
+import { diffSnapshots, hasChanges, revisedLines, snapshotOf } from '../../../src/favourites/tableDiff';
 
 /** A 2-row, 1-derived-variable table over `years`, values from `value(row, year)`. */
 function table(
