@@ -110,7 +110,8 @@ describe('favourites watch', function () {
 		const before = (await current()).watch!;
 		const shown = h.messages.length;
 		emu.revise('0000', 1804);
-		emu.setFaults([{ kind: 'drop' }]);
+		// Only the watch's requests fail: a tree refresh meanwhile must not turn into a toast of its own.
+		emu.setFaults([{ kind: 'drop', match: { var: '1804' } }]);
 		try {
 			const round = await exec<Round>('bps.checkFavourites');
 			assert.equal(round.stopped, 'offline');
