@@ -37,12 +37,12 @@ describe('browser smoke: BPS view in the workbench', () => {
 			const item = activityBarItem(wb.page);
 			assert.equal(await item.locator('.action-label').getAttribute('aria-label'), c.title);
 			await item.click();
-			// A container with a single view hides the pane header and titles the side bar
-			// "<container>: <view>" instead.
+			// Two views (Favourites, then the catalogue): the side bar is titled by the container and
+			// each view has its own pane header.
 			const sidebar = wb.page.locator('.part.sidebar');
 			const title = sidebar.locator('.composite.title');
 			await title.waitFor({ state: 'visible' });
-			await waitUntil(async () => (await title.textContent())?.includes(`${c.title}: ${c.view}`));
+			await waitUntil(async () => (await title.textContent())?.includes(c.title));
 			assert.equal(await sidebar.locator(`.pane-header[aria-label^="${c.view}"]`).count(), 1);
 			// The key is seeded from BPS_SANDBOX_KEY, so the tree fills from the emulator without any
 			// typing (no "set a key" welcome view).
