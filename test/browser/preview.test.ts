@@ -226,7 +226,9 @@ describe('browser: preview webview', function () {
 				it('panels come back after a window reload (serializer + saved state)', async () => {
 					await wb!.page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
 					await wb!.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-					const frame = await wb!.webviewFrame();
+					// After a reload the restored panel waits for activation and the features bundle: on a
+					// loaded machine that takes longer than a fresh panel does.
+					const frame = await wb!.webviewFrame(undefined, 90_000);
 					await frame.waitForSelector('.attribution', { timeout: 60_000 });
 					assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
 					await frame.waitForSelector('.card.document, .static-table, .grid-row', { timeout: 60_000 });

@@ -53,7 +53,7 @@ export interface Workbench {
 	/** Presses a key or chord in VS Code notation (`ctrl+alt+shift+f1`, `escape`, `ctrl+k ctrl+w`). */
 	press(key: string): Promise<void>;
 	/** The content frame of a webview panel (iframe.webview > iframe#active-frame), optionally by tab title. */
-	webviewFrame(titleContains?: string): Promise<Frame>;
+	webviewFrame(titleContains?: string, timeoutMs?: number): Promise<Frame>;
 	/** Saves a PNG under test-results/screenshots/ and returns its path. */
 	screenshot(name: string): Promise<string>;
 	close(): Promise<void>;
@@ -182,7 +182,7 @@ export async function launchWorkbench(opts: WorkbenchOptions): Promise<Workbench
 			press: async (key) => {
 				for (const chord of key.trim().split(/\s+/)) await page.keyboard.press(toPlaywrightKey(chord));
 			},
-			webviewFrame: (titleContains) => webviewFrame(page, titleContains),
+			webviewFrame: (titleContains, timeoutMs) => webviewFrame(page, titleContains, timeoutMs),
 			screenshot: async (name) => {
 				fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 				const file = path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
