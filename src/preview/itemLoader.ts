@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import { isCancelled } from '../api/errors';
-import type { DimItem, DynamicTable, Lang } from '../api/types';
+import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
 import {
 	itemKey,
 	type IndicatorRef,
@@ -16,7 +16,7 @@ import { freshnessText } from '../presentation/freshness';
 import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
-import { isHttpUrl, toWire, type DynamicDims, type HostMessage } from './protocol';
+import { isHttpUrl, toWire, type DocumentPayload, type DynamicDims, type HostMessage } from './protocol';
 
 /** What a loader needs: where to fetch, and where its answers go. */
 export interface LoaderDeps {
@@ -169,46 +169,50 @@ export class ItemLoader {
 	private async startPublication(ref: PublicationRef, requestId: number): Promise<void> {
 		this.d.post({ type: 'loading', requestId, what: 'publication' });
 		const p = await this.d.api.getPublication(ref.domain, ref.id, this.opts);
-		if (p.title) this.d.setTitle(p.title);
-		this.postFreshness(p);
-		this.d.post({
-			type: 'document',
-			requestId,
-			doc: {
-				kind: 'publication',
-				id: p.id,
-				title: p.title,
-				abstract: p.abstract,
-				releaseDate: p.releaseDate,
-				updated: p.updated,
-				size: p.size,
-				coverUrl: isHttpUrl(p.coverUrl) ? p.coverUrl : '',
-				pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
-				extraUrl: '',
-				issn: p.issn,
-			},
+		this.postDocument(requestId, p, {
+			kind: 'publication',
+			id: p.id,
+			coverUrl: p.coverUrl,
+			pdfUrl: p.pdfUrl,
+			extraUrl: '',
+			issn: p.issn,
 		});
 	}
 
 	private async startPressRelease(ref: PressReleaseRef, requestId: number): Promise<void> {
 		this.d.post({ type: 'loading', requestId, what: 'pressrelease' });
 		const p = await this.d.api.getPressRelease(ref.domain, ref.id, this.opts);
+		this.postDocument(requestId, p, {
+			kind: 'pressrelease',
+			id: String(p.id),
+			coverUrl: p.thumbnailUrl,
+			pdfUrl: p.pdfUrl,
+			extraUrl: p.slideUrl,
+		});
+	}
+
+	/** A publication or press release as a document card; only http(s) links reach the webview. */
+	private postDocument(
+		requestId: number,
+		p: Freshness & Pick<DocumentPayload, 'title' | 'abstract' | 'releaseDate' | 'updated' | 'size'>,
+		d: Pick<DocumentPayload, 'kind' | 'id' | 'issn'> & { coverUrl: string; pdfUrl: string; extraUrl: string },
+	): void {
 		if (p.title) this.d.setTitle(p.title);
 		this.postFreshness(p);
+		const link = (u: string) => (isHttpUrl(u) ? u : '');
 		this.d.post({
 			type: 'document',
 			requestId,
 			doc: {
-				kind: 'pressrelease',
-				id: String(p.id),
+				...d,
 				title: p.title,
 				abstract: p.abstract,
 				releaseDate: p.releaseDate,
 				updated: p.updated,
 				size: p.size,
-				coverUrl: isHttpUrl(p.thumbnailUrl) ? p.thumbnailUrl : '',
-				pdfUrl: isHttpUrl(p.pdfUrl) ? p.pdfUrl : '',
-				extraUrl: isHttpUrl(p.slideUrl) ? p.slideUrl : '',
+				coverUrl: link(d.coverUrl),
+				pdfUrl: link(d.pdfUrl),
+				extraUrl: link(d.extraUrl),
 			},
 		});
 	}
