@@ -194,7 +194,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 			this.recount(node);
 			return children;
 		} catch (e) {
-			if (isCancelled(e)) return previous?.children ?? [];
+			// A load overtaken by a whole-tree refresh (new key, base URL or language) is stale news.
+			if (isCancelled(e) || gen !== this.gen) return previous?.children ?? [];
 			this.deps.log.error(`loading ${key}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
 			if (previous?.good) {
 				// A refresh that fails keeps what was on screen.
