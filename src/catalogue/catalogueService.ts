@@ -19,6 +19,7 @@ import type { Logger } from '../util/logger';
 import { itemKey, type ItemKind, type VarRef } from './itemRef';
 import { fromSearchEntry, toItems, toSearchEntry, type ApiRecords, type CatalogueItem } from './items';
 import { keywordSearch, otherLang } from './keywordSearch';
+import { ListMemo } from './listMemo';
 import { regionFacts, type RegionFacts, type RegionLabels } from './regions';
 import { SearchIndex } from './searchIndex';
 import { findSdg, matchSdgs, sdgItem, type SdgSpec } from './sdgs';
@@ -53,12 +54,13 @@ export interface ServerSearch {
 export class CatalogueService extends Disposable {
 	/** Every title fetched so far, across domains and languages. */
 	readonly index = new SearchIndex();
-	private readonly memo = new Map<string, Promise<unknown>>();
-	/** Memo keys whose promise has resolved (what can be read without a request). */
-	private readonly settled = new Set<string>();
 	private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
 	/** Fires when memoised data was dropped (clear) or replaced by a refresh. */
 	readonly onDidChange = this._onDidChange.event;
+	private readonly memo = new ListMemo(
+		() => this._onDidChange.fire(),
+		(key, e) => this.log.debug(`${key} failed: ${e instanceof Error ? e.message : String(e)}`),
+	);
 
 	constructor(
 		private readonly api: BpsApi,
@@ -148,7 +150,7 @@ export class CatalogueService extends Disposable {
 		opts: FetchOptions = {},
 	): Promise<Paged<StaticTable> | undefined> {
 		const o = { ...opts, bypassCache: false };
-		if (!this.settled.has(this.memoKey(`static|${domain}`, o))) return undefined;
+		if (!this.memo.isSettled(this.memoKey(`static|${domain}`, o))) return undefined;
 		return this.staticTablesOfSubject(domain, subject, o);
 	}
 
@@ -348,7 +350,6 @@ export class CatalogueService extends Disposable {
 	/** Forget every memoised list and the search index (Clear Cache). */
 	clear(): void {
 		this.memo.clear();
-		this.settled.clear();
 		this.index.clear();
 		this._onDidChange.fire();
 	}
@@ -374,29 +375,7 @@ export class CatalogueService extends Disposable {
 	}
 
 	private memoise<T>(what: string, opts: FetchOptions, load: () => Promise<T>): Promise<T> {
-		const key = this.memoKey(what, opts);
-		const hit = this.memo.get(key) as Promise<T> | undefined;
-		if (hit && !opts.bypassCache) {
-			return hit;
-		}
-		const p = load();
-		this.memo.set(key, p);
-		p.then(
-			() => {
-				if (this.memo.get(key) === p) this.settled.add(key);
-				if (opts.bypassCache) this._onDidChange.fire();
-			},
-			(e: unknown) => {
-				// Never memoise a failure: the next ask (Retry) must go to the network again. A failed
-				// refresh puts back what was there, so the last good list stays available.
-				if (this.memo.get(key) === p) {
-					if (hit) this.memo.set(key, hit);
-					else this.memo.delete(key);
-				}
-				this.log.debug(`${key} failed: ${e instanceof Error ? e.message : String(e)}`);
-			},
-		);
-		return p;
+		return this.memo.get(this.memoKey(what, opts), !!opts.bypassCache, load);
 	}
 
 	private memoKey(what: string, opts: FetchOptions): string {

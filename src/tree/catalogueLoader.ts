@@ -1,0 +1,184 @@
+/**
+ * What each catalogue node's children are: one case per node kind and folder, each a call to the
+ * CatalogueService and a mapping through nodeFactory.ts. The provider (catalogueTree.ts) keeps
+ * state, refreshes and failures; this module only knows where children come from, so a new kind
+ * of BPS data is a case here and in nodeFactory.ts.
+ */
+import * as vscode from 'vscode';
+import { BpsError } from '../api/errors';
+import type { Lang, Paged } from '../api/types';
+import type { CatalogueService, FetchOptions } from '../catalogue/catalogueService';
+import type { ApiRecords } from '../catalogue/items';
+import { classifyDomain } from '../catalogue/regions';
+import { assertNever } from '../util/assertNever';
+import { Fresh } from './counts';
+import * as make from './nodeFactory';
+import type { CatalogueNode, FolderNode, ItemNode, PagedFolderKind, SubjectNode } from './nodes';
+import { isPagedFolder } from './nodes';
+
+/** Children and how fresh the lists behind them are. */
+export interface Loaded {
+	children: CatalogueNode[];
+	stale: boolean;
+	fetchedAt: number;
+}
+
+export interface LoaderDeps {
+	catalogue: CatalogueService;
+	domain: () => string;
+	lang: () => Lang;
+}
+
+export class CatalogueLoader {
+	constructor(private readonly deps: LoaderDeps) {}
+
+	/** The children of one node (or of the root), and how fresh the lists behind them are. */
+	async load(node: CatalogueNode | undefined, opts: FetchOptions): Promise<Loaded> {
+		const f = new Fresh();
+		const domain = node?.domain ?? this.deps.domain();
+		const lang = this.deps.lang();
+		const o: FetchOptions = { ...opts, lang };
+		const c = this.deps.catalogue;
+		const base = make.idBase(domain, lang);
+		const orEmpty = (parent: CatalogueNode, children: CatalogueNode[]): Loaded => ({
+			children: children.length ? children : [make.emptyNode(parent)],
+			...f.result(),
+		});
+
+		if (!node) return this.loadRoot(domain, lang, o);
+		switch (node.kind) {
+			case 'category':
+				return orEmpty(node, make.subjectNodes(base, node, f.add(await c.subjects(domain, o)).items));
+			case 'subject':
+				return this.loadSubject(node, o);
+			case 'folder': {
+				if (node.folder === 'staticTables') {
+					const statics = f.add(await c.staticTablesOfSubject(domain, node.subjectId ?? -1, o));
+					return orEmpty(node, make.itemNodes(base, node, 'statictable', statics.items));
+				}
+				if (node.folder === 'indicators') {
+					if (classifyDomain(domain).level === 'regency') {
+						return { children: [make.regencyIndicatorsNode(node)], ...f.result() };
+					}
+					return orEmpty(
+						node,
+						make.itemNodes(base, node, 'indicator', f.add(await c.indicators(domain, o)).items),
+					);
+				}
+				if (!isPagedFolder(node.folder)) return orEmpty(node, await this.loadNational(node, o, f));
+				const page = f.add(await this.fetchPage(node.folder, domain, 1, o));
+				const items = this.pageNodes(node, page.items);
+				const children: CatalogueNode[] = items.length ? items : [make.emptyNode(node)];
+				if (page.page < page.pages) children.push(make.loadMoreNode(node, 2, items.length, page.total));
+				return { children, ...f.result() };
+			}
+			case 'region':
+			case 'var':
+			case 'statictable':
+			case 'publication':
+			case 'pressrelease':
+			case 'indicator':
+			case 'loadMore':
+			case 'error':
+			case 'info':
+				return { children: [], ...f.result() };
+			default:
+				return assertNever(node, 'node kind');
+		}
+	}
+
+	/** The region node, the subject categories and the three folders. */
+	private async loadRoot(domain: string, lang: Lang, o: FetchOptions): Promise<Loaded> {
+		const f = new Fresh();
+		const base = make.idBase(domain, lang);
+		const [region, subjects] = await Promise.all([
+			this.deps.catalogue.region(domain, { lang }),
+			this.deps.catalogue.subjects(domain, o).then(
+				(s) => ({ ok: true as const, s }),
+				(err: unknown) => ({ ok: false as const, err }),
+			),
+		]);
+		const regionNode = make.regionNode(region);
+		if (!subjects.ok) {
+			const err = subjects.err;
+			if (err instanceof BpsError && (err.kind === 'badKey' || err.kind === 'noKey')) {
+				return {
+					children: [regionNode, make.errorNode(err, undefined, domain)],
+					stale: false,
+					fetchedAt: Date.now(),
+				};
+			}
+			throw err;
+		}
+		const cats = make.categoryNodes(base, domain, f.add(subjects.s).items);
+		const children: CatalogueNode[] = [regionNode, ...cats];
+		if (!cats.length)
+			children.push(
+				make.infoNode(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')),
+			);
+		return {
+			children: [...children, ...make.folderNodes(base, domain, lang), ...make.nationalFolderNodes(base)],
+			...f.result(),
+		};
+	}
+
+	/**
+	 * A subject: its dynamic tables (the API filters them by subject), then its "Static tables"
+	 * folder. The API cannot filter static tables by subject, so they are fetched (the whole
+	 * domain's list) only when that folder opens; once that list is in memory, the folder is
+	 * left out for subjects without static tables.
+	 */
+	private async loadSubject(node: SubjectNode, o: FetchOptions): Promise<Loaded> {
+		const f = new Fresh();
+		const lang = o.lang ?? this.deps.lang();
+		const base = make.idBase(node.domain, lang);
+		const c = this.deps.catalogue;
+		const [vars, known] = await Promise.all([
+			c.variables(node.domain, node.subjectId, o),
+			c.staticTablesOfSubjectIfLoaded(node.domain, node.subjectId, o).catch(() => undefined),
+		]);
+		const children: CatalogueNode[] = make.itemNodes(base, node, 'var', f.add(vars).items);
+		if (!known || known.items.length) children.push(make.staticFolderNode(node, lang));
+		return { children: children.length ? children : [make.emptyNode(node)], ...f.result() };
+	}
+
+	/** The children of the national SDGs and SDDS folders (the same under every region). */
+	private async loadNational(node: FolderNode, o: FetchOptions, f: Fresh): Promise<CatalogueNode[]> {
+		const c = this.deps.catalogue;
+		switch (node.folder) {
+			case 'sdgs':
+				return make.sdgGoalNodes(node, f.add(await c.sdgs(o)).items);
+			case 'sdgGoal':
+				return make.sdgItemNodes(node, f.add(await c.sdgs(o)).items);
+			case 'sdds':
+				return make.sddsCategoryNodes(node, f.add(await c.sdds(o)).items);
+			case 'sddsCategory':
+				return make.sddsItemNodes(node, f.add(await c.sdds(o)).items);
+			case 'indicators':
+			case 'publications':
+			case 'pressReleases':
+			case 'staticTables':
+				return [];
+			default:
+				return assertNever(node.folder, 'folder kind');
+		}
+	}
+
+	fetchPage(
+		folder: PagedFolderKind,
+		domain: string,
+		page: number,
+		o: FetchOptions,
+	): Promise<Paged<ApiRecords['publication'] | ApiRecords['pressrelease']>> {
+		return folder === 'publications'
+			? this.deps.catalogue.publications(domain, page, o)
+			: this.deps.catalogue.pressReleases(domain, page, o);
+	}
+
+	pageNodes(folder: FolderNode, items: unknown[]): ItemNode[] {
+		const base = make.idBase(folder.domain, this.deps.lang());
+		return folder.folder === 'publications'
+			? make.itemNodes(base, folder, 'publication', items as ApiRecords['publication'][])
+			: make.itemNodes(base, folder, 'pressrelease', items as ApiRecords['pressrelease'][]);
+	}
+}

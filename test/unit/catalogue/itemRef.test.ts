@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { ITEM_KINDS, isItemKind, itemKey, sameItem, toItemRef } from '../../../src/catalogue/itemRef';
+
+describe('itemRef', () => {
+	it("parses ids into their kind's type, once", () => {
+		assert.deepEqual(toItemRef({ domain: '3578', kind: 'var', id: '12' }), {
+			domain: '3578',
+			kind: 'var',
+			id: 12,
+		});
+		assert.deepEqual(toItemRef({ domain: '0000', kind: 'publication', id: 12 }), {
+			domain: '0000',
+			kind: 'publication',
+			id: '12',
+		});
+		assert.equal(toItemRef({ domain: '0000', kind: 'statictable', id: '12a' }), undefined);
+		assert.equal(toItemRef({ domain: '0000', kind: 'publication', id: '' }), undefined);
+		assert.equal(toItemRef({ domain: '0000', kind: 'var', id: 2 ** 60 }), undefined);
+	});
+
+	it('takes the ref a tree node carries, and keeps title, years, varId and sdg', () => {
+		const node = {
+			id: 'x',
+			ref: { domain: '0000', kind: 'indicator', id: 7, varId: 1804, title: 'T', years: [2020] },
+		};
+		assert.deepEqual(toItemRef(node), {
+			domain: '0000',
+			kind: 'indicator',
+			id: 7,
+			varId: 1804,
+			title: 'T',
+			years: ['2020'],
+		});
+		assert.deepEqual(toItemRef({ domain: '0000', kind: 'var', id: 154, sdg: '1.2.1' }), {
+			domain: '0000',
+			kind: 'var',
+			id: 154,
+			sdg: '1.2.1',
+		});
+	});
+
+	it('refuses what is not a ref: bad domains, unknown kinds, non-objects', () => {
+		for (const bad of [
+			undefined,
+			null,
+			'var',
+			12,
+			{},
+			{ domain: '35', kind: 'var', id: 1 },
+			{ domain: '0000', kind: 'map', id: 1 },
+		])
+			assert.equal(toItemRef(bad), undefined, JSON.stringify(bad));
+		assert.equal(isItemKind('constructor'), false, 'no prototype keys');
+		assert.ok(ITEM_KINDS.includes('var'));
+	});
+
+	it('keys and sameness by domain, kind and id', () => {
+		const a = { domain: '0000', kind: 'var' as const, id: 1 };
+		assert.equal(itemKey(a), '0000/var/1');
+		assert.equal(sameItem(a, { ...a }), true);
+		assert.equal(sameItem(a, { ...a, domain: '3500' }), false);
+		assert.equal(sameItem(a, { domain: '0000', kind: 'statictable', id: 1 }), false);
+	});
+});
