@@ -8,8 +8,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
-import type { McpDefinitionProvider, McpStdioDefinition } from '../../src/ai/lmApi';
-import { EMULATOR_KEY, getExtensionApi, setKey, startTestEmulator, type TestEmulator } from './helpers';
+import type { McpStdioDefinition } from '../../src/ai/lmApi';
+import { EMULATOR_KEY, getExtensionApi, setKey, setupSuite, testHooks, type TestEmulator } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 const TOOL_NAMES = [
@@ -45,9 +45,7 @@ describe('Assistant tools (LM + MCP)', function () {
 	let emu: TestEmulator;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await getExtensionApi();
-		assert.ok(await setKey(EMULATOR_KEY), 'key not saved');
+		({ emu } = await setupSuite());
 	});
 	after(async () => {
 		await emu?.close();
@@ -133,14 +131,7 @@ describe('Assistant tools (LM + MCP)', function () {
 	});
 
 	it('asks before each tool runs, in words a person understands', async () => {
-		const hooks = (await getExtensionApi())._test as
-			| {
-					lmPrepare?: (
-						name: string,
-						input: object,
-					) => { invocationMessage?: string; confirmationMessages?: { title: string; message: string } };
-			  }
-			| undefined;
+		const hooks = await testHooks();
 		const prepare = hooks?.lmPrepare;
 		assert.ok(prepare, 'prepare hook missing');
 		const seen = new Set<string>();
@@ -152,10 +143,11 @@ describe('Assistant tools (LM + MCP)', function () {
 				years: [2024],
 				hs: ['15'],
 				flow: 'export',
-			});
-			assert.ok(p.invocationMessage && p.confirmationMessages?.title && p.confirmationMessages.message, name);
-			assert.ok(!/bps_|undefined/.test(p.confirmationMessages.message), p.confirmationMessages.message);
-			seen.add(p.confirmationMessages.message);
+			} as Parameters<typeof prepare>[1]);
+			const message = String(p.confirmationMessages?.message ?? '');
+			assert.ok(p.invocationMessage && p.confirmationMessages?.title && message, name);
+			assert.ok(!/bps_|undefined/.test(message), message);
+			seen.add(message);
 		}
 		assert.equal(seen.size, TOOL_NAMES.length, 'each tool has its own confirmation');
 		const table = prepare('bps_get_table', { domain: '3500', variable: 2262, years: [2023, 2024] });
@@ -163,7 +155,7 @@ describe('Assistant tools (LM + MCP)', function () {
 	});
 
 	it('starts the MCP server VS Code would start: key only in the resolved environment', async () => {
-		const hooks = (await getExtensionApi())._test as { mcpProvider?: McpDefinitionProvider } | undefined;
+		const hooks = await testHooks();
 		const provider = hooks?.mcpProvider;
 		assert.ok(provider, 'MCP provider not registered');
 		const token = new vscode.CancellationTokenSource().token;

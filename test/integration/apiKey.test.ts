@@ -5,22 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-	EMULATOR_KEY,
-	EXTENSION_ID,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
+import { EMULATOR_KEY, EXTENSION_ID, setKey, startTestEmulator, waitFor, type TestEmulator } from './helpers';
+import { testHooks } from './helpers';
 import type { TestHooks as Hooks } from '../../src/testHooks';
 
-async function hooks(): Promise<Hooks> {
-	const api = await getExtensionApi();
-	assert.ok(api._test, 'test hooks exposed');
-	return api._test as unknown as Hooks;
-}
+const hooks = testHooks;
 
 /** Every value any `bps.*` setting has in any scope, as JSON. */
 function allSettingValues(): string {

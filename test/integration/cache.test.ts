@@ -11,15 +11,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
 import type { RecordedRequest } from '../emulator/server';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
+import { EMULATOR_KEY, configure, getExtensionApi, waitFor, type TestEmulator, setupSuite } from './helpers';
 import type { TestHooks as Hooks } from '../../src/testHooks';
 
 describe('response cache and request budget', function () {
@@ -33,11 +25,7 @@ describe('response cache and request budget', function () {
 	const model = (m: string) => (r: RecordedRequest) => r.params.model === m;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind' });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		api = await getExtensionApi();
-		h = api._test as unknown as Hooks;
+		({ emu, api, hooks: h } = await setupSuite({ domain: '0000', language: 'ind' }));
 	});
 	beforeEach(async () => {
 		emu.clearFaults();

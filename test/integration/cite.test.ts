@@ -10,14 +10,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { FIXTURE_IDS } from '../emulator/server';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	type TestEmulator,
-} from './helpers';
+import { EMULATOR_KEY, configure, type TestEmulator, setupSuite } from './helpers';
 
 type Csl = Record<string, unknown> & { author?: Array<{ family?: string; literal?: string }> };
 
@@ -37,10 +30,7 @@ describe('citations (bps.copyCitation)', function () {
 	let emu: TestEmulator;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind' });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		await getExtensionApi();
+		({ emu } = await setupSuite({ domain: '0000', language: 'ind' }));
 	});
 	afterEach(async () => {
 		// The untitled documents are scratch: close them without a "save changes?" dialog.

@@ -17,13 +17,13 @@ import type { CatalogueNode } from '../../src/tree/nodes';
 import {
 	EMULATOR_KEY,
 	configure,
-	getExtensionApi,
 	setKey,
 	sleep,
 	startTestEmulator,
 	waitFor,
 	type TestEmulator,
 } from './helpers';
+import { testHooks } from './helpers';
 import type { PanelProbe as PanelHook, TestHooks as Hooks } from '../../src/testHooks';
 
 interface InsertResult {
@@ -108,7 +108,7 @@ describe('fault matrix (tree, preview, insert)', function () {
 			'network.timeoutSeconds': 5,
 		});
 		assert.equal(await setKey(EMULATOR_KEY), true);
-		h = (await getExtensionApi())._test as unknown as Hooks;
+		h = await testHooks();
 		assert.ok(h.tree && h.previews && h.messages && h.recentLogLines, 'test hooks are registered');
 		await vscode.commands.executeCommand('bps.clearCache');
 		await vscode.commands.executeCommand('bps.catalogue.focus');

@@ -8,22 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { WebviewMessage } from '../../src/preview/protocol';
-import {
-	EMULATOR_KEY,
-	EXTENSION_ID,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
-
-interface Hooks {
-	previews: { get(id: string): { received: WebviewMessage[]; panel: vscode.WebviewPanel } | undefined };
-	lazy: { loadMs: number };
-}
+import { EXTENSION_ID, setupSuite, testHooks, waitFor, type TestEmulator } from './helpers';
 
 /** Source folders (or files) whose code must stay out of dist/extension.js. */
 const LAZY_SOURCES = [
@@ -50,10 +35,7 @@ describe('lazily loaded features (dist/features.js)', function () {
 	let emu: TestEmulator;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind' });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		await getExtensionApi();
+		({ emu } = await setupSuite({ domain: '0000', language: 'ind' }));
 	});
 	after(async () => {
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -73,7 +55,7 @@ describe('lazily loaded features (dist/features.js)', function () {
 	});
 
 	it('runs each lazily loaded command once: preview, search, insert, new notebook, copy citation', async () => {
-		const hooks = (await getExtensionApi())._test as unknown as Hooks;
+		const hooks = await testHooks();
 		const ref = { domain: '0000', kind: 'var', id: 1804 };
 
 		const id = await vscode.commands.executeCommand<string>('bps.preview', ref);

@@ -6,15 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-	EMULATOR_KEY,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-	EXTENSION_ID,
-} from './helpers';
+import { waitFor, type TestEmulator, EXTENSION_ID, setupSuite } from './helpers';
 import type { TestHooks as Hooks } from '../../src/testHooks';
 
 describe('links (URI handler, bps.copyLink)', function () {
@@ -24,9 +16,7 @@ describe('links (URI handler, bps.copyLink)', function () {
 	const base = () => `${vscode.env.uriScheme}://${EXTENSION_ID}`;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		h = (await getExtensionApi())._test as unknown as Hooks;
+		({ emu, hooks: h } = await setupSuite());
 		assert.ok(h.links && h.previews, 'the links and previews hooks are registered');
 	});
 	afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -8,14 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	type TestEmulator,
-} from './helpers';
+import { EMULATOR_KEY, configure, type TestEmulator, setupSuite } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 const YEARS = ['2017', '2018', '2019'];
@@ -61,10 +54,7 @@ describe('notebooks (Insert Data, bps.newNotebook)', function () {
 	let emu: TestEmulator;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind', 'insert.defaultFormat': undefined });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		await getExtensionApi();
+		({ emu } = await setupSuite({ domain: '0000', language: 'ind', 'insert.defaultFormat': undefined }));
 		await closeAll();
 	});
 	afterEach(closeAll);

@@ -8,15 +8,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage, InsertRequest } from '../../src/preview/protocol';
 import { FIXTURE_IDS } from '../emulator/server';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
+import { EMULATOR_KEY, configure, waitFor, type TestEmulator, setupSuite } from './helpers';
 import type { PanelProbe as PanelHook, PreviewsProbe as ManagerHook } from '../../src/testHooks';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
@@ -45,10 +37,13 @@ describe('preview: insert into editor', function () {
 	let seq = 7000;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind', 'insert.defaultFormat': undefined });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		previews = (await getExtensionApi())._test?.previews as ManagerHook;
+		let hooks;
+		({ emu, hooks } = await setupSuite({
+			domain: '0000',
+			language: 'ind',
+			'insert.defaultFormat': undefined,
+		}));
+		previews = hooks.previews;
 		assert.ok(previews, 'the previews test hook is registered');
 	});
 	afterEach(closeAll);

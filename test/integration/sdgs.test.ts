@@ -12,15 +12,7 @@ import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { SearchSession } from '../../src/search/searchSession';
 import type { TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode } from '../../src/tree/nodes';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
+import { configure, getExtensionApi, waitFor, type TestEmulator, setupSuite } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -36,12 +28,7 @@ describe('SDGs and SDDS', function () {
 	let h: TestHooks;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		await configure({ domain: '0000', language: 'ind', 'network.timeoutSeconds': 3 });
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		const api = await getExtensionApi();
-		assert.ok(api._test, 'test hooks exposed');
-		h = api._test;
+		({ emu, hooks: h } = await setupSuite({ domain: '0000', language: 'ind', 'network.timeoutSeconds': 3 }));
 	});
 	beforeEach(async () => {
 		emu.clearFaults();

@@ -23,6 +23,7 @@ import {
 	waitFor,
 	type TestEmulator,
 } from './helpers';
+import { testHooks } from './helpers';
 import type { TestHooks as Hooks } from '../../src/testHooks';
 
 /**
@@ -81,7 +82,7 @@ describe('key secrecy audit', function () {
 	before(async () => {
 		emu = await startTestEmulator({ keys: [KEY] });
 		await configure({ domain: '0000', language: 'ind' });
-		h = (await getExtensionApi())._test as unknown as Hooks;
+		h = await testHooks();
 		await vscode.commands.executeCommand('bps.clearCache');
 		// Every test here needs the key, whichever of them runs (a --grep may pick one). Not of the
 		// real shape on purpose (bps.setApiKey would refuse it): stored as another window would.

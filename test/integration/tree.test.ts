@@ -5,31 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CatalogueService } from '../../src/catalogue/catalogueService';
-import type { CatalogueTreeProvider } from '../../src/tree/catalogueTree';
 import type { CatalogueNode } from '../../src/tree/nodes';
 import {
 	EMULATOR_KEY,
 	configure,
-	getExtensionApi,
 	setKey,
 	sleep,
 	startTestEmulator,
 	waitFor,
 	type TestEmulator,
+	testHooks,
 } from './helpers';
+import type { TestHooks } from '../../src/testHooks';
 
-interface Hooks {
-	tree: CatalogueTreeProvider;
-	catalogue: CatalogueService;
-	services: { context: vscode.ExtensionContext };
-}
-
-async function hooks(): Promise<Hooks> {
-	const api = await getExtensionApi();
-	assert.ok(api._test, 'test hooks exposed');
-	return api._test as unknown as Hooks;
-}
+const hooks = testHooks;
 
 const byKind = (nodes: CatalogueNode[], kind: CatalogueNode['kind']) => nodes.filter((n) => n.kind === kind);
 const folder = (nodes: CatalogueNode[], which: string) =>
@@ -47,7 +36,7 @@ const FOLDERS_EN = ['Publications', 'Press Releases', 'Strategic Indicators'];
 describe('catalogue tree', function () {
 	this.timeout(60_000);
 	let emu: TestEmulator;
-	let h: Hooks;
+	let h: TestHooks;
 
 	before(async () => {
 		emu = await startTestEmulator();
