@@ -93,15 +93,22 @@ function wrapBracket(
 	return [indent + open, ...wrap(items, indent + step, width), indent + close];
 }
 
+/** Values per R statement in a large table (see {@link r}). */
+const R_CHUNK = 240;
+
 /**
  * R: `df <- data.frame(<one vector per column>, stringsAsFactors = FALSE)` then
  * `names(df) <- c(...)`. Setting the names afterwards keeps any label (spaces, "2015",
  * even "check.names") verbatim without clashing with data.frame()'s own arguments.
  * Missing cells are typed NAs (`NA_real_`, `NA_character_`) so column types survive.
+ *
+ * R reads a script (Rscript, the console, RStudio's Run) one line at a time and parses the whole
+ * unfinished expression again at each line, so one expression of thousands of lines takes seconds
+ * to minutes. A large table is therefore built column by column in statements of
+ * {@link R_CHUNK} values (`.bps_col1 <- c(.bps_col1, ...)`), then put together.
  */
 export function r(t: CleanTable): string[] {
-	const lines = [...hashComments(metadataLines(t)), 'df <- data.frame('];
-	t.columns.forEach((c, i) => {
+	const cols = t.columns.map((c, i) => {
 		const num = c.type === 'number';
 		const int = num && c.integer;
 		const vals = t.rows.map((row) => {
@@ -110,10 +117,29 @@ export function r(t: CleanTable): string[] {
 			// `2024L` is an R integer; a plain `2024` would be a double.
 			return typeof v === 'number' ? numLiteral(v) + (int ? 'L' : '') : rString(v);
 		});
-		if (!vals.length) lines.push(`  ${int ? 'integer(0)' : num ? 'numeric(0)' : 'character(0)'},`);
-		else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80, '  '));
+		return { vals, empty: int ? 'integer(0)' : num ? 'numeric(0)' : 'character(0)' };
 	});
-	lines.push('  stringsAsFactors = FALSE', ')');
+	const lines = [...hashComments(metadataLines(t))];
+	if (t.rows.length <= R_CHUNK) {
+		lines.push('df <- data.frame(');
+		for (const { vals, empty } of cols) {
+			if (!vals.length) lines.push(`  ${empty},`);
+			else lines.push(...wrapBracket(vals, '  ', 'c(', '),', 80, '  '));
+		}
+		lines.push('  stringsAsFactors = FALSE', ')');
+	} else {
+		const names = cols.map((_, i) => `.bps_col${i + 1}`);
+		cols.forEach(({ vals }, i) => {
+			for (let k = 0; k < vals.length; k += R_CHUNK) {
+				const head = k === 0 ? `${names[i]} <- c(` : `${names[i]} <- c(${names[i]}, `;
+				lines.push(...wrapBracket(vals.slice(k, k + R_CHUNK), '', head, ')', 80, '  '));
+			}
+		});
+		lines.push(
+			...wrapBracket([...names, 'stringsAsFactors = FALSE'], '', 'df <- data.frame(', ')', 80, '  '),
+		);
+		lines.push(...wrapBracket(names, '', 'rm(', ')', 80, '  '));
+	}
 	lines.push(
 		...wrapBracket(
 			t.columns.map((c) => rString(c.name)),

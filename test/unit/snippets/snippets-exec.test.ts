@@ -230,6 +230,37 @@ for (i in seq_len(nrow(df))) for (j in seq_along(df)) {
 		assert.deepEqual(got, expected);
 	});
 
+	it('r: a large table is built in statements R reads quickly, same data, no helpers left', function () {
+		need(this, HAS_R, 'Rscript (Debian r-base-core)');
+		const n = 5000;
+		const rows: Row[] = Array.from({ length: n }, (_, i) => [
+			`Wilayah ${i % 514}`,
+			i % 97 === 0 ? null : i / 4,
+			2000 + (i % 24),
+		]);
+		const table = trickyTable({ rows });
+		const snippet = formatSnippet(table, 'r');
+		const longest = Math.max(...snippet.split('\n').map((l) => l.length));
+		assert.ok(longest <= 100, `lines stay readable (${longest} chars)`);
+		const code =
+			snippet +
+			`
+cat("SHAPE", nrow(df), ncol(df), "\\n")
+cat("NA", sum(is.na(df[[2]])), "\\n")
+cat("SUM", sprintf("%.17g", sum(df[[2]], na.rm = TRUE)), sum(df[[3]]), "\\n")
+cat("LAST", df[[1]][nrow(df)], "\\n")
+cat("LEFT", length(ls(all.names = TRUE, pattern = "^[.]bps")), "\\n")
+`;
+		const out = run('Rscript', [writeTmp('R', code)]);
+		const sum = rows.reduce((a, r) => a + ((r[1] as number | null) ?? 0), 0);
+		const years = rows.reduce((a, r) => a + (r[2] as number), 0);
+		assert.match(out, new RegExp(`SHAPE ${n} 3`));
+		assert.match(out, new RegExp(`NA ${rows.filter((r) => r[1] === null).length} `));
+		assert.ok(out.includes(`SUM ${sum} ${years}`), out);
+		assert.match(out, /LAST Wilayah 373/);
+		assert.match(out, /LEFT 0/);
+	});
+
 	it('r: an empty table still has typed columns', function () {
 		need(this, HAS_R, 'Rscript (Debian r-base-core)');
 		const code =
