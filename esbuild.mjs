@@ -131,9 +131,11 @@ const mcpServer = {
 	metafile: true,
 };
 
+// Two classic scripts: preview.js (the grid and everything shown first) and chart.js (uPlot),
+// which src/webview/chartLoader.ts adds the first time a chart is drawn.
 const webview = {
 	...common,
-	entryPoints: { preview: 'src/webview/main.ts' },
+	entryPoints: { preview: 'src/webview/main.ts', chart: 'src/webview/chartEntry.ts' },
 	outdir: 'dist/webview',
 	platform: 'browser',
 	format: 'iife',

@@ -217,11 +217,21 @@ export class ItemLoader {
 		});
 	}
 
+	/**
+	 * Posts the variable's periods. A new panel's default window is already on its way (prefetchVar):
+	 * it is posted as soon as it arrives, with no `load` round trip through the webview first.
+	 */
 	private async sendDims(varId: number): Promise<void> {
 		const prefetched = this.prefetch.dims;
 		this.prefetch.dims = undefined;
 		const dims = await (prefetched && this.varId === varId ? prefetched : this.fetchDims(varId));
-		this.d.post({ type: 'dims', dims });
+		if (!this.prefetch.data || !dims.periods.length) {
+			this.d.post({ type: 'dims', dims });
+			return;
+		}
+		const load = { requestId: this.hostRequestId--, periods: dims.defaultPeriods };
+		this.d.post({ type: 'dims', dims, load });
+		await this.loadDynamic(load.requestId, load.periods);
 	}
 
 	/** Periods (sorted, with the default window), derived variables and derived periods of a variable. */

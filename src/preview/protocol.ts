@@ -153,7 +153,11 @@ export type HostMessage =
 	  }
 	| { type: 'loading'; requestId: number; what: string }
 	| { type: 'progress'; requestId: number; done: number; total: number }
-	| { type: 'dims'; dims: DynamicDims }
+	/**
+	 * The variable's periods. `load`: the host is already loading that window (a new panel's
+	 * default, fetched while the webview booted) and posts it under that negative id, unasked.
+	 */
+	| { type: 'dims'; dims: DynamicDims; load?: { requestId: number; periods: number[] } }
 	| { type: 'dynamic'; requestId: number; table: WireDynamicTable }
 	| { type: 'indicator'; card: IndicatorCard }
 	| { type: 'static'; requestId: number; table: StaticTablePayload }
@@ -186,7 +190,8 @@ export interface InsertRequest {
 
 /** Messages webview → host. */
 export type WebviewMessage =
-	| { type: 'ready' }
+	/** `bootMs`: the webview's clock at `ready` (ms since its document started loading). */
+	| { type: 'ready'; bootMs?: number }
 	| { type: 'state'; state: PersistedState }
 	| { type: 'load'; requestId: number; periods: number[]; turvar?: number[]; turth?: number[] }
 	| { type: 'cancel'; requestId: number }

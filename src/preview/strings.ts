@@ -79,5 +79,6 @@ export function webviewStrings(): Record<string, string> {
 			'{0}',
 			'{1}',
 		),
+		chartLoadFailed: vscode.l10n.t('The chart could not be loaded. Open the Chart tab again to retry.'),
 	};
 }

@@ -1,8 +1,8 @@
 /**
  * The dynamic-table view: header (title, unit, region, last update, definition, notes), the period
  * range picker with progress and Cancel, the dimension choices (rows, derived variable,
- * sub-period), the pivot (swappable), the virtual grid with sort/filter/selection/copy, the chart
- * of the selected rows, and export.
+ * sub-period), the pivot (swappable), the virtual grid with sort/filter/selection/copy, the Chart
+ * tab (chartTab.ts), and export.
  */
 import { formatValue, pivot, type PivotResult } from '../api/table';
 import type { DynamicTable } from '../api/types';
@@ -14,16 +14,13 @@ import type {
 	InsertRequest,
 } from '../preview/protocol';
 import { tidyExportTable } from '../preview/export/json';
-import { Chart } from './chart';
+import { ChartTab } from './chartTab';
 import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
 import { indicatorCard, tableHeader } from './dynamicHeader';
 import {
-	chartRegions,
-	chartSeries,
 	exportView,
 	layoutIds,
-	MAX_SERIES,
 	pinRanks,
 	pivotSpec,
 	selectedRows,
@@ -57,8 +54,7 @@ export class DynamicView {
 	private readonly filterField: HTMLInputElement;
 	private readonly countEl = h('span', { class: 'count' });
 	private readonly grid: VirtualGrid;
-	private readonly chart: Chart;
-	private readonly chartNote: HTMLElement;
+	private readonly chart: ChartTab;
 	private readonly messageEl = h('div', { class: 'message', attrs: { hidden: '' } });
 	/** "No rows match …" with Clear, in place of an empty grid. */
 	private readonly noMatchEl = h('div', { class: 'message no-match', attrs: { hidden: '', role: 'status' } });
@@ -158,19 +154,9 @@ export class DynamicView {
 			e.preventDefault();
 			this.ctx.status(fmt(t(ctx, 'copied'), rows));
 		});
-		const chartHost = h('div', { class: 'chart' });
-		this.chart = new Chart(chartHost);
-		this.chartNote = h('p', { class: 'hint chart-note', attrs: { hidden: '' } });
-
+		this.chart = new ChartTab(ctx);
 		const tableTab = h('div', { class: 'tab-body table-tab' }, this.grid.el);
-		const chartTab = h(
-			'div',
-			{ class: 'tab-body chart-tab' },
-			h('p', { class: 'hint', text: t(ctx, 'chartHint') }),
-			this.chartNote,
-			chartHost,
-		);
-		const tabBar = tabs(ctx, [tableTab, chartTab], this.tab === 'chart' ? 1 : 0, (i) => {
+		const tabBar = tabs(ctx, [tableTab, this.chart.el], this.tab === 'chart' ? 1 : 0, (i) => {
 			this.tab = i === 1 ? 'chart' : 'table';
 			this.ctx.saveUi({ tab: this.tab });
 			if (this.tab === 'chart') requestAnimationFrame(() => this.renderChart());
@@ -217,9 +203,9 @@ export class DynamicView {
 		this.indicatorEl.replaceChildren(indicatorCard(this.ctx, card));
 	}
 
-	/** The variable's periods arrived: fill the range picker and load the saved or default range. */
-	setDims(d: DynamicDims): void {
-		this.periods.setDims(d);
+	/** The variable's periods arrived: fill the range picker and load (or await) the saved or default range. */
+	setDims(d: DynamicDims, pushed?: { requestId: number; periods: number[] }): void {
+		this.periods.setDims(d, pushed);
 	}
 
 	onProgress(requestId: number, done: number, total: number): void {
@@ -378,37 +364,12 @@ export class DynamicView {
 		if (table) this.ctx.post({ type: 'export', requestId: this.ctx.nextId(), format, table });
 	}
 
-	/**
-	 * Chart: the selected regions (or the first rows in view) over time. Each line is one region ×
-	 * derived variable [× sub-period]; the x axis is time only, whatever the grid's pivot.
-	 */
+	/** The chart of the current pivot and selection (drawn only while its tab is shown). */
 	private renderChart(): void {
 		const tb = this.table;
 		const r = this.result;
 		if (!tb || !r) return;
-		const ctx = this.ctx;
-		const choice = this.choice();
-		const regions = chartRegions(tb, r, choice, this.selKeys, this.grid.viewOrder());
-		const cs = chartSeries(tb, choice, regions);
-		this.chartNote.hidden = cs.dropped === 0;
-		this.chartNote.textContent = cs.dropped ? fmt(t(ctx, 'chartCapped'), MAX_SERIES, cs.dropped) : '';
-		const format = (v: number) => formatValue(v, tb.variable.decimal, ctx.locale);
-		this.chart.render({
-			labels: cs.labels,
-			series: cs.series,
-			unit: tb.variable.unit,
-			xLabel: t(ctx, 'period'),
-			format,
-			missing: t(ctx, 'missingCell'),
-			summary: fmt(
-				t(ctx, 'chartSummary'),
-				tb.variable.title,
-				cs.series.length,
-				cs.labels[0] ?? '',
-				cs.labels[cs.labels.length - 1] ?? '',
-				tb.variable.unit,
-			),
-		});
-		ctx.post({ type: 'chart', series: cs.series.length, points: cs.labels.length });
+		const viewOrder = this.grid.viewOrder();
+		this.chart.render({ table: tb, result: r, choice: this.choice(), selected: this.selKeys, viewOrder });
 	}
 }

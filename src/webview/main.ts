@@ -4,7 +4,6 @@
  * UI state lives in getState/setState so a reloaded window restores the same view.
  */
 import DOMPurify from 'dompurify';
-import uplotCss from 'uplot/dist/uPlot.min.css';
 import {
 	assertNever,
 	fromWire,
@@ -35,7 +34,7 @@ const vscode = acquireVsCodeApi();
 // Constructable stylesheets: allowed by our CSP's style-src with no inline-style allowance (the same
 // mechanism the vscode-elements components use inside their shadow roots).
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(uplotCss + '\n' + css);
+sheet.replaceSync(css);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
@@ -140,7 +139,7 @@ function onMessage(m: HostMessage): void {
 			dynamic?.onProgress(m.requestId, m.done, m.total);
 			break;
 		case 'dims':
-			ensureDynamic().setDims(m.dims);
+			ensureDynamic().setDims(m.dims, m.load);
 			break;
 		case 'dynamic':
 			ensureDynamic().setTable(m.requestId, fromWire(m.table));
@@ -189,4 +188,4 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
 });
 
 // The handshake: the host posts nothing until it hears this.
-post({ type: 'ready' });
+post({ type: 'ready', bootMs: Math.round(performance.now()) });

@@ -37,8 +37,12 @@ export class PeriodPicker {
 		};
 	}
 
-	/** The variable's periods arrived: fill the pickers and load the saved or default range. */
-	setDims(d: DynamicDims): void {
+	/**
+	 * The variable's periods arrived: fill the pickers and load the saved or default range. `pushed`:
+	 * the host is already loading a window; when it is the range to show, its answer is awaited
+	 * instead of asking again.
+	 */
+	setDims(d: DynamicDims, pushed?: { requestId: number; periods: number[] }): void {
 		this.dims = d;
 		const saved = this.ctx.ui.periods?.filter((p) => d.periods.some((x) => x.id === p));
 		const chosen = saved?.length ? saved : d.defaultPeriods;
@@ -56,7 +60,12 @@ export class PeriodPicker {
 			this.message(t(this.ctx, 'noData'));
 			return;
 		}
-		this.requestLoad(d.periods.slice(from, to + 1).map((p) => p.id));
+		const periods = d.periods.slice(from, to + 1).map((p) => p.id);
+		if (pushed && sameSet(pushed.periods, periods)) {
+			this.ctx.saveUi({ periods });
+			this.loadId = pushed.requestId;
+			this.showProgress(t(this.ctx, 'loading'));
+		} else this.requestLoad(periods);
 	}
 
 	private loadRange(): void {
@@ -115,4 +124,9 @@ export class PeriodPicker {
 	private hideProgress(): void {
 		this.parts.progress.hidden = true;
 	}
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+	const s = new Set(a);
+	return a.length === b.length && b.every((x) => s.has(x));
 }

@@ -291,6 +291,8 @@ export interface Phases {
 	rendered: number;
 	/** The webview's own pivot + grid time for the table (its `rendered.ms`). */
 	webviewMs: number;
+	/** The webview's own clock at `ready`: its document started → its script parsed and run. */
+	bootMs: number;
 }
 
 interface Opened {
@@ -347,12 +349,14 @@ async function openPreview(hooks: Hooks, ref: Record<string, unknown>): Promise<
 	});
 	const ms = performance.now() - t0;
 	const dims = p.sent.find((m): m is Extract<HostMessage, { type: 'dims' }> => m.type === 'dims');
+	const ready = p.received.find((m): m is Extract<WebviewMessage, { type: 'ready' }> => m.type === 'ready');
 	const phases: Phases = {
 		ready: ph.ready,
 		dims: ph.dims,
 		data: ph.data,
 		rendered: ms,
 		webviewMs: rendered.ms,
+		bootMs: ready?.bootMs ?? NaN,
 	};
 	return {
 		panel: p.panel,

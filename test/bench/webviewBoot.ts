@@ -1,0 +1,162 @@
+/**
+ * Webview boot in headless chromium: how long the preview's first script takes from the page
+ * starting to load until it posts `ready` (fetch from disk, parse, compile, run). That is the part
+ * of "panel created → first grid paint" the size of the first script decides; the real host bench
+ * (host/index.ts) measures the whole path.
+ *
+ * Each load gets a new browser context, so no compiled code is reused between runs (a new webview
+ * panel starts cold too). `--webview-baseline <git rev>` also measures the webview bundle of that
+ * revision, built from git the way esbuild.mjs builds it (minified). Alone:
+ * `node dist-test/bench/webviewBoot.js [--webview-baseline <rev>]` after a production build.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchResult } from './decode';
+
+const RUNS = 9;
+
+/** The page: the clock when the page's own first script runs, and a fake VS Code API that stamps what the bundle posts. */
+const PAGE = `<!DOCTYPE html><html lang="id"><head><meta charset="UTF-8"><title>boot bench</title></head>
+<body><div id="app"></div>
+<script>
+window.__scriptStart = performance.now();
+window.__ready = NaN;
+window.acquireVsCodeApi = () => ({
+	postMessage: (m) => { if (m.type === 'ready' && Number.isNaN(window.__ready)) window.__ready = performance.now(); },
+	getState: () => undefined,
+	setState: () => {},
+});
+</script>
+<script src="preview.js"></script>
+</body></html>`;
+
+export interface BootRun {
+	/** Page start → `ready` (the webview's own clock). */
+	readyMs: number;
+	/** The bundle alone: the script before it ran → `ready`. */
+	scriptMs: number;
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Builds the preview webview bundle of `rev` (minified) from git; returns its path. */
+function bundleAt(root: string, rev: string, dir: string): string {
+	const src = path.join(dir, 'src');
+	const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src'], { cwd: root, maxBuffer: 1 << 28 });
+	fs.mkdirSync(src, { recursive: true });
+	execFileSync('tar', ['-x', '-C', dir], { input: tar });
+	const out = path.join(dir, 'out', 'preview.js');
+	execFileSync(
+		path.join(root, 'node_modules/.bin/esbuild'),
+		[
+			path.join(src, 'webview/main.ts'),
+			'--bundle',
+			'--minify',
+			'--platform=browser',
+			'--format=iife',
+			'--target=es2022',
+			'--legal-comments=none',
+			'--loader:.css=text',
+			`--outfile=${out}`,
+			'--log-level=warning',
+		],
+		{ cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } },
+	);
+	return out;
+}
+
+async function measure(bundle: string, chromiumPath: string): Promise<BootRun[]> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-boot-bench-'));
+	fs.copyFileSync(bundle, path.join(dir, 'preview.js'));
+	fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath: chromiumPath,
+		headless: true,
+		args: ['--no-sandbox', '--disable-dev-shm-usage'],
+	});
+	const runs: BootRun[] = [];
+	try {
+		for (let i = 0; i < RUNS; i++) {
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const page = await context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			await page.goto('file://' + path.join(dir, 'index.html'));
+			await page.waitForFunction(() => !Number.isNaN((window as unknown as { __ready: number }).__ready));
+			if (errors.length) throw new Error(`webview error: ${errors.join('; ')}`);
+			runs.push(
+				await page.evaluate(() => {
+					const w = window as unknown as { __ready: number; __scriptStart: number };
+					return { readyMs: w.__ready, scriptMs: w.__ready - w.__scriptStart };
+				}),
+			);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+	return runs;
+}
+
+/** The boot rows for dist/webview/preview.js, and for the bundle of `baseline` when given. */
+export async function runWebviewBootBench(
+	root: string,
+	chromiumPath: string,
+	baseline?: string,
+): Promise<{ rows: BenchResult[]; raw: Record<string, BootRun[]> }> {
+	const bundles: Array<[string, string]> = [['', path.join(root, 'dist', 'webview', 'preview.js')]];
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-boot-baseline-'));
+	try {
+		if (baseline) bundles.push([` (before: ${baseline})`, bundleAt(root, baseline, tmp)]);
+		const rows: BenchResult[] = [];
+		const raw: Record<string, BootRun[]> = {};
+		const r1 = (x: number) => Math.round(x * 10) / 10;
+		for (const [suffix, bundle] of bundles) {
+			const runs = await measure(bundle, chromiumPath);
+			raw[suffix || 'current'] = runs;
+			rows.push(
+				{ name: `webview first script size${suffix}`, value: fs.statSync(bundle).size, unit: 'bytes' },
+				{
+					name: `webview boot, page start → ready${suffix}`,
+					value: r1(median(runs.map((r) => r.readyMs))),
+					unit: 'ms',
+				},
+				{
+					name: `  of which the first script (load, parse, run)${suffix}`,
+					value: r1(median(runs.map((r) => r.scriptMs))),
+					unit: 'ms',
+				},
+			);
+		}
+		return { rows, raw };
+	} finally {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+if (require.main === module) {
+	const i = process.argv.indexOf('--webview-baseline');
+	const root = path.resolve(__dirname, '../..');
+	runWebviewBootBench(
+		root,
+		process.env.CHROMIUM ?? '/usr/bin/chromium',
+		i > 0 ? process.argv[i + 1] : undefined,
+	).then(
+		(r) => {
+			for (const row of r.rows) console.log(`${row.name.padEnd(60)} ${row.value} ${row.unit}`);
+			process.exit(0);
+		},
+		(e) => {
+			console.error(e);
+			process.exit(1);
+		},
+	);
+}
