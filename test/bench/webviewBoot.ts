@@ -13,9 +13,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { BenchResult } from './decode';
 
-const RUNS = 9;
+const RUNS = 15;
 
 /** The page: the clock when the page's own first script runs, and a fake VS Code API that stamps what the bundle posts. */
 const PAGE = `<!DOCTYPE html><html lang="id"><head><meta charset="UTF-8"><title>boot bench</title></head>
@@ -48,7 +49,10 @@ function median(xs: number[]): number {
 /** Builds the preview webview bundle of `rev` (minified) from git; returns its path. */
 function bundleAt(root: string, rev: string, dir: string): string {
 	const src = path.join(dir, 'src');
-	const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src'], { cwd: root, maxBuffer: 1 << 28 });
+	const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src', 'tsconfig.json'], {
+		cwd: root,
+		maxBuffer: 1 << 28,
+	});
 	fs.mkdirSync(src, { recursive: true });
 	execFileSync('tar', ['-x', '-C', dir], { input: tar });
 	const out = path.join(dir, 'out', 'preview.js');
@@ -71,37 +75,46 @@ function bundleAt(root: string, rev: string, dir: string): string {
 	return out;
 }
 
-async function measure(bundle: string, chromiumPath: string): Promise<BootRun[]> {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-boot-bench-'));
-	fs.copyFileSync(bundle, path.join(dir, 'preview.js'));
-	fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+/** One page load in a new browser context; `dir` holds index.html and the bundle. */
+async function bootOnce(browser: Browser, dir: string): Promise<BootRun> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	try {
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto('file://' + path.join(dir, 'index.html'));
+		await page.waitForFunction(() => !Number.isNaN((window as unknown as { __ready: number }).__ready));
+		if (errors.length) throw new Error(`webview error: ${errors.join('; ')}`);
+		return await page.evaluate(() => {
+			const w = window as unknown as { __ready: number; __scriptStart: number };
+			return { readyMs: w.__ready, scriptMs: w.__ready - w.__scriptStart };
+		});
+	} finally {
+		await context.close();
+	}
+}
+
+/** Boots each bundle `RUNS` times, alternating between them so a change in the machine's load hits all alike. */
+async function measure(bundles: string[], chromiumPath: string): Promise<BootRun[][]> {
+	const dirs = bundles.map((b) => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-boot-bench-'));
+		fs.copyFileSync(b, path.join(dir, 'preview.js'));
+		fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+		return dir;
+	});
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
 		headless: true,
 		args: ['--no-sandbox', '--disable-dev-shm-usage'],
 	});
-	const runs: BootRun[] = [];
+	const runs: BootRun[][] = bundles.map(() => []);
 	try {
-		for (let i = 0; i < RUNS; i++) {
-			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-			const page = await context.newPage();
-			const errors: string[] = [];
-			page.on('pageerror', (e) => errors.push(e.message));
-			await page.goto('file://' + path.join(dir, 'index.html'));
-			await page.waitForFunction(() => !Number.isNaN((window as unknown as { __ready: number }).__ready));
-			if (errors.length) throw new Error(`webview error: ${errors.join('; ')}`);
-			runs.push(
-				await page.evaluate(() => {
-					const w = window as unknown as { __ready: number; __scriptStart: number };
-					return { readyMs: w.__ready, scriptMs: w.__ready - w.__scriptStart };
-				}),
-			);
-			await context.close();
-		}
+		for (let i = 0; i < RUNS; i++)
+			for (const [k, dir] of dirs.entries()) runs[k].push(await bootOnce(browser, dir));
 	} finally {
 		await browser.close();
-		fs.rmSync(dir, { recursive: true, force: true });
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 	}
 	return runs;
 }
@@ -119,8 +132,12 @@ export async function runWebviewBootBench(
 		const rows: BenchResult[] = [];
 		const raw: Record<string, BootRun[]> = {};
 		const r1 = (x: number) => Math.round(x * 10) / 10;
-		for (const [suffix, bundle] of bundles) {
-			const runs = await measure(bundle, chromiumPath);
+		const all = await measure(
+			bundles.map(([, b]) => b),
+			chromiumPath,
+		);
+		for (const [k, [suffix, bundle]] of bundles.entries()) {
+			const runs = all[k];
 			raw[suffix || 'current'] = runs;
 			rows.push(
 				{ name: `webview first script size${suffix}`, value: fs.statSync(bundle).size, unit: 'bytes' },
