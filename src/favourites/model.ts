@@ -5,6 +5,7 @@
  * global state and in a workspace's `.vscode/bps.json`, so a hand-edited file is validated here.
  */
 import { type ItemRef, itemKey, toItemRef } from '../catalogue/itemRef';
+import type { ChangeHighlight } from '../preview/protocol';
 import type { CellChange, TableSnapshot } from './tableDiff';
 
 /** What the update watch keeps for a favourite (see watch.ts). */
@@ -162,4 +163,23 @@ export function mergeChange(
 	const newPeriods = [...new Set([...(prev?.newPeriods ?? []), ...next.newPeriods])];
 	const extra = Math.max(0, (prev?.count ?? 0) - (prev?.revised.length ?? 0));
 	return { at, newPeriods, count: revised.length + extra, revised: revised.slice(0, MAX_KEPT_CHANGES) };
+}
+
+/**
+ * What "Show changes" opens: the favourite's item with its pinned years and the new periods (so
+ * their columns are there to see), and the changes for the grid to highlight.
+ */
+export function changesView(f: Favourite): { ref: ItemRef; changes: ChangeHighlight } {
+	const c = f.watch?.change;
+	const changes: ChangeHighlight = {
+		revised: (c?.revised ?? []).map(({ row, column, from, to }) => ({ row, column, from, to })),
+		newPeriods: c?.newPeriods ?? [],
+		count: c?.count ?? 0,
+	};
+	const years = f.ref.years?.length
+		? [...new Set([...f.ref.years, ...changes.newPeriods])].sort((a, b) =>
+				a.localeCompare(b, 'en', { numeric: true }),
+			)
+		: undefined;
+	return { ref: { ...f.ref, title: f.ref.title ?? f.label, ...(years ? { years } : {}) }, changes };
 }

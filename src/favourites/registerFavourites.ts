@@ -5,7 +5,7 @@ import { Commands, Views } from '../constants';
 import type { Features } from '../commands/features';
 import { reportError } from '../util/errors';
 import { FavouritesView } from './favouritesView';
-import { type Favourite, addFavourite, removeFavourite, renameFavourite } from './model';
+import { type Favourite, addFavourite, changesView, removeFavourite, renameFavourite } from './model';
 import { FavouritesStore } from './store';
 import { FavouritesWatch } from './watch';
 import { testHooksEnabled } from '../testHooks';
@@ -66,10 +66,10 @@ export function registerFavourites(
 			guarded('show favourite changes', async (arg?: unknown) => {
 				const fav = await favouriteOf(arg);
 				if (!fav) return undefined;
-				const id = await vscode.commands.executeCommand<string | undefined>(Commands.preview, {
-					...fav.ref,
-					title: fav.ref.title ?? fav.label,
-				});
+				const { ref, changes } = changesView(fav);
+				const id = await vscode.commands.executeCommand<string | undefined>(Commands.preview, ref);
+				const panel = id ? f.previews.get(id) : undefined;
+				if (panel && fav.watch?.change) panel.showChanges(changes);
 				// Looked at: the mark goes (the kept cells stay the base of the next comparison).
 				await store.update((list) =>
 					list.map((x) =>

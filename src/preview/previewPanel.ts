@@ -18,6 +18,7 @@ import { ItemLoader } from './itemLoader';
 import {
 	isHttpUrl,
 	type Attribution,
+	type ChangeHighlight,
 	type ExportFormat,
 	type ExportTable,
 	type HostMessage,
@@ -72,6 +73,8 @@ export class PreviewPanel extends Disposable {
 	private attribution: Attribution | undefined;
 	/** The region of the banner, asked for when the panel opens (see the constructor). */
 	private region: Promise<RegionFacts> | undefined;
+	/** Changes the grid highlights ("Show changes"); sent again to a webview that restarts. */
+	private changes: ChangeHighlight | undefined;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
@@ -143,6 +146,7 @@ export class PreviewPanel extends Disposable {
 				case 'ready':
 					this.ready = true;
 					this.post(await this.initMessage());
+					if (this.changes) this.post({ type: 'highlight', changes: this.changes });
 					void this.loader.start();
 					break;
 				case 'state':
@@ -172,6 +176,7 @@ export class PreviewPanel extends Disposable {
 					break;
 				case 'rendered':
 				case 'chart':
+				case 'highlighted':
 					this.deps.log.debug(`${this.key}: ${JSON.stringify(m)}`);
 					break;
 				default:
@@ -196,6 +201,12 @@ export class PreviewPanel extends Disposable {
 			lang: this.lang,
 			attribution: this.attribution,
 		};
+	}
+
+	/** Highlights `changes` in the grid, now or as soon as the webview is ready. */
+	showChanges(changes: ChangeHighlight): void {
+		this.changes = changes;
+		this.post({ type: 'highlight', changes });
 	}
 
 	/** The provenance every export carries. */

@@ -141,6 +141,17 @@ export interface ExportTable {
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
+/**
+ * What changed in a watched table since the user last looked ("Show changes"): revised cells by
+ * identity (`row` = vervar val, `column` = "turvar|tahun|turtahun" vals) and new period labels.
+ */
+export interface ChangeHighlight {
+	revised: Array<{ row: string; column: string; from?: number; to?: number }>;
+	newPeriods: string[];
+	/** How many cells were revised in all (`revised` may keep only the first of them). */
+	count: number;
+}
+
 /** Messages host → webview. */
 export type HostMessage =
 	| {
@@ -166,6 +177,8 @@ export type HostMessage =
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
 	| { type: 'cancelled'; requestId: number }
+	/** Mark these changes in the grid (kept for every later layout of the same table). */
+	| { type: 'highlight'; changes: ChangeHighlight }
 	| { type: 'exported'; requestId: number; path?: string }
 	/** The answer to `insert`: how many rows went into which document; neither when cancelled; `error` when it failed. */
 	| { type: 'inserted'; requestId: number; rows?: number; target?: string; error?: string };
@@ -208,7 +221,9 @@ export type WebviewMessage =
 			domRows: number;
 			ms: number;
 	  }
-	| { type: 'chart'; series: number; points: number };
+	| { type: 'chart'; series: number; points: number }
+	/** The grid marks `cells` revised cells and `periods` new periods; `summary` is the status line it shows. */
+	| { type: 'highlighted'; cells: number; periods: number; summary: string };
 
 /** Only http(s) links may be opened or shown. */
 export function isHttpUrl(u: unknown): u is string {

@@ -7,6 +7,7 @@
 import { formatValue, pivot, type PivotResult } from '../api/table';
 import type { DynamicTable } from '../api/types';
 import type {
+	ChangeHighlight,
 	DynamicDims,
 	ExportFormat,
 	ExportTable,
@@ -15,6 +16,7 @@ import type {
 } from '../preview/protocol';
 import { tidyExportTable } from '../preview/export/json';
 import { ChartTab } from './chartTab';
+import { ChangeView } from './changeView';
 import { t, type ViewContext } from './context';
 import { clear, fmt, h } from './dom';
 import { indicatorCard, tableHeader } from './dynamicHeader';
@@ -58,6 +60,8 @@ export class DynamicView {
 	private readonly messageEl = h('div', { class: 'message', attrs: { hidden: '' } });
 	/** "No rows match …" with Clear, in place of an empty grid. */
 	private readonly noMatchEl = h('div', { class: 'message no-match', attrs: { hidden: '', role: 'status' } });
+	/** A favourite's changes marked in the grid ("Show changes"). */
+	private readonly changeView: ChangeView;
 	private table: DynamicTable | undefined;
 	private result: PivotResult | undefined;
 	/** Row and column identities of the current pivot (see dynamicModel.layoutIds). */
@@ -75,6 +79,7 @@ export class DynamicView {
 		this.sortBy = { key: ctx.ui.sortKey, dir: ctx.ui.sortDir ?? 1 };
 		this.selKeys = new Set(ctx.ui.selected ?? []);
 		this.periods = new PeriodPicker(ctx, (text) => this.showMessage(text));
+		this.changeView = new ChangeView(ctx);
 		const { from, to, load, progress } = this.periods.parts;
 
 		this.rowsSel = select('rows', true);
@@ -194,6 +199,7 @@ export class DynamicView {
 			),
 			this.messageEl,
 			this.noMatchEl,
+			this.changeView.el,
 			tabBar,
 			h('p', { class: 'hint', text: t(ctx, 'missingHint') }),
 		);
@@ -218,6 +224,12 @@ export class DynamicView {
 
 	onError(requestId: number | undefined, message: string): boolean {
 		return this.periods.onError(requestId, message);
+	}
+
+	/** Highlights a favourite's changes in this and every later layout of the table. */
+	setChanges(changes: ChangeHighlight): void {
+		this.changeView.set(changes);
+		this.relayout();
 	}
 
 	private showMessage(text: string): void {
@@ -285,12 +297,14 @@ export class DynamicView {
 			text: (i, c) => formatValue(r.cells[i * r.nCols + c], decimal, ctx.locale),
 			pinned: pinRanks(tb, spec, r),
 		};
+		const highlighted = this.changeView.apply(tb, spec, r, model);
 		this.grid.setModel(model, {
 			sortCol: sortColumn(this.ids.cols, this.sortBy),
 			sortDir: this.sortBy.dir,
 			filter: this.filterField.value,
 			selected: selectedRows(this.ids.rows, this.selKeys),
 		});
+		if (highlighted) ctx.post(highlighted);
 		if (!r.nRows) this.showMessage(t(ctx, 'noData'));
 		this.updateCount();
 		if (this.tab === 'chart') this.renderChart();

@@ -10,6 +10,7 @@
  * Shift+arrows extend the selection. `aria-rowcount`/`aria-colcount` give the whole size.
  */
 import { h } from './dom';
+import { gridKey } from './gridKeys';
 import { viewRows } from './gridOrder';
 
 export interface GridModel {
@@ -25,6 +26,17 @@ export interface GridModel {
 	text(r: number, c: number): string;
 	/** Aggregate rows pinned on top (rank), or undefined. */
 	pinned?(r: number): number | undefined;
+	/** A highlighted cell (c = -1: the row label): its class, tooltip and what a screen reader says. */
+	mark?(r: number, c: number): CellHighlight | undefined;
+	/** A highlighted column header. */
+	headMark?(c: number): CellHighlight | undefined;
+}
+
+/** How a highlighted cell looks and reads: `kind` is its class ("revised", "new-period"). */
+export interface CellHighlight {
+	kind: string;
+	title: string;
+	label: string;
 }
 
 export interface GridStrings {
@@ -185,6 +197,12 @@ export class VirtualGrid {
 				h('span', { class: 'sort-arrow', attrs: { 'aria-hidden': 'true' } }),
 			);
 			cell.style.width = `${this.widths[i]}px`;
+			const mark = i > 0 ? m.headMark?.(col) : undefined;
+			if (mark) {
+				cell.classList.add(mark.kind);
+				cell.title = mark.title;
+				cell.setAttribute('aria-label', mark.label);
+			}
 			if (this.sortCol === col) {
 				cell.classList.add(this.sortDir === 1 ? 'asc' : 'desc');
 				cell.setAttribute('aria-sort', this.sortDir === 1 ? 'ascending' : 'descending');
@@ -244,24 +262,36 @@ export class VirtualGrid {
 			row.setAttribute('aria-selected', String(this.selection.has(r)));
 			row.setAttribute('aria-rowindex', String(pos + 2));
 			const cells = row.children;
-			(cells[0] as HTMLElement).textContent = m.rowLabel(r);
-			(cells[0] as HTMLElement).title = m.rowLabel(r);
+			const head = cells[0] as HTMLElement;
+			head.textContent = m.rowLabel(r);
+			this.decorate(head, m.mark?.(r, -1), m.rowLabel(r));
 			for (let c = 0; c < m.nCols; c++) {
-				const v = m.value(r, c);
 				const cell = cells[c + 1] as HTMLElement;
 				cell.textContent = m.text(r, c);
-				const missing = Number.isNaN(v);
+				const missing = Number.isNaN(m.value(r, c));
 				cell.classList.toggle('missing', missing);
-				if (missing) {
-					cell.title = this.strings.missing;
-					cell.setAttribute('aria-label', this.strings.missingCell);
-				} else {
-					cell.removeAttribute('title');
-					cell.removeAttribute('aria-label');
-				}
+				const hint = missing ? { title: this.strings.missing, label: this.strings.missingCell } : undefined;
+				this.decorate(cell, m.mark?.(r, c), hint?.title, hint?.label);
 			}
 		}
 		this.markActive();
+	}
+
+	/**
+	 * A recycled cell's highlight class, tooltip and accessible name: the highlight's when it has
+	 * one (a revised missing value still says it was revised), else `title` / `label`.
+	 */
+	private decorate(cell: HTMLElement, mark: CellHighlight | undefined, title?: string, label?: string): void {
+		const kind = cell.dataset.mark;
+		if (kind && kind !== mark?.kind) cell.classList.remove(kind);
+		if (mark) cell.classList.add(mark.kind);
+		cell.dataset.mark = mark?.kind ?? '';
+		const t = mark?.title ?? title;
+		const l = mark?.label ?? label;
+		if (t) cell.title = t;
+		else cell.removeAttribute('title');
+		if (l) cell.setAttribute('aria-label', l);
+		else cell.removeAttribute('aria-label');
 	}
 
 	/** Moves the `active` class and the id that `aria-activedescendant` points at. */
@@ -315,54 +345,20 @@ export class VirtualGrid {
 	private onKey(e: KeyboardEvent): void {
 		const m = this.model;
 		if (!m) return;
-		const last = this.order.length - 1;
 		const ctrl = e.ctrlKey || e.metaKey;
-		let { pos, col } = this.active;
 		const page = Math.max(1, Math.floor((this.el.clientHeight - this.header.offsetHeight) / ROW_HEIGHT) - 1);
-		switch (e.key) {
-			case 'ArrowDown':
-				pos = Math.min(last, pos + 1);
-				break;
-			case 'ArrowUp':
-				pos = Math.max(-1, pos - 1);
-				break;
-			case 'ArrowRight':
-				col = Math.min(m.nCols, col + 1);
-				break;
-			case 'ArrowLeft':
-				col = Math.max(0, col - 1);
-				break;
-			case 'Home':
-				col = 0;
-				if (ctrl) pos = -1;
-				break;
-			case 'End':
-				col = m.nCols;
-				if (ctrl) pos = last;
-				break;
-			case 'PageDown':
-				pos = Math.min(last, pos + page);
-				break;
-			case 'PageUp':
-				pos = Math.max(pos < 0 ? -1 : 0, pos - page);
-				break;
-			case 'Enter':
-			case ' ':
-				e.preventDefault();
-				if (pos < 0) this.cycleSort(col - 1);
-				else if (e.key === ' ') this.toggle(pos, ctrl || e.shiftKey);
-				return;
-			default:
-				return;
-		}
+		const { pos, col } = this.active;
+		const res = gridKey(e.key, ctrl, this.active, { last: this.order.length - 1, nCols: m.nCols, page });
+		if (!res) return;
 		e.preventDefault();
-		const vertical = e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && !(e.key === 'Home' && !ctrl);
-		const from = this.active.pos;
-		this.setActive(pos, col);
-		if (e.shiftKey && vertical && pos >= 0) {
-			this.anchor ??= Math.max(0, from);
-			this.selectRange(this.anchor, pos, false);
-		} else if (vertical) this.anchor = undefined;
+		if ('sort' in res) return this.cycleSort(col - 1);
+		if ('toggle' in res) return this.toggle(pos, ctrl || e.shiftKey);
+		if ('consumed' in res) return;
+		this.setActive(res.move.pos, res.move.col);
+		if (e.shiftKey && res.vertical && res.move.pos >= 0) {
+			this.anchor ??= Math.max(0, pos);
+			this.selectRange(this.anchor, res.move.pos, false);
+		} else if (res.vertical) this.anchor = undefined;
 	}
 
 	private toggle(pos: number, add: boolean): void {

@@ -7,6 +7,7 @@ import DOMPurify from 'dompurify';
 import {
 	assertNever,
 	fromWire,
+	type ChangeHighlight,
 	type DynamicUiState,
 	type HostMessage,
 	type PersistedState,
@@ -19,6 +20,7 @@ import { documentView } from './documentView';
 import { h } from './dom';
 import { DynamicView } from './dynamicView';
 import { progressRing } from './elements';
+import changesCss from './changes.css';
 import css from './preview.css';
 import { staticView } from './staticView';
 
@@ -34,7 +36,7 @@ const vscode = acquireVsCodeApi();
 // Constructable stylesheets: allowed by our CSP's style-src with no inline-style allowance (the same
 // mechanism the vscode-elements components use inside their shadow roots).
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(css);
+sheet.replaceSync([css, changesCss].join('\n'));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
@@ -45,6 +47,8 @@ const offlineEl = h('div', { class: 'offline', attrs: { hidden: '', role: 'statu
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 let ctx: ViewContext | undefined;
 let dynamic: DynamicView | undefined;
+/** A favourite's changes to highlight, kept until the dynamic view exists. */
+let changes: ChangeHighlight | undefined;
 let requestSeq = 1;
 let ui: DynamicUiState = vscode.getState()?.ui ?? {};
 
@@ -89,6 +93,7 @@ function ensureDynamic(): DynamicView {
 	if (!dynamic) {
 		dynamic = new DynamicView(ctx);
 		main.replaceChildren(dynamic.el);
+		if (changes) dynamic.setChanges(changes);
 	}
 	return dynamic;
 }
@@ -162,6 +167,10 @@ function onMessage(m: HostMessage): void {
 			break;
 		case 'cancelled':
 			dynamic?.onCancelled(m.requestId);
+			break;
+		case 'highlight':
+			changes = m.changes;
+			dynamic?.setChanges(m.changes);
 			break;
 		case 'exported':
 			if (m.path && ctx) showStatus(t(ctx, 'exported').replace('{0}', m.path));

@@ -7,11 +7,9 @@
  * with 0 serious or critical violations in every preview kind.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ConsoleMessage, Frame } from 'playwright-core';
 import { FIXTURE_IDS, startEmulator } from '../emulator/server';
-import { repoRoot } from './codeServer';
+import { axeSerious } from './axe';
 import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 
 const ITEMS = {
@@ -71,40 +69,6 @@ async function activeCell(frame: Frame) {
 			text: cell?.textContent ?? '',
 			focused: document.activeElement === grid,
 		};
-	});
-}
-
-/** axe-core inside the webview frame: the serious and critical violations, one line each. */
-async function axeSerious(frame: Frame): Promise<string[]> {
-	const source = fs.readFileSync(path.join(repoRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-	await frame.evaluate(source);
-	return frame.evaluate(async () => {
-		const axe = (
-			window as unknown as {
-				axe: {
-					run(
-						n: Node,
-						o: object,
-					): Promise<{
-						violations: Array<{
-							id: string;
-							impact: string;
-							nodes: Array<{ target: unknown; failureSummary: string }>;
-						}>;
-					}>;
-				};
-			}
-		).axe;
-		const r = await axe.run(document, { resultTypes: ['violations'] });
-		return r.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map(
-				(v) =>
-					`${v.impact} ${v.id}: ${v.nodes
-						.slice(0, 3)
-						.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`)
-						.join(' | ')}`,
-			);
 	});
 }
 

@@ -11,6 +11,7 @@ import {
 	getExtensionApi,
 	setKey,
 	startTestEmulator,
+	waitFor,
 	type TestEmulator,
 } from './helpers';
 
@@ -32,6 +33,11 @@ interface Favourite {
 	ref: { domain: string; kind: string; id: number | string; years?: string[]; title?: string };
 	watch?: Watch;
 }
+interface Highlight {
+	revised: Array<{ row: string; column: string; from?: number; to?: number }>;
+	newPeriods: string[];
+	count: number;
+}
 interface Round {
 	checked: number;
 	changed: number;
@@ -44,7 +50,16 @@ interface Hooks {
 	};
 	favouritesView: vscode.TreeDataProvider<Favourite>;
 	messages: Array<{ level: string; message: string }>;
-	previews: { get(id: string): { ref: Favourite['ref']; panel: vscode.WebviewPanel } | undefined };
+	previews: {
+		get(id: string):
+			| {
+					ref: Favourite['ref'];
+					panel: vscode.WebviewPanel;
+					sent: Array<{ type: string; changes?: Highlight }>;
+					received: Array<{ type: string; cells?: number; periods?: number; summary?: string }>;
+			  }
+			| undefined;
+	};
 }
 
 const exec = <T>(cmd: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(cmd, ...args);
@@ -149,11 +164,30 @@ describe('favourites watch', function () {
 		assert.ok(tip.includes('→'), tip);
 	});
 
-	it('"Show changes" opens the preview and clears the mark', async () => {
+	it('"Show changes" opens the preview, the grid highlights the changes, and the mark goes', async () => {
+		const change = (await current()).watch!.change!;
 		const id = await exec<string>('bps.showFavouriteChanges', fav.key);
 		assert.ok(id);
-		const panel = h.previews.get(id);
+		const panel = h.previews.get(id)!;
 		assert.equal(panel?.ref.id, 1804);
+		// The host sends the cells by identity once the webview is ready; it answers when its grid marks them.
+		const sent = (
+			await waitFor(() => panel.sent.find((m) => m.type === 'highlight')!, 60_000, 'the highlight is sent')
+		).changes;
+		assert.deepEqual(
+			sent?.revised.map((r) => `${r.row}|${r.column}`),
+			change.revised.map((r) => `${r.row}|${r.column}`),
+		);
+		assert.deepEqual(sent?.newPeriods, change.newPeriods);
+		const shown = await waitFor(
+			() => panel.received.find((m) => m.type === 'highlighted')!,
+			60_000,
+			'the webview marks the changes in its grid',
+		);
+		assert.equal(shown.cells, 3, 'the three revised cells are in the grid');
+		assert.equal(shown.periods, 1, 'the new period is a column of the grid');
+		assert.match(String(shown.summary), /3/);
+		assert.ok(String(shown.summary).includes(change.newPeriods[0]!), shown.summary);
 		const f = await current();
 		assert.equal(f.watch?.change, undefined);
 		assert.ok(f.watch?.snapshot, 'the cells stay the base of the next check');

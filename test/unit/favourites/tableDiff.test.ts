@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DynamicTable } from '../../../src/api/types';
 import { diffSnapshots, hasChanges, revisedLines, snapshotOf } from '../../../src/favourites/tableDiff';
+import { dynamicTable } from '../helpers/dynamicTable';
 
 /** A 2-row, 1-derived-variable table over `years`, values from `value(row, year)`. */
 function table(
@@ -15,23 +16,13 @@ function table(
 	const tahun = years.map((y) => ({ val: String(Number(y) - 1900), label: y }));
 	const values = new Float64Array(vervar.length * tahun.length);
 	vervar.forEach((_, v) => years.forEach((y, t) => (values[v * years.length + t] = value(v, y))));
-	return {
-		domain: '0000',
-		lang: 'ind',
-		variable: { id: 1, title: 'T', unit: '', subject: '', definition: '', notes: '', decimal: 1 },
-		rowTitle: 'Provinsi',
+	const dims = {
 		vervar,
 		turvar: [{ val: '0', label: 'Tidak ada' }],
 		tahun,
 		turtahun: [{ val: '0', label: 'Tahunan' }],
-		values,
-		lastUpdate,
-		subjects: [],
-		related: [],
-		unmatchedKeys: 0,
-		fetchedAt: 0,
-		stale: false,
-	} as DynamicTable;
+	};
+	return dynamicTable(dims, values, { decimal: 1, lastUpdate, lang: 'ind', rowTitle: 'Provinsi' });
 }
 const base = (row: number, year: string) => row * 10 + Number(year) - 2000;
 

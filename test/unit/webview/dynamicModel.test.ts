@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { pivot } from '../../../src/api/table';
-import type { DimItem, DynamicTable } from '../../../src/api/types';
+import type { DynamicTable } from '../../../src/api/types';
 import {
 	aggregateRanks,
 	chartSeries,
@@ -20,8 +20,7 @@ import {
 	type LayoutChoice,
 } from '../../../src/webview/dynamicModel';
 import { viewRows } from '../../../src/webview/gridOrder';
-
-const dim = (pairs: Array<[string, string]>): DimItem[] => pairs.map(([val, label]) => ({ val, label }));
+import { dim, dynamicTable } from '../helpers/dynamicTable';
 
 /** Regions × sex × 2 years × (annual | months), value = a readable code of its coordinates. */
 function table(opts: { months?: boolean } = {}): DynamicTable {
@@ -57,23 +56,7 @@ function table(opts: { months?: boolean } = {}): DynamicTable {
 				for (let tt = 0; tt < turtahun.length; tt++) values[i++] = v * 1000 + tv * 100 + th * 10 + tt;
 	// ACEH · Male · 2023 is missing.
 	values[0] = NaN;
-	return {
-		domain: '0000',
-		lang: 'eng',
-		variable: { id: 1, title: 'T', unit: 'People', subject: '', definition: '', notes: '', decimal: 0 },
-		rowTitle: 'Province',
-		vervar,
-		turvar,
-		tahun,
-		turtahun,
-		values,
-		lastUpdate: '',
-		subjects: [],
-		related: [],
-		unmatchedKeys: 0,
-		fetchedAt: 0,
-		stale: false,
-	} as DynamicTable;
+	return dynamicTable({ vervar, turvar, tahun, turtahun }, values);
 }
 
 function layout(tb: DynamicTable, c: LayoutChoice) {
