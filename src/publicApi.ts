@@ -1,8 +1,10 @@
 import { ATTRIBUTION_ID, SOURCE_LINE } from './api/attribution';
+import type { TradeQuery, TradeRecord } from './api/families/types';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
 import { periodsForYears } from './catalogue/periods';
 import { sdgSpecText } from './catalogue/sdgs';
+import { tradeTitle } from './catalogue/trade';
 import type { Services } from './services';
 import type { TestHooks } from './testHooks';
 
@@ -51,6 +53,40 @@ export interface PublicSdgIndicator extends PublicDynamicTable {
 	number: string;
 }
 
+/** Options of {@link BpsPublicApi.getTrade}: exports or imports of some HS codes over some years. */
+export interface GetTradeOptions {
+	flow: 'export' | 'import';
+	/** 2-digit HS chapters (`['03', '09']`) or 8-digit BTKI codes, all of `hsLevel`. */
+	hs: string[];
+	hsLevel: 2 | 8;
+	/** Years from 2014 on; one request per year. */
+	years: number[];
+	/** Monthly rows (with `month`) instead of annual ones. */
+	monthly: boolean;
+	signal?: AbortSignal;
+}
+
+/** Foreign-trade data: one record per HS code × port × country × period. */
+export interface PublicTrade {
+	/** The query as asked (codes trimmed and de-duplicated, years sorted). */
+	query: TradeQuery;
+	/** "Exports by 2-digit HS code: 03 (annual)", in the data language. */
+	title: string;
+	/**
+	 * `year`, `month` (null when annual), `hsCode`, `hsLabel`, `port` and `country` (null when BPS
+	 * has none on record), `valueUsd` (FOB for exports, CIF for imports) and `netWeightKg`.
+	 */
+	records: TradeRecord[];
+	/** Years that answered "no data". */
+	emptyYears: number[];
+	/** What BPS says each column holds (`metadata`). */
+	columnNotes: Record<string, string>;
+	attribution: string;
+	source: string;
+	/** True when served from the cache because the API could not be reached. */
+	stale: boolean;
+}
+
 /**
  * The API other extensions get from `vscode.extensions.getExtension('bps-data-browser.bps-data-browser').activate()`.
  * Versioned: fields are only added within a major `version`.
@@ -60,6 +96,11 @@ export interface BpsPublicApi {
 	getDynamicTable(opts: GetDynamicTableOptions): Promise<PublicDynamicTable>;
 	/** An SDG indicator (national, domain 0000) as the dynamic table it points to. */
 	getSdgIndicator(opts: GetSdgIndicatorOptions): Promise<PublicSdgIndicator>;
+	/**
+	 * Exports or imports by HS code (national). Rejects with the reason for a malformed query (bad
+	 * HS code, a year before 2014), when no year has data, or when the API fails.
+	 */
+	getTrade(opts: GetTradeOptions): Promise<PublicTrade>;
 	/** Test-only internals; present only when the host runs with BPS_TEST=1. */
 	readonly _test?: TestHooks;
 }
@@ -105,6 +146,23 @@ export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 			const { years, lang, signal } = opts;
 			const t = await api.getDynamicTable({ domain: ref.domain, variable: ref.id, years, lang, signal });
 			return { ...t, title: ref.title ?? t.title, number: ref.sdg ?? '' };
+		},
+		async getTrade(opts) {
+			const { flow, hs, hsLevel, years, monthly } = opts;
+			const r = await s.client.families.getTrade(
+				{ flow, hs: Array.isArray(hs) ? hs.map(String) : [], hsLevel, years, monthly },
+				{ signal: opts.signal },
+			);
+			return {
+				query: r.query,
+				title: tradeTitle(r.query, s.config().lang),
+				records: r.records,
+				emptyYears: r.emptyYears,
+				columnNotes: r.columnNotes,
+				attribution: ATTRIBUTION_ID,
+				source: SOURCE_LINE,
+				stale: r.stale,
+			};
 		},
 	};
 	return hooks ? { ...api, _test: hooks } : api;

@@ -9,6 +9,7 @@ import type { McpDefinitionProvider } from './ai/lmApi';
 import { prepare as lmPrepare } from './ai/lmTools';
 import type { CatalogueService } from './catalogue/catalogueService';
 import { keyPrompts } from './commands/apiKey';
+import type { Features } from './commands/features';
 import type { FavouritesView } from './favourites/favouritesView';
 import type { FavouritesStore } from './favourites/store';
 import type { LazyFeatures } from './lazy/lazyFeatures';
@@ -74,6 +75,8 @@ export interface TestHooks {
 	mcpProvider?: McpDefinitionProvider;
 	/** How long loading the lazily loaded bundle took (NaN until first use). */
 	lazy: typeof lazyStats;
+	/** The foreign-trade picker (its step on screen, for tests to answer). */
+	readonly tradePicker: Features['tradePicker'];
 }
 
 /** Hooks over features registered outside the commands. */
@@ -94,6 +97,9 @@ export function createTestHooks(lf: LazyFeatures, extra: ExtraHooks = {}): TestH
 		// Getters: reading them loads the features, which activation leaves for first use.
 		get search() {
 			return f.search;
+		},
+		get tradePicker() {
+			return f.tradePicker;
 		},
 		previews: previewsProbe(() => f.previews, lf.whenLoaded),
 		messages: shownMessages,

@@ -58,6 +58,7 @@ const KIND_WORD: Record<ItemKind, string> = {
 	publication: 'publication',
 	pressrelease: 'press release',
 	indicator: 'indicator',
+	trade: 'foreign trade query',
 };
 
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {

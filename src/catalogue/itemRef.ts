@@ -7,6 +7,7 @@
  * compiler (every exhaustive `switch` on `kind` ends in `assertNever`); see docs/ARCHITECTURE.md,
  * "Adding a kind of BPS data".
  */
+import { tradeKey } from './trade';
 
 interface RefBase {
 	/** 4-digit BPS domain code. */
@@ -51,7 +52,22 @@ export interface IndicatorRef extends RefBase {
 	varId?: number;
 }
 
-export type ItemRef = VarRef | StaticTableRef | PublicationRef | PressReleaseRef | IndicatorRef;
+/**
+ * Foreign trade (`dataexim`): not an item BPS lists but a query — exports or imports of some HS
+ * codes, annual or monthly — national (domain 0000). `id` is the query's key without the years
+ * ({@link tradeKey}), so one panel shows one query whatever years it loads; `years` the years.
+ */
+export interface TradeRef extends RefBase {
+	kind: 'trade';
+	id: string;
+	flow: 'export' | 'import';
+	/** 2-digit chapters or 8-digit BTKI codes, all of `hsLevel`. */
+	hs: string[];
+	hsLevel: 2 | 8;
+	monthly: boolean;
+}
+
+export type ItemRef = VarRef | StaticTableRef | PublicationRef | PressReleaseRef | IndicatorRef | TradeRef;
 export type ItemKind = ItemRef['kind'];
 /** The ref of one kind: `RefOf<'var'>` is `VarRef`. */
 export type RefOf<K extends ItemKind> = Extract<ItemRef, { kind: K }>;
@@ -63,6 +79,7 @@ export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number
 	publication: 'string',
 	pressrelease: 'number',
 	indicator: 'number',
+	trade: 'string',
 };
 
 export const ITEM_KINDS = Object.keys(ID_TYPES) as readonly ItemKind[];
@@ -84,6 +101,8 @@ export function toItemRef(arg: unknown): ItemRef | undefined {
 	if (o.ref && typeof o.ref === 'object') {
 		return toItemRef(o.ref);
 	}
+	// The trade contract names no domain or id: `{ kind: 'trade', flow, hs, hsLevel, years, monthly }`.
+	if (o.kind === 'trade') return toTradeRef(o);
 	const domain = typeof o.domain === 'string' && /^\d{4}$/.test(o.domain) ? o.domain : undefined;
 	if (!domain || !isItemKind(o.kind)) {
 		return undefined;
@@ -115,4 +134,21 @@ export function sameItem(
 	b: Pick<ItemRef, 'domain' | 'kind' | 'id'>,
 ): boolean {
 	return a.domain === b.domain && a.kind === b.kind && a.id === b.id;
+}
+
+/**
+ * A trade query from an untyped boundary; undefined when a field is missing or of the wrong
+ * type. The codes' form (digits, level) is checked later, with a message the user can act on.
+ */
+function toTradeRef(o: Record<string, unknown>): TradeRef | undefined {
+	const flow = o.flow === 'export' || o.flow === 'import' ? o.flow : undefined;
+	const hsLevel = o.hsLevel === 2 || o.hsLevel === 8 ? o.hsLevel : undefined;
+	const hs = Array.isArray(o.hs) ? o.hs.map((c) => String(c).trim()).filter(Boolean) : undefined;
+	if (!flow || !hsLevel || !hs?.length) return undefined;
+	const monthly = o.monthly === true;
+	const ref: TradeRef = { kind: 'trade', domain: '0000', flow, hs, hsLevel, monthly, id: '' };
+	ref.id = tradeKey(ref);
+	if (Array.isArray(o.years)) ref.years = o.years.map((y) => String(y).trim());
+	if (typeof o.title === 'string') ref.title = o.title;
+	return ref;
 }

@@ -2,6 +2,7 @@
  * The one mapping from an API list record to an item, per kind: the tree, the search, the
  * pickers and the search index all take items from here. Pure (no `vscode`).
  */
+import type { TradeQuery } from '../api/families/types';
 import type {
 	Lang,
 	PressRelease,
@@ -10,7 +11,8 @@ import type {
 	StrategicIndicator,
 	Variable,
 } from '../api/types';
-import type { ItemKind, RefOf } from './itemRef';
+import type { ItemKind, RefOf, TradeRef } from './itemRef';
+import { parseTradeKey, tradeKey } from './trade';
 import type { SearchEntry } from './searchIndex';
 import { assertNever } from '../util/assertNever';
 
@@ -21,6 +23,8 @@ export interface ApiRecords {
 	publication: Publication;
 	pressrelease: PressRelease;
 	indicator: StrategicIndicator;
+	/** BPS lists no trade items: the query is the record. */
+	trade: TradeQuery;
 }
 
 interface ItemBase<K extends ItemKind> {
@@ -81,7 +85,30 @@ const MAP: { readonly [K in ItemKind]: (domain: string, x: ApiRecords[K]) => Ite
 		unit: i.unit,
 		record: i,
 	}),
+	trade: (_domain, q) => ({
+		kind: 'trade',
+		ref: tradeRef(q),
+		record: q,
+	}),
 };
+
+/** The ref of a trade query (national; the years as labels). */
+export function tradeRef(q: TradeQuery, title?: string): TradeRef {
+	const { flow, hsLevel, monthly } = q;
+	const hs = [...new Set(q.hs.map((c) => c.trim()))];
+	const ref: TradeRef = {
+		domain: '0000',
+		kind: 'trade',
+		id: tradeKey({ flow, hs, hsLevel, monthly }),
+		flow,
+		hs,
+		hsLevel,
+		monthly,
+	};
+	if (q.years.length) ref.years = q.years.map(String);
+	if (title) ref.title = title;
+	return ref;
+}
 
 /** The item for one API record of `kind` in `domain`. */
 export function toItem<K extends ItemKind>(kind: K, domain: string, record: ApiRecords[K]): ItemOf<K> {
@@ -129,6 +156,11 @@ export function fromSearchEntry(e: SearchEntry): CatalogueItem {
 		case 'indicator': {
 			const varId = e.varId !== undefined ? { varId: e.varId } : {};
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id, ...varId } };
+		}
+		case 'trade': {
+			const q = parseTradeKey(e.id);
+			if (!q) throw new RangeError(`not a trade query: ${e.id}`);
+			return { ...item, kind: e.kind, ref: { ...base, ...tradeRef({ ...q, years: [] }) } };
 		}
 		default:
 			return assertNever(e, 'item kind');

@@ -6,7 +6,7 @@
  * the `bps_search` tool. Pure (no `vscode`).
  */
 import type { BpsApi, ListOptions } from '../api/api';
-import { isBpsError, isCancelled } from '../api/errors';
+import { BpsError, isBpsError, isCancelled } from '../api/errors';
 import type { Lang, Paged } from '../api/types';
 import type { ItemKind } from './itemRef';
 import { toItems, type ApiRecords, type CatalogueItem } from './items';
@@ -90,6 +90,8 @@ function list<K extends ItemKind>(
 		publication: () => api.listPublications(domain, opts),
 		pressrelease: () => api.listPressReleases(domain, opts),
 		indicator: () => api.listIndicators(domain, opts),
+		// Trade is a query, not a list BPS keeps: nothing to match (no data is not an error here).
+		trade: () => Promise.reject(new BpsError('noData', 'BPS lists no trade items')),
 	};
 	return lists[kind]() as Promise<Paged<ApiRecords[K]>>;
 }

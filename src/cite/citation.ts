@@ -74,6 +74,7 @@ const KIND_LABEL: Record<ItemKind, Record<CitationLang, string>> = {
 	indicator: { ind: 'Indikator strategis', eng: 'Strategic indicator' },
 	publication: { ind: 'Publikasi', eng: 'Publication' },
 	pressrelease: { ind: 'Berita resmi statistik', eng: 'Press release' },
+	trade: { ind: 'Data ekspor-impor', eng: 'Foreign trade data' },
 };
 
 const MONTHS: Record<CitationLang, string[]> = {

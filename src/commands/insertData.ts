@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
 import { toSdgSpec } from '../catalogue/sdgs';
 import { resolveSdgArg } from './sdgArg';
+import { isTradeArg, resolveTradeArg } from './tradeArg';
 import { Commands } from '../constants';
 import { formatCitation } from '../cite/citation';
 import { citationItemFor } from '../cite/citationSource';
@@ -72,6 +73,11 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 						arg = await resolveSdgArg(arg, services.catalogue);
 						if (arg === undefined) return undefined;
 					}
+					if (isTradeArg(arg)) {
+						// Foreign trade: the contract's query; what is missing is asked with the trade picker.
+						arg = await resolveTradeArg(arg, f.tradePicker);
+						if (arg === undefined) return undefined;
+					}
 					const args = parseInsertArg(arg);
 					if (!args) {
 						void vscode.window.showWarningMessage(vscode.l10n.t('This item cannot be inserted.'));
@@ -91,8 +97,8 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 					// A notebook cell (or an active notebook): the data goes in new cells below.
 					const notebook = notebookTarget(editor);
 					const allowFetch = args.snippetTable
-						? !!args.snippetTable.request
-						: ref?.kind === 'var' || ref?.kind === 'indicator';
+						? !!args.snippetTable.request || !!args.snippetTable.familyRequest
+						: ref?.kind === 'var' || ref?.kind === 'indicator' || ref?.kind === 'trade';
 					if (args.format && needsFetch(args.format) && !allowFetch) {
 						void vscode.window.showWarningMessage(
 							vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),

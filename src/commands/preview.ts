@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { toItemRef } from '../catalogue/itemRef';
 import { toSdgSpec } from '../catalogue/sdgs';
 import { resolveSdgArg } from './sdgArg';
+import { isTradeArg, resolveTradeArg } from './tradeArg';
 import { Commands } from '../constants';
 import { reportError } from '../util/errors';
 import type { Features } from './features';
 
 /**
  * `bps.preview`: from a tree node (`ref`), a search result, `{ domain, kind, id, years? }` or an SDG
- * indicator `{ kind: 'sdg', number }` / `{ kind: 'sdg', varId }` (its national dynamic table);
+ * indicator `{ kind: 'sdg', number }` / `{ kind: 'sdg', varId }` (its national dynamic table), or
+ * foreign trade `{ kind: 'trade', flow, hs, hsLevel, years, monthly }` (what is missing is asked);
  * with no argument it asks for the item (the item picker). Resolves with the panel's id (tests
  * use it with the `previews` hook), or undefined when the user cancelled.
  */
@@ -20,6 +22,10 @@ export function registerPreview(context: vscode.ExtensionContext, f: Features): 
 				if (toSdgSpec(arg)) {
 					const sdg = toItemRef(await resolveSdgArg(arg, f.services.catalogue));
 					return sdg && f.previews.open(sdg).id;
+				}
+				if (isTradeArg(arg)) {
+					const trade = await resolveTradeArg(arg, f.tradePicker);
+					return trade && f.previews.open(trade).id;
 				}
 				const ref =
 					toItemRef(arg) ??

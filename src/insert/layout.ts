@@ -2,7 +2,9 @@
  * The item → `SnippetTable` layouts shared by "Insert Data" and a preview's "Insert into
  * editor": a static table's HTML as a grid, a document as a one-row reference. Pure (no vscode).
  */
+import type { TradeResult } from '../api/families/types';
 import type { Lang } from '../api/types';
+import { familyRequest, tradeSnippetTable } from '../snippets/families';
 import { parseHtmlTable, structureGrid } from '../snippets/htmlTable';
 import type { SnippetTable } from '../snippets/types';
 
@@ -15,6 +17,15 @@ export interface TableSource {
 	sourceUrl: string;
 	accessedAt: Date;
 	lang: Lang;
+}
+
+/**
+ * Foreign trade in the tidy schema (one row per record, whatever the preview's grouping), carrying
+ * its request so the fetch-code formats build the same frame.
+ */
+export function tradeInsertTable(r: TradeResult, src: TableSource, baseUrl: string): SnippetTable {
+	const ctx = { lang: src.lang, accessedAt: src.accessedAt, sourceUrl: src.sourceUrl, baseUrl };
+	return { ...tradeSnippetTable(r, ctx), familyRequest: familyRequest('trade', r, ctx) };
 }
 
 /** A static table (its Excel-export HTML) as a SnippetTable: title and notes rows dropped. */

@@ -9,7 +9,9 @@ import type { Services } from '../services';
 import { type SnippetFormat, type SnippetTable, preferredLayout, snippetTableFromDynamic } from '../snippets';
 import { sdgTitle } from '../snippets/families';
 import { assertNever } from '../util/assertNever';
-import { documentSnippetTable, staticSnippetTable, type TableSource } from './layout';
+import { tradeProblem } from '../commands/tradeCheck';
+import { InputError } from '../util/inputError';
+import { documentSnippetTable, staticSnippetTable, tradeInsertTable, type TableSource } from './layout';
 
 /** What to fetch for an item, beyond its ref. */
 export interface ResolveOptions {
@@ -92,6 +94,14 @@ export async function resolveSnippetTable(
 			return documentSnippetTable(await api.getPublication(ref.domain, ref.id, call), src);
 		case 'pressrelease':
 			return documentSnippetTable(await api.getPressRelease(ref.domain, ref.id, call), src);
+		case 'trade': {
+			const years = (o.years ?? ref.years ?? []).map(Number);
+			const q = { flow: ref.flow, hs: ref.hs, hsLevel: ref.hsLevel, monthly: ref.monthly, years };
+			const problem = tradeProblem(q);
+			if (problem) throw new InputError(problem);
+			const r = await api.families.getTrade(q, { signal: o.signal });
+			return tradeInsertTable(r, src, services.config().apiBaseUrl);
+		}
 		default:
 			return assertNever(ref, 'item kind');
 	}

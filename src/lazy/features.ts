@@ -6,6 +6,7 @@ import { registerInsertData } from '../commands/insertData';
 import { registerNewNotebook } from '../commands/newNotebook';
 import { registerPreview } from '../commands/preview';
 import { registerSearch } from '../commands/search';
+import { TradePicker } from '../commands/tradePicker';
 import { PreviewManager } from '../preview/previewManager';
 import { SearchController } from '../search/searchController';
 import type { Services } from '../services';
@@ -16,6 +17,7 @@ export { runTool } from '../ai/tools';
 export interface LoadedFeatures {
 	readonly previews: PreviewManager;
 	readonly search: SearchController;
+	readonly tradePicker: TradePicker;
 }
 
 export function createFeatures(
@@ -26,7 +28,8 @@ export function createFeatures(
 	const previews = new PreviewManager(services);
 	const search = new SearchController(tree);
 	context.subscriptions.push(previews, search);
-	return { previews, search };
+	const tradePicker = new TradePicker(context.globalState, () => services.config().lang);
+	return { previews, search, tradePicker };
 }
 
 /** The commands src/lazy/lazyFeatures.ts registered as placeholders ({@link LAZY_COMMANDS}). */

@@ -43,6 +43,9 @@ export function createLazyFeatures(
 		get search() {
 			return load().search;
 		},
+		get tradePicker() {
+			return load().tradePicker;
+		},
 	};
 	const placeholders = LAZY_COMMANDS.map((id) =>
 		vscode.commands.registerCommand(id, (...args: unknown[]) => {

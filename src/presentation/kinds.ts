@@ -14,6 +14,7 @@ export const KIND_ICONS: { readonly [K in ItemKind]: string } = {
 	publication: 'file-pdf',
 	pressrelease: 'note',
 	indicator: 'dashboard',
+	trade: 'globe',
 };
 
 /** "Dynamic table", "Static table"… (localised). */
@@ -29,6 +30,8 @@ export function kindLabel(kind: ItemKind): string {
 			return vscode.l10n.t('Press release');
 		case 'indicator':
 			return vscode.l10n.t('Indicator');
+		case 'trade':
+			return vscode.l10n.t('Foreign trade');
 		default:
 			return assertNever(kind, 'item kind');
 	}
@@ -55,9 +58,17 @@ export function itemDescription(item: CatalogueItem, locale = vscode.env.languag
 			const v = r.value === null ? '–' : r.value.toLocaleString(locale);
 			return join(`${v} ${r.unit}`.trim(), r.period);
 		}
+		case 'trade':
+			return item.ref.years?.length ? yearsSpan(item.ref.years) : '';
 		default:
 			return assertNever(item, 'item kind');
 	}
+}
+
+/** "2020–2024" (or the one year). */
+function yearsSpan(years: readonly string[]): string {
+	const ys = [...years].sort();
+	return ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : ys[0];
 }
 
 function join(...parts: Array<string | undefined>): string {

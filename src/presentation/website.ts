@@ -61,6 +61,9 @@ export function websiteUrl(
 			return facts.subjectId !== undefined
 				? `${base}/${seg}/statistics-table?subject=${facts.subjectId}`
 				: `${base}/${seg}/statistics-table`;
+		case 'trade':
+			// BPS's export-import page (the WebAPI's dataexim answers what it shows).
+			return `${BPS_HOME.replace(/\/+$/, '')}/${seg}/exim`;
 		default:
 			return assertNever(ref, 'item kind');
 	}

@@ -5,7 +5,7 @@
 import { defaultPivot } from '../api/table';
 import type { Lang } from '../api/types';
 import type { ItemRef } from '../catalogue/itemRef';
-import { staticSnippetTable } from '../insert/layout';
+import { staticSnippetTable, tradeInsertTable } from '../insert/layout';
 import { sdgTitle } from '../snippets/families';
 import { snippetTableFromDynamic } from '../snippets/fromTable';
 import type { SnippetTable } from '../snippets/types';
@@ -35,6 +35,18 @@ export function shownSnippetTable(
 ): SnippetTable {
 	const accessedAt = new Date();
 	let st: SnippetTable;
+	if (shown.kind === 'trade') {
+		// The records in the tidy schema (every row loaded, in every layout): a grouped view is a
+		// sum the data frame can redo, the records are what it cannot.
+		const src = {
+			domain: '0000',
+			domainName: c.domainName,
+			sourceUrl: c.sourceUrl,
+			accessedAt,
+			lang: c.lang,
+		};
+		return tradeInsertTable(shown.result, src, c.apiBaseUrl);
+	}
 	if (shown.kind === 'dynamic') {
 		const long = layout === 'long';
 		st = snippetTableFromDynamic(shown.table, {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
+import type { TradeResult } from '../api/families/types';
 import { isCancelled } from '../api/errors';
 import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
 import {
@@ -9,6 +10,7 @@ import {
 	type PressReleaseRef,
 	type PublicationRef,
 	type StaticTableRef,
+	type TradeRef,
 } from '../catalogue/itemRef';
 import { defaultPeriods, sortPeriods } from '../catalogue/periods';
 import { sdgTitle } from '../snippets/families';
@@ -17,10 +19,11 @@ import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
 import { isHttpUrl, toWire, type DocumentPayload, type DynamicDims, type HostMessage } from './protocol';
+import { loadTrade, tradeDims, type TradeSource } from './tradeLoader';
 
 /** What a loader needs: where to fetch, and where its answers go. */
 export interface LoaderDeps {
-	api: BpsApi;
+	api: BpsApi & { readonly families: TradeSource };
 	ref: ItemRef;
 	lang: Lang;
 	log: Logger;
@@ -34,7 +37,10 @@ export interface LoaderDeps {
 
 /** What the panel shows, kept so "Insert into editor" lays out the host's own data. */
 export type Shown =
-	{ kind: 'dynamic'; table: DynamicTable } | { kind: 'static'; title: string; html: string };
+	| { kind: 'dynamic'; table: DynamicTable }
+	| { kind: 'static'; title: string; html: string }
+	/** Foreign trade: the records (what Insert Data lays out) and the table the grid shows. */
+	| { kind: 'trade'; result: TradeResult; table: DynamicTable };
 
 /** The default data window of a new panel, requested while its webview boots. */
 interface Prefetch {
@@ -122,6 +128,10 @@ export class ItemLoader {
 					return await this.startPublication(ref, requestId);
 				case 'pressrelease':
 					return await this.startPressRelease(ref, requestId);
+				case 'trade':
+					// The years are the periods: the webview's range picker asks for them as it does a table's.
+					this.d.post({ type: 'dims', dims: tradeDims(ref) });
+					return;
 				default:
 					assertNever(ref, 'item kind');
 			}
@@ -267,7 +277,8 @@ export class ItemLoader {
 		turvar?: number[],
 		turth?: number[],
 	): Promise<void> {
-		if (this.varId === undefined) return;
+		const trade = this.d.ref.kind === 'trade' ? this.d.ref : undefined;
+		if (this.varId === undefined && !trade) return;
 		const { post, lifetime } = this.d;
 		this.load?.ctrl.abort();
 		const ctrl = new AbortController();
@@ -287,10 +298,18 @@ export class ItemLoader {
 			if (pre.progress) pre.onProgress(...pre.progress);
 		}
 		try {
+			if (trade) return await this.loadTrade(trade, requestId, periods, ctrl.signal);
 			const t = usePrefetch
 				? await raceAbort(pre.table, ctrl.signal)
 				: await this.d.api.getDynamicData(
-						{ domain: this.d.ref.domain, variable: this.varId, periods, turvar, turth, onProgress: progress },
+						{
+							domain: this.d.ref.domain,
+							variable: this.varId!,
+							periods,
+							turvar,
+							turth,
+							onProgress: progress,
+						},
 						{ signal: ctrl.signal, lang: this.d.lang },
 					);
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
@@ -313,6 +332,21 @@ export class ItemLoader {
 			lifetime.removeEventListener('abort', onClose);
 			if (this.load?.ctrl === ctrl) this.load = undefined;
 		}
+	}
+
+	/** Trade data of the chosen years (the periods are years), shown as a dynamic table. */
+	private async loadTrade(
+		ref: TradeRef,
+		requestId: number,
+		years: number[],
+		signal: AbortSignal,
+	): Promise<void> {
+		const { result, table } = await loadTrade(this.d.api.families, ref, years, this.d.lang, signal);
+		if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+		this.d.setTitle(table.variable.title);
+		this.shown = { kind: 'trade', result, table };
+		this.d.post({ type: 'dynamic', requestId, table: toWire(table) });
+		this.postFreshness(result);
 	}
 
 	/**

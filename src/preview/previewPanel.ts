@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
+import type { TradeSource } from './tradeLoader';
 import type { Lang } from '../api/types';
 import { itemKey, type ItemRef } from '../catalogue/itemRef';
 import type { RegionFacts } from '../catalogue/regions';
@@ -29,7 +30,7 @@ import { webviewStrings } from './strings';
 
 /** What a panel needs from the rest of the extension. */
 export interface PanelDeps {
-	api: BpsApi;
+	api: BpsApi & { readonly families: TradeSource };
 	/** Name and website of a region (for the attribution banner and inserts). */
 	region(code: string): Promise<RegionFacts>;
 	extensionUri: vscode.Uri;
@@ -217,7 +218,9 @@ export class PreviewPanel extends Disposable {
 	/** The year labels a dynamic table shows now (for a link to the same view); undefined otherwise. */
 	shownYears(): string[] | undefined {
 		const shown = this.loader.shown;
-		return shown?.kind === 'dynamic' ? shown.table.tahun.map((t) => t.label) : undefined;
+		return shown?.kind === 'dynamic' || shown?.kind === 'trade'
+			? shown.table.tahun.map((t) => t.label)
+			: undefined;
 	}
 
 	/**

@@ -33,6 +33,8 @@ export interface DynamicUiState {
 	selected?: string[];
 	filter?: string;
 	tab?: 'table' | 'chart';
+	/** Foreign trade: what a row stands for (src/preview/tradeTable.ts). */
+	tradeRows?: 'all' | 'hs' | 'country' | 'port';
 }
 
 /** What the webview persists with setState (restored by the panel serializer). */

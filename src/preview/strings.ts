@@ -75,6 +75,12 @@ export function webviewStrings(): Record<string, string> {
 		changeRevisedCell: vscode.l10n.t('{0}, revised from {1}', '{0}', '{1}'),
 		changeNewPeriod: vscode.l10n.t('New period'),
 		changeNewPeriodCell: vscode.l10n.t('{0}, new period', '{0}'),
+		tradeRowsBy: vscode.l10n.t('Rows by'),
+		tradeRowsAll: vscode.l10n.t('HS code · Country · Port'),
+		tradeRowsHs: vscode.l10n.t('HS code'),
+		tradeRowsCountry: vscode.l10n.t('Country'),
+		tradeRowsPort: vscode.l10n.t('Port'),
+		tradeUnknown: vscode.l10n.t('Unknown'),
 		chartSummary: vscode.l10n.t(
 			'Line chart of {0}: {1} series over time, {2} to {3}, in {4}. The table below lists the values.',
 			'{0}',

@@ -4,6 +4,7 @@
  */
 import { type CleanTable, finish, normalise } from './common';
 import { javascript, python, r, sql, typescript } from './code';
+import { familyFetchLines } from './families/fetch';
 import { pythonFetch } from './fetchPython';
 import { rFetch } from './fetchR';
 import { typescriptFetch } from './fetchTs';
@@ -41,5 +42,7 @@ export function isFetchFormat(f: SnippetFormat): boolean {
 export function formatSnippet(table: SnippetTable, format: SnippetFormat, opts?: SnippetOptions): string {
 	const f = FORMATTERS[format];
 	if (!f) throw new TypeError(`unknown snippet format: ${String(format)}`);
+	if (isFetchFormat(format) && table.familyRequest)
+		return finish(familyFetchLines(format, normalise(table), table.familyRequest), opts);
 	return finish(f(normalise(table)), opts);
 }

@@ -1,3 +1,5 @@
+import type { FamilyRequest } from './families/fetch';
+
 /**
  * The input and options of the snippet formatters. Pure data: no `vscode` import, so the
  * formatters run in plain mocha and could run in the webview too.
@@ -63,6 +65,11 @@ export interface SnippetTable {
 	lang: 'ind' | 'eng';
 	/** For the fetch-code formats: what to request. Required by those formats. */
 	request?: SnippetRequest;
+	/**
+	 * For the fetch-code formats of the newer families (trade, census, SIMDASI): what to request
+	 * instead of a dynamic table (families/fetch.ts).
+	 */
+	familyRequest?: FamilyRequest;
 }
 
 export interface SnippetOptions {

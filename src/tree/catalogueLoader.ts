@@ -78,6 +78,7 @@ export class CatalogueLoader {
 			case 'publication':
 			case 'pressrelease':
 			case 'indicator':
+			case 'trade':
 			case 'loadMore':
 			case 'error':
 			case 'info':
@@ -142,7 +143,7 @@ export class CatalogueLoader {
 		return { children: children.length ? children : [make.emptyNode(node)], ...f.result() };
 	}
 
-	/** The children of the national SDGs and SDDS folders (the same under every region). */
+	/** The children of the national SDGs, SDDS and Foreign trade folders (the same under every region). */
 	private async loadNational(node: FolderNode, o: FetchOptions, f: Fresh): Promise<CatalogueNode[]> {
 		const c = this.deps.catalogue;
 		switch (node.folder) {
@@ -154,6 +155,9 @@ export class CatalogueLoader {
 				return make.sddsCategoryNodes(node, f.add(await c.sdds(o)).items);
 			case 'sddsCategory':
 				return make.sddsItemNodes(node, f.add(await c.sdds(o)).items);
+			case 'trade':
+				// BPS lists no trade tables: the query is chosen with the trade picker.
+				return make.tradeActionNodes(node);
 			case 'indicators':
 			case 'publications':
 			case 'pressReleases':

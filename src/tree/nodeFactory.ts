@@ -33,6 +33,7 @@ const ITEM_SEGMENT: { readonly [K in ItemKind]: string } = {
 	publication: 'pub',
 	pressrelease: 'brs',
 	indicator: 'ind',
+	trade: 'trade',
 };
 
 /** The prefix of every node id of a domain in a language: ids differ when either changes. */
@@ -98,8 +99,22 @@ export function nationalFolderNodes(base: string): FolderNode[] {
 		[
 			['sdgs', vscode.l10n.t('SDGs (Indonesia)')],
 			['sdds', vscode.l10n.t('SDDS (Indonesia)')],
+			['trade', vscode.l10n.t('Foreign trade (Indonesia)')],
 		] as Array<[FolderKind, string]>
 	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain: NATIONAL, folder, label }));
+}
+
+/** The Foreign trade folder: "Exports…" and "Imports…", each opening the trade picker for its flow. */
+export function tradeActionNodes(parent: FolderNode): InfoNode[] {
+	return (
+		[
+			['export', vscode.l10n.t('Exports…')],
+			['import', vscode.l10n.t('Imports…')],
+		] as const
+	).map(([flow, label]) => ({
+		...infoNode(parent, NATIONAL, flow, label),
+		trade: { kind: 'trade', flow },
+	}));
 }
 
 /** One folder per SDG goal that has indicators, labelled with the API's goal name. */

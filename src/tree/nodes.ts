@@ -22,7 +22,7 @@ interface Base {
  * `sdgs` (goal folders) and `sdds` (category folders) hold national data whatever the region:
  * their nodes' `domain` is 0000. `sdgGoal` and `sddsCategory` carry their goal or category in `group`.
  */
-export type FolderKind = CatalogueFolder | 'sdgs' | 'sdgGoal' | 'sdds' | 'sddsCategory';
+export type FolderKind = CatalogueFolder | 'sdgs' | 'sdgGoal' | 'sdds' | 'sddsCategory' | 'trade';
 export type PagedFolderKind = 'publications' | 'pressReleases';
 
 export function isPagedFolder(f: FolderKind): f is PagedFolderKind {
@@ -88,6 +88,11 @@ export interface ErrorNode extends Base {
 /** A plain message: "Nothing here", "Indicators are published for national and province regions only". */
 export interface InfoNode extends Base {
 	kind: 'info';
+	/**
+	 * "Exports…" / "Imports…" in the Foreign trade folder: activating it opens the trade picker
+	 * for that flow (the argument bps.preview and bps.insertData take, see commands/tradeArg.ts).
+	 */
+	trade?: { kind: 'trade'; flow: 'export' | 'import' };
 }
 
 export type CatalogueNode =

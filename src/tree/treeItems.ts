@@ -52,6 +52,8 @@ export function treeItem(n: CatalogueNode, ctx: DescribeContext): vscode.TreeIte
 				: { command: Commands.refresh, title: vscode.l10n.t('Retry'), arguments: [n] };
 	} else if (isItemNode(n)) {
 		item.command = { command: Commands.preview, title: vscode.l10n.t('Preview'), arguments: [n] };
+	} else if (n.kind === 'info' && n.trade) {
+		item.command = { command: Commands.preview, title: vscode.l10n.t('Preview'), arguments: [n.trade] };
 	}
 	return item;
 }
@@ -114,6 +116,8 @@ function icon(n: CatalogueNode): vscode.ThemeIcon {
 				? new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'))
 				: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
 		case 'info':
+			if (n.trade)
+				return new vscode.ThemeIcon(n.trade.flow === 'export' ? 'arrow-circle-up' : 'arrow-circle-down');
 			return new vscode.ThemeIcon('info');
 		default:
 			return assertNever(n, 'node kind');
@@ -129,6 +133,7 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	sdgGoal: 'folder',
 	sdds: 'graph-line',
 	sddsCategory: 'folder',
+	trade: 'globe',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -147,6 +152,9 @@ function contextValue(n: CatalogueNode): string {
 		case 'publication':
 		case 'pressrelease':
 			return `${n.kind};previewable;copyable;web`;
+		case 'info':
+			// The trade actions: Preview and Insert Data open the picker (the node carries `trade`).
+			return n.trade ? 'info;trade;previewable;insertable' : n.kind;
 		default:
 			return n.kind;
 	}
@@ -217,7 +225,7 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 		case 'error':
 			return `${n.label}\n\n${n.detail}`;
 		case 'folder':
-			return n.folder === 'sdgs' || n.folder === 'sdds'
+			return n.folder === 'sdgs' || n.folder === 'sdds' || n.folder === 'trade'
 				? vscode.l10n.t(
 						'BPS publishes this data for Indonesia as a whole: it is the same under every region.',
 					)

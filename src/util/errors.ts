@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BpsError, isCancelled } from '../api/errors';
 import { Commands } from '../constants';
+import { InputError } from './inputError';
 import type { Logger } from './logger';
 
 /**
@@ -68,6 +69,7 @@ export function describeError(e: unknown): string {
 				return vscode.l10n.t('The BPS API sent a response this extension does not understand.');
 		}
 	}
+	if (e instanceof InputError) return e.message;
 	return vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e));
 }
 

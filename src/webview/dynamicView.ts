@@ -35,6 +35,7 @@ import {
 import { VirtualGrid, type GridModel } from './grid';
 import { button, localiseCount, option, select, textfield, type VscSelect } from './elements';
 import { PeriodPicker } from './periodPicker';
+import { TradeRows } from './tradeRows';
 import { actionButtons, field, fillChoice, tabs } from './viewParts';
 
 /** Above this many rows the row picker is hidden (the text filter still works). */
@@ -63,6 +64,9 @@ export class DynamicView {
 	/** A favourite's changes marked in the grid ("Show changes"). */
 	private readonly changeView: ChangeView;
 	private table: DynamicTable | undefined;
+	/** The table as loaded; `table` is it as the trade grouping shows it (the same table otherwise). */
+	private loaded: DynamicTable | undefined;
+	private readonly tradeRows: TradeRows;
 	private result: PivotResult | undefined;
 	/** Row and column identities of the current pivot (see dynamicModel.layoutIds). */
 	private ids: { rows: string[]; cols: string[] } = { rows: [], cols: [] };
@@ -102,6 +106,11 @@ export class DynamicView {
 		this.turtahunSel.addEventListener('change', () => {
 			this.ctx.saveUi({ turtahun: this.turtahunSel.value as string });
 			this.relayout();
+		});
+		this.tradeRows = new TradeRows(ctx, () => {
+			if (!this.loaded) return;
+			this.selKeys.clear();
+			this.showTable(this.loaded);
 		});
 		this.turvarWrap = field(t(ctx, 'derivedVariable'), this.turvarSel);
 		this.rowsWrap = field(t(ctx, 'rows'), this.rowsSel, 'wide');
@@ -184,7 +193,15 @@ export class DynamicView {
 					load,
 					progress,
 				),
-				h('div', { class: 'row' }, this.rowsWrap, this.turvarWrap, this.turtahunWrap, swapBtn),
+				h(
+					'div',
+					{ class: 'row' },
+					this.tradeRows.el,
+					this.rowsWrap,
+					this.turvarWrap,
+					this.turtahunWrap,
+					swapBtn,
+				),
 				h(
 					'div',
 					{ class: 'row toolbar' },
@@ -240,12 +257,18 @@ export class DynamicView {
 	/** A decoded table arrived. Stale answers (an older load) are ignored. */
 	setTable(requestId: number, table: DynamicTable): boolean {
 		if (!this.periods.accepts(requestId)) return false;
+		this.loaded = table;
+		this.showTable(table);
+		return true;
+	}
+
+	private showTable(loaded: DynamicTable): void {
+		const table = this.tradeRows.apply(loaded);
 		this.table = table;
 		this.headerEl.replaceChildren(...tableHeader(this.ctx, table));
 		this.grid.el.setAttribute('aria-label', table.variable.title);
 		this.fillDimensionPickers(table);
 		this.relayout();
-		return true;
 	}
 
 	private fillDimensionPickers(tb: DynamicTable): void {

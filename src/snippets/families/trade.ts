@@ -6,10 +6,13 @@
  * The flow (export/import) is in the title: FOB for exports, CIF for imports, so the two frames
  * are not meant to be stacked without it.
  */
-import type { TradeQuery, TradeResult } from '../../api/families/types';
+import type { TradeResult } from '../../api/families/types';
+import { tradeTitle } from '../../catalogue/trade';
 import { TIDY } from '../tidy';
 import type { SnippetColumn, SnippetTable } from '../types';
 import { FAMILY_COLUMNS as F, type FamilyContext, sourceOf, yearsText } from './context';
+
+export { tradeTitle };
 
 export const TRADE_COLUMNS: readonly SnippetColumn[] = [
 	{ name: TIDY.year, type: 'number', integer: true },
@@ -26,14 +29,6 @@ export const TRADE_COLUMNS: readonly SnippetColumn[] = [
 /** "2024" or "2024-03": the ISO period of the tidy schema. */
 export function tradePeriod(year: number, month: number | null): string {
 	return month === null ? String(year) : `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** "Ekspor menurut kode HS 2 digit: 03, 09 (bulanan)" / "Exports by 2-digit HS code: 03, 09 (monthly)". */
-export function tradeTitle(q: TradeQuery, lang: 'ind' | 'eng'): string {
-	const codes = q.hs.length > 6 ? `${q.hs.slice(0, 6).join(', ')}, …` : q.hs.join(', ');
-	if (lang === 'eng')
-		return `${q.flow === 'export' ? 'Exports' : 'Imports'} by ${q.hsLevel}-digit HS code: ${codes} (${q.monthly ? 'monthly' : 'annual'})`;
-	return `${q.flow === 'export' ? 'Ekspor' : 'Impor'} menurut kode HS ${q.hsLevel} digit: ${codes} (${q.monthly ? 'bulanan' : 'tahunan'})`;
 }
 
 /** BPS's own column notes (`metadata`), under our column names. */
