@@ -82,7 +82,13 @@ export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number
 	trade: 'string',
 };
 
-export const ITEM_KINDS = Object.keys(ID_TYPES) as readonly ItemKind[];
+/**
+ * The kinds BPS lists, which search, links and the assistant's tools offer. Trade is left out: it is
+ * a query the trade picker builds, not an item with an id in a list.
+ */
+export const ITEM_KINDS = (Object.keys(ID_TYPES) as ItemKind[]).filter(
+	(k) => k !== 'trade',
+) as readonly ItemKind[];
 
 export function isItemKind(x: unknown): x is ItemKind {
 	return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ID_TYPES, x);

@@ -1,7 +1,8 @@
 import type { TradeQuery } from '../api/families/types';
 import { toItemRef, type TradeRef } from '../catalogue/itemRef';
 import { tradeRef } from '../catalogue/items';
-import { InputError } from '../util/inputError';
+import * as vscode from 'vscode';
+import { recordShown } from '../util/errors';
 import { tradeProblem } from './tradeCheck';
 import type { TradePicker } from './tradePicker';
 
@@ -22,8 +23,7 @@ function tradeArgOf(arg: unknown): Record<string, unknown> | undefined {
  * `{ kind: 'trade', flow, hs, hsLevel, years, monthly, format? }`. What is missing is asked for
  * with the trade picker (all of it for a bare `{ kind: 'trade' }`, as the tree's entry passes).
  * Resolves the argument with its ref (other fields such as `format` kept), or undefined when the
- * user cancelled.
- * @throws InputError (localised) for codes or years the API cannot take.
+ * user cancelled or the query cannot be asked (bad codes or years: a localised warning says so).
  */
 export async function resolveTradeArg(
 	arg: Record<string, unknown>,
@@ -51,6 +51,11 @@ export async function resolveTradeArg(
 		monthly: ref.monthly,
 		years,
 	});
-	if (problem) throw new InputError(problem);
+	if (problem) {
+		// Like an unknown SDG indicator: a warning saying what to change, no panel, nothing inserted.
+		recordShown('warning', problem);
+		void vscode.window.showWarningMessage(problem);
+		return undefined;
+	}
 	return { ...arg, ...ref };
 }

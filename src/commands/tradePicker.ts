@@ -158,7 +158,8 @@ export class TradePicker {
 			refresh();
 			return () => {
 				const typed = searchHs(qp.value, level, []).typed;
-				const codes = [...new Set([...chosen.keys(), ...typed])];
+				const checked = qp.selectedItems.flatMap((i) => i.value ?? []);
+				const codes = [...new Set([...chosen.keys(), ...checked, ...typed])];
 				if (codes.length) done(codes);
 				else
 					qp.placeholder = invalid.length
