@@ -5,7 +5,7 @@
  * global state and in a workspace's `.vscode/bps.json`, so a hand-edited file is validated here.
  */
 import { type ItemRef, itemKey, toItemRef } from '../catalogue/itemRef';
-import type { ChangeHighlight } from '../preview/protocol';
+import type { ChangeHighlight, DimensionView } from '../preview/protocol';
 import type { CellChange, TableSnapshot } from './tableDiff';
 
 /** What the update watch keeps for a favourite (see watch.ts). */
@@ -33,6 +33,8 @@ export interface Favourite {
 	/** The name shown; the item's title unless renamed. */
 	label: string;
 	ref: ItemRef;
+	/** A dynamic table's rows, derived variable and sub-period as it was pinned; absent = all. */
+	view?: DimensionView;
 	/** ISO time it was pinned. */
 	added: string;
 	watch?: FavouriteWatch;
@@ -45,6 +47,27 @@ export interface FavouritesDoc {
 
 /** The most favourites kept: a bound on what a hand-edited file can make us show. */
 export const MAX_FAVOURITES = 500;
+/** The most rows a favourite's view names (more is kept as "all rows"). */
+export const MAX_VIEW_ROWS = 5000;
+
+/**
+ * The view's choices when they are well-formed vals; undefined when nothing is chosen (all rows,
+ * every derived variable and sub-period), so a favourite without a choice has no `view`.
+ */
+export function toDimensionView(v: unknown): DimensionView | undefined {
+	if (!v || typeof v !== 'object') return undefined;
+	const o = v as Record<string, unknown>;
+	const one = (x: unknown) => (typeof x === 'string' && x && x !== '*' && x.length <= 64 ? x : undefined);
+	const rows =
+		Array.isArray(o.rows) && o.rows.length && o.rows.length <= MAX_VIEW_ROWS && o.rows.every((r) => one(r))
+			? (o.rows as string[])
+			: undefined;
+	const out: DimensionView = {};
+	if (rows) out.rows = [...rows];
+	if (one(o.turvar)) out.turvar = o.turvar as string;
+	if (one(o.turtahun)) out.turtahun = o.turtahun as string;
+	return Object.keys(out).length ? out : undefined;
+}
 
 /** Reads favourites from untrusted JSON; entries that are not valid are dropped (and counted). */
 export function parseFavourites(json: unknown): { favourites: Favourite[]; dropped: number } {
@@ -66,7 +89,8 @@ export function parseFavourites(json: unknown): { favourites: Favourite[]; dropp
 			typeof o.label === 'string' && o.label.trim() ? o.label.trim() : (ref.title ?? String(ref.id));
 		const added = typeof o.added === 'string' ? o.added : new Date(0).toISOString();
 		const watch = toWatch(o.watch);
-		out.push(watch ? { key, label, ref, added, watch } : { key, label, ref, added });
+		const view = ref.kind === 'var' ? toDimensionView(o.view) : undefined;
+		out.push({ key, label, ref, ...(view ? { view } : {}), added, ...(watch ? { watch } : {}) });
 	}
 	return { favourites: out, dropped: dropped + Math.max(0, raw.length - MAX_FAVOURITES) };
 }
@@ -94,28 +118,34 @@ function toWatch(w: unknown): FavouriteWatch | undefined {
 	};
 }
 
-/** "var 1804 (0000) 2017–2019" identity: the same item with the same years is pinned once. */
-export function paramsKey(ref: ItemRef): string {
-	return `${itemKey(ref)}?${(ref.years ?? []).join(',')}`;
+/** "var 1804 (0000) 2017–2019 …" identity: the same item with the same years and view is pinned once. */
+export function paramsKey(ref: ItemRef, view?: DimensionView): string {
+	const v = toDimensionView(view);
+	const shown = v ? `#${v.turvar ?? '*'}|${v.turtahun ?? '*'}|${(v.rows ?? []).join(',')}` : '';
+	return `${itemKey(ref)}?${(ref.years ?? []).join(',')}${shown}`;
 }
 
 /**
- * Pins `ref` at the end (or returns the list unchanged with the existing favourite when the same
- * item with the same years is already pinned). `newKey` makes the favourite's key.
+ * Pins `ref` (with a dynamic table's `view`) at the end, or returns the list unchanged with the
+ * existing favourite when the same item with the same years and view is already pinned.
+ * `newKey` makes the favourite's key.
  */
 export function addFavourite(
 	list: readonly Favourite[],
 	ref: ItemRef,
 	now: Date,
 	newKey: () => string,
+	view?: DimensionView,
 ): { list: Favourite[]; favourite: Favourite; added: boolean } {
-	const existing = list.find((f) => paramsKey(f.ref) === paramsKey(ref));
+	const shown = ref.kind === 'var' ? toDimensionView(view) : undefined;
+	const existing = list.find((f) => paramsKey(f.ref, f.view) === paramsKey(ref, shown));
 	if (existing) return { list: [...list], favourite: existing, added: false };
 	const clean = toItemRef(ref) ?? ref;
 	const favourite: Favourite = {
 		key: newKey(),
 		label: (ref.title ?? '').trim() || `${ref.kind} ${ref.id}`,
 		ref: clean,
+		...(shown ? { view: shown } : {}),
 		added: now.toISOString(),
 	};
 	return { list: [...list, favourite], favourite, added: true };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
 import { Commands, Views } from '../constants';
+import type { DimensionView } from '../preview/protocol';
 import type { Features } from '../commands/features';
 import { reportError } from '../util/errors';
 import { FavouritesView } from './favouritesView';
@@ -38,6 +39,13 @@ export function registerFavourites(
 				return undefined;
 			}
 		};
+	/** Opens `ref` (the favourite's item and years) with the favourite's rows and derived variable. */
+	const openAs = async (fav: Favourite, ref: ItemRef): Promise<string | undefined> => {
+		const id = await vscode.commands.executeCommand<string | undefined>(Commands.preview, ref);
+		const panel = id ? f.previews.get(id) : undefined;
+		if (panel && ref.kind === 'var') panel.showView(fav.view ?? {});
+		return id;
+	};
 	const favouriteOf = async (arg: unknown): Promise<Favourite | undefined> => {
 		const key = typeof arg === 'string' ? arg : (arg as { key?: unknown } | undefined)?.key;
 		return (await store.list()).find((x) => x.key === key);
@@ -67,7 +75,7 @@ export function registerFavourites(
 				const fav = await favouriteOf(arg);
 				if (!fav) return undefined;
 				const { ref, changes } = changesView(fav);
-				const id = await vscode.commands.executeCommand<string | undefined>(Commands.preview, ref);
+				const id = await openAs(fav, ref);
 				const panel = id ? f.previews.get(id) : undefined;
 				if (panel && fav.watch?.change) panel.showChanges(changes);
 				// Looked at: the mark goes (the kept cells stay the base of the next comparison).
@@ -84,16 +92,18 @@ export function registerFavourites(
 			// With no argument: the active preview, with the years it shows; else a loaded item.
 			guarded('add favourite', async (arg?: unknown) => {
 				let ref: ItemRef | undefined = toItemRef(arg);
+				let view: DimensionView | undefined;
 				if (!ref && arg === undefined) {
 					const active = f.previews.all().find((p) => p.panel.active);
 					if (active) ref = { ...active.ref, years: active.shownYears() ?? active.ref.years };
+					view = active?.shownView();
 				}
 				ref ??= (await f.search.pick(vscode.l10n.t('BPS: Add to Favourites')))?.ref;
 				if (!ref) return undefined;
 				const pinned = ref;
 				let result: ReturnType<typeof addFavourite> | undefined;
 				await store.update((list) => {
-					result = addFavourite(list, pinned, new Date(), randomUUID);
+					result = addFavourite(list, pinned, new Date(), randomUUID, view);
 					return result.list;
 				});
 				vscode.window.setStatusBarMessage(
@@ -109,12 +119,7 @@ export function registerFavourites(
 			Commands.openFavourite,
 			guarded('open favourite', async (arg?: unknown) => {
 				const fav = await favouriteOf(arg);
-				if (!fav) return undefined;
-				// The preview opens with the pinned years (its parameters).
-				return vscode.commands.executeCommand<string | undefined>(Commands.preview, {
-					...fav.ref,
-					title: fav.ref.title ?? fav.label,
-				});
+				return fav && openAs(fav, { ...fav.ref, title: fav.ref.title ?? fav.label });
 			}),
 		),
 		vscode.commands.registerCommand(

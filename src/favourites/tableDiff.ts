@@ -5,6 +5,7 @@
  * so the next check can say "Jawa Timur 2023: 12.3 → 12.5" without the old table.
  */
 import type { DynamicTable } from '../api/types';
+import type { DimensionView } from '../preview/protocol';
 
 export interface TableSnapshot {
 	/** The table's `last_update` at the check. */
@@ -36,17 +37,29 @@ export interface TableChange {
 /** The most cells a snapshot keeps: a bound on what one favourite adds to the stored state. */
 export const MAX_SNAPSHOT_CELLS = 20_000;
 
-/** The cells of `t` as a snapshot; `periods` are the variable's period labels. */
-export function snapshotOf(t: DynamicTable, periods: readonly string[]): TableSnapshot {
+/**
+ * The cells of `t` as a snapshot; `periods` are the variable's period labels. With a favourite's
+ * `view`, only the cells it shows (its rows, derived variable and sub-period): a revision of a
+ * value the favourite does not show is not news for it.
+ */
+export function snapshotOf(t: DynamicTable, periods: readonly string[], view?: DimensionView): TableSnapshot {
 	const cells: Record<string, number> = {};
 	const labels: Record<string, string> = {};
 	// A derived variable or period is named only when there is a choice of them.
 	const named = (dim: DynamicTable['turvar'], i: number) => (dim.length > 1 ? dim[i]!.label : '');
+	// A choice the table does not have (renamed, gone) shows everything, as the preview does.
+	const only = (dim: DynamicTable['turvar'], val: string | undefined) =>
+		val && dim.some((d) => d.val === val) ? (d: { val: string }) => d.val === val : () => true;
+	const rows = view?.rows?.length ? new Set(view.rows) : undefined;
+	const inRows = (v: { val: string }) => !rows || rows.has(v.val);
+	const inTurvar = only(t.turvar, view?.turvar);
+	const inTurtahun = only(t.turtahun, view?.turtahun);
 	let n = 0;
 	t.vervar.forEach((v, vi) =>
 		t.turvar.forEach((tv, tvi) =>
 			t.tahun.forEach((th, ti) =>
 				t.turtahun.forEach((tt, tti) => {
+					if (!inRows(v) || !inTurvar(tv) || !inTurtahun(tt)) return;
 					const x = t.values[((vi * t.turvar.length + tvi) * t.tahun.length + ti) * t.turtahun.length + tti];
 					if (x === undefined || Number.isNaN(x) || n >= MAX_SNAPSHOT_CELLS) return;
 					const id = `${v.val}|${tv.val}|${th.val}|${tt.val}`;

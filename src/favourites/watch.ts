@@ -102,6 +102,7 @@ export class FavouritesWatch extends Disposable {
 		const snapshot = snapshotOf(
 			table,
 			periods.map((p) => p.label),
+			fav.view,
 		);
 		const before = fav.watch?.snapshot;
 		const found = before && diffSnapshots(before, snapshot);

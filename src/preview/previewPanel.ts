@@ -20,6 +20,8 @@ import {
 	isHttpUrl,
 	type Attribution,
 	type ChangeHighlight,
+	type DimensionView,
+	type DynamicUiState,
 	type ExportFormat,
 	type ExportTable,
 	type HostMessage,
@@ -76,6 +78,10 @@ export class PreviewPanel extends Disposable {
 	private region: Promise<RegionFacts> | undefined;
 	/** Changes the grid highlights ("Show changes"); sent again to a webview that restarts. */
 	private changes: ChangeHighlight | undefined;
+	/** The rows / derived variable / sub-period to show (a favourite's), until the webview has them. */
+	private view: DimensionView | undefined;
+	/** The webview's UI state as it last reported it (what a favourite pinned from here keeps). */
+	private ui: DynamicUiState | undefined;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
@@ -147,11 +153,13 @@ export class PreviewPanel extends Disposable {
 				case 'ready':
 					this.ready = true;
 					this.post(await this.initMessage());
+					if (this.view) this.post({ type: 'view', view: this.view });
 					if (this.changes) this.post({ type: 'highlight', changes: this.changes });
 					void this.loader.start();
 					break;
 				case 'state':
-					// Kept by the webview itself (setState); nothing to do on the host.
+					// The webview keeps it (setState); the host only remembers the view shown.
+					if (itemKey(m.state.ref) === this.key) this.ui = m.state.ui;
 					break;
 				case 'load':
 					await this.loader.loadDynamic(m.requestId, m.periods, m.turvar, m.turth);
@@ -202,6 +210,19 @@ export class PreviewPanel extends Disposable {
 			lang: this.lang,
 			attribution: this.attribution,
 		};
+	}
+
+	/** Shows `view`'s rows, derived variable and sub-period (all of them where it has none). */
+	showView(view: DimensionView): void {
+		this.view = view;
+		this.post({ type: 'view', view });
+	}
+
+	/** The rows, derived variable and sub-period a dynamic table shows now (as the webview said). */
+	shownView(): DimensionView | undefined {
+		if (this.ref.kind !== 'var' || !this.ui) return undefined;
+		const { rows, turvar, turtahun } = this.ui;
+		return { rows, turvar, turtahun };
 	}
 
 	/** Highlights `changes` in the grid, now or as soon as the webview is ready. */

@@ -37,6 +37,9 @@ export interface DynamicUiState {
 	tradeRows?: 'all' | 'hs' | 'country' | 'port';
 }
 
+/** The dimension choices of a dynamic table's view: what a favourite keeps besides its years. */
+export type DimensionView = Pick<DynamicUiState, 'rows' | 'turvar' | 'turtahun'>;
+
 /** What the webview persists with setState (restored by the panel serializer). */
 export interface PersistedState {
 	ref: PreviewRef;
@@ -179,6 +182,8 @@ export type HostMessage =
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
 	| { type: 'cancelled'; requestId: number }
+	/** Show these rows, derived variable and sub-period (a favourite's view); absent = all. */
+	| { type: 'view'; view: DimensionView }
 	/** Mark these changes in the grid (kept for every later layout of the same table). */
 	| { type: 'highlight'; changes: ChangeHighlight }
 	| { type: 'exported'; requestId: number; path?: string }
@@ -207,6 +212,7 @@ export interface InsertRequest {
 export type WebviewMessage =
 	/** `bootMs`: the webview's clock at `ready` (ms since its document started loading). */
 	| { type: 'ready'; bootMs?: number }
+	/** The webview's state after each change of its view (the host keeps it for a favourite). */
 	| { type: 'state'; state: PersistedState }
 	| { type: 'load'; requestId: number; periods: number[]; turvar?: number[]; turth?: number[] }
 	| { type: 'cancel'; requestId: number }

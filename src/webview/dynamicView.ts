@@ -243,6 +243,13 @@ export class DynamicView {
 		return this.periods.onError(requestId, message);
 	}
 
+	/** The saved choices changed from outside (a favourite opened): the pickers and grid follow. */
+	applyView(): void {
+		if (!this.table) return;
+		this.fillDimensionPickers(this.table);
+		this.relayout();
+	}
+
 	/** Highlights a favourite's changes in this and every later layout of the table. */
 	setChanges(changes: ChangeHighlight): void {
 		this.changeView.set(changes);

@@ -59,6 +59,8 @@ function post(m: WebviewMessage): void {
 function persist(ref: PreviewRef): void {
 	const state: PersistedState = { ref, ui };
 	vscode.setState(state);
+	// The host keeps the view too: "Add to Favourites" pins what is shown.
+	post({ type: 'state', state });
 }
 
 function showStatus(text: string): void {
@@ -167,6 +169,11 @@ function onMessage(m: HostMessage): void {
 			break;
 		case 'cancelled':
 			dynamic?.onCancelled(m.requestId);
+			break;
+		case 'view':
+			// Every choice is set, an absent one to "all": the view replaces what was chosen.
+			ctx?.saveUi({ rows: m.view.rows, turvar: m.view.turvar, turtahun: m.view.turtahun });
+			dynamic?.applyView();
 			break;
 		case 'highlight':
 			changes = m.changes;

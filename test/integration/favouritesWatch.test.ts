@@ -1,7 +1,9 @@
 /**
  * The favourites update watch in the real extension host against the emulator: at most one check
  * a day per favourite, nothing while offline, a revised value and a new period found and shown on
- * the favourite, "Show changes" opening the preview and clearing the mark, and the setting off.
+ * the favourite, "Show changes" opening the preview with the changes highlighted in its grid and
+ * clearing the mark, and the setting off. Favourites keep the view they were pinned from (rows,
+ * derived variable), open with it, and the watch compares only what they show.
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -27,12 +29,32 @@ interface Watch {
 	snapshot?: { lastUpdate: string; periods: string[] };
 	change?: { newPeriods: string[]; count: number; revised: CellChange[] };
 }
+interface View {
+	rows?: string[];
+	turvar?: string;
+	turtahun?: string;
+}
 interface Favourite {
 	key: string;
 	label: string;
 	ref: { domain: string; kind: string; id: number | string; years?: string[]; title?: string };
+	view?: View;
 	watch?: Watch;
 }
+/** The messages of a panel this suite reads. */
+type Sent =
+	| { type: 'highlight'; changes: Highlight }
+	| {
+			type: 'dynamic';
+			table: { turvar: Array<{ val: string }>; vervar: Array<{ val: string }>; tahun: unknown[] };
+	  }
+	| { type: 'view'; view: View }
+	| { type: 'other' };
+type Received =
+	| { type: 'highlighted'; cells: number; periods: number; summary: string }
+	| { type: 'state'; state: { ui?: View } }
+	| { type: 'rendered'; modelRows: number; modelCols: number }
+	| { type: 'other' };
 interface Highlight {
 	revised: Array<{ row: string; column: string; from?: number; to?: number }>;
 	newPeriods: string[];
@@ -55,8 +77,9 @@ interface Hooks {
 			| {
 					ref: Favourite['ref'];
 					panel: vscode.WebviewPanel;
-					sent: Array<{ type: string; changes?: Highlight }>;
-					received: Array<{ type: string; cells?: number; periods?: number; summary?: string }>;
+					sent: Sent[];
+					received: Received[];
+					post(m: { type: 'view'; view: View }): void;
 			  }
 			| undefined;
 	};
@@ -65,6 +88,16 @@ interface Hooks {
 const exec = <T>(cmd: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(cmd, ...args);
 const VAR = { domain: '0000', kind: 'var', id: 1804, title: 'Kemiskinan' };
 const YESTERDAY = () => new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
+
+/** The emulator up, its key stored, favourites in global state with none pinned and the watch on. */
+async function start(): Promise<{ emu: TestEmulator; h: Hooks }> {
+	const emu = await startTestEmulator();
+	assert.equal(await setKey(EMULATOR_KEY), true);
+	const h = (await getExtensionApi())._test as unknown as Hooks;
+	await configure({ 'favourites.location': undefined, 'favourites.watch': undefined });
+	await h.favourites.update(() => []);
+	return { emu, h };
+}
 
 describe('favourites watch', function () {
 	this.timeout(90_000);
@@ -82,11 +115,7 @@ describe('favourites watch', function () {
 		);
 
 	before(async () => {
-		emu = await startTestEmulator();
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		h = (await getExtensionApi())._test as unknown as Hooks;
-		await configure({ 'favourites.location': undefined, 'favourites.watch': undefined });
-		await h.favourites.update(() => []);
+		({ emu, h } = await start());
 		fav = (await exec<Favourite>('bps.addFavourite', VAR))!;
 	});
 	after(async () => {
@@ -172,7 +201,11 @@ describe('favourites watch', function () {
 		assert.equal(panel?.ref.id, 1804);
 		// The host sends the cells by identity once the webview is ready; it answers when its grid marks them.
 		const sent = (
-			await waitFor(() => panel.sent.find((m) => m.type === 'highlight')!, 60_000, 'the highlight is sent')
+			await waitFor(
+				() => panel.sent.find((m): m is Extract<Sent, { type: 'highlight' }> => m.type === 'highlight')!,
+				60_000,
+				'the highlight is sent',
+			)
 		).changes;
 		assert.deepEqual(
 			sent?.revised.map((r) => `${r.row}|${r.column}`),
@@ -180,7 +213,10 @@ describe('favourites watch', function () {
 		);
 		assert.deepEqual(sent?.newPeriods, change.newPeriods);
 		const shown = await waitFor(
-			() => panel.received.find((m) => m.type === 'highlighted')!,
+			() =>
+				panel.received.find(
+					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
+				)!,
 			60_000,
 			'the webview marks the changes in its grid',
 		);
@@ -205,5 +241,96 @@ describe('favourites watch', function () {
 		assert.equal(round.checked, 0);
 		assert.equal(emu.requests.length, 0);
 		await configure({ 'favourites.watch': undefined });
+	});
+});
+
+describe('favourites keep their view', function () {
+	this.timeout(120_000);
+	let emu: TestEmulator;
+	let h: Hooks;
+	const DERIVED = { domain: '0000', kind: 'var', id: 501, title: 'AHH' };
+
+	/** The last UI state the panel's webview reported. */
+	const lastUi = (p: NonNullable<ReturnType<Hooks['previews']['get']>>) =>
+		p.received.filter((m): m is Extract<Received, { type: 'state' }> => m.type === 'state').at(-1)?.state.ui;
+	const table = async (p: NonNullable<ReturnType<Hooks['previews']['get']>>) =>
+		(
+			await waitFor(
+				() => p.sent.find((m): m is Extract<Sent, { type: 'dynamic' }> => m.type === 'dynamic')!,
+				60_000,
+				'the table is sent',
+			)
+		).table;
+
+	before(async () => {
+		({ emu, h } = await start());
+		await exec('workbench.action.closeAllEditors');
+	});
+	after(async () => {
+		await h.favourites.update(() => []);
+		await exec('workbench.action.closeAllEditors');
+		await emu?.close();
+	});
+
+	it('pins the rows and derived variable the preview shows, and opens the favourite with them', async () => {
+		const p = h.previews.get((await exec<string>('bps.preview', DERIVED))!)!;
+		const tb = await table(p);
+		assert.ok(tb.turvar.length > 1, 'a table with a choice of derived variables');
+		const view = { turvar: tb.turvar[1]!.val, rows: tb.vervar.slice(0, 2).map((v) => v.val) };
+		// The choices go to the webview as a favourite's would; it lays out the grid and reports them.
+		p.post({ type: 'view', view });
+		await waitFor(() => lastUi(p)?.turvar === view.turvar, 30_000, 'the webview shows the derived variable');
+		await waitFor(() => p.panel.active, 5000, 'the preview is active');
+		const pinned = (await exec<Favourite>('bps.addFavourite'))!;
+		assert.deepEqual(pinned.view, view);
+		const other = (await exec<Favourite>('bps.addFavourite', DERIVED))!;
+		assert.notEqual(other.key, pinned.key, 'all rows and derived variables is another favourite');
+		assert.equal(other.view, undefined);
+
+		await exec('workbench.action.closeAllEditors');
+		const q = h.previews.get((await exec<string>('bps.openFavourite', pinned.key))!)!;
+		await waitFor(
+			() => lastUi(q)?.turvar === view.turvar,
+			60_000,
+			'the favourite opens with its derived variable',
+		);
+		assert.deepEqual(lastUi(q)?.rows, view.rows);
+		// Its grid: the two rows, one column per year (one derived variable, not all of them).
+		const rendered = await waitFor(
+			() =>
+				q.received
+					.filter((m): m is Extract<Received, { type: 'rendered' }> => m.type === 'rendered')
+					.find((m) => m.modelRows === 2)!,
+			60_000,
+			'the grid with the pinned rows',
+		);
+		assert.equal(rendered.modelCols, (await table(q)).tahun.length);
+
+		// Opening the favourite of the whole table again shows every row and derived variable.
+		await exec('bps.openFavourite', other.key);
+		await waitFor(
+			() => lastUi(q)?.turvar === undefined && lastUi(q)?.rows === undefined,
+			30_000,
+			'all again',
+		);
+	});
+
+	it('the watch compares what each favourite shows: a revision of another derived variable is not news', async () => {
+		await exec('workbench.action.closeAllEditors');
+		const first = await exec<Round>('bps.checkFavourites');
+		assert.equal(first.checked, 2);
+		const [narrow, whole] = await h.favourites.list();
+		assert.ok(narrow?.view && whole && !whole.view);
+		// The emulator revises the first derived variable only; the narrow favourite shows the second.
+		emu.revise('0000', 501);
+		await h.favourites.update((l) =>
+			l.map((f) => (f.watch ? { ...f, watch: { ...f.watch, checkedAt: YESTERDAY() } } : f)),
+		);
+		const round = await exec<Round>('bps.checkFavourites');
+		assert.equal(round.checked, 2);
+		assert.equal(round.changed, 1);
+		const [n2, w2] = await h.favourites.list();
+		assert.equal(n2!.watch?.change, undefined, 'the favourite of the second derived variable is unchanged');
+		assert.equal(w2!.watch?.change?.count, 3, 'the whole table has the three revised cells');
 	});
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { ItemRef } from '../../../src/catalogue/itemRef';
 import {
 	addFavourite,
+	changesView,
 	moveFavourites,
 	parseFavourites,
 	removeFavourite,
@@ -107,5 +108,48 @@ describe('favourites model', () => {
 		assert.equal(parsed.dropped, 5);
 		assert.deepEqual(parseFavourites({ favourites: 'no' }), { favourites: [], dropped: 0 });
 		assert.deepEqual(parseFavourites(undefined), { favourites: [], dropped: 0 });
+	});
+
+	it('keeps the view a dynamic table was pinned with: the same view is pinned once, another is another', () => {
+		const view = { turvar: '811', rows: ['3500', '3578'] };
+		const a = addFavourite([], v1804, NOW, key, view);
+		assert.deepEqual(a.favourite.view, view);
+		assert.equal(addFavourite(a.list, v1804, NOW, key, { ...view }).added, false, 'same view');
+		const all = addFavourite(a.list, v1804, NOW, key);
+		assert.equal(all.added, true, 'all rows and derived variables is another view');
+		assert.equal(all.favourite.view, undefined);
+		assert.equal(addFavourite(a.list, v1804, NOW, key, { turvar: '812' }).added, true);
+		// "All" ('*') and no choice are no view; a static table has none.
+		assert.equal(addFavourite([], v1804, NOW, key, { turvar: '*', rows: [] }).favourite.view, undefined);
+		const st = { domain: '3500', kind: 'statictable', id: 7 } as ItemRef;
+		assert.equal(addFavourite([], st, NOW, key, view).favourite.view, undefined);
+	});
+
+	it('reads a view back, and drops a hand-edited one that is not made of vals', () => {
+		const a = addFavourite([], v1804, NOW, key, { turvar: '811', turtahun: '1', rows: ['3500'] }).list;
+		assert.deepEqual(parseFavourites(JSON.parse(JSON.stringify({ favourites: a }))).favourites, a);
+		const bad = (view: unknown) => parseFavourites({ favourites: [{ ...a[0], view }] }).favourites[0]!.view;
+		assert.equal(bad('811'), undefined);
+		assert.deepEqual(bad({ turvar: 811, rows: ['3500', 7] }), undefined);
+		assert.deepEqual(bad({ turvar: '811', rows: 'all' }), { turvar: '811' });
+		assert.deepEqual(bad({ rows: Array.from({ length: 6000 }, (_, i) => String(i)) }), undefined);
+	});
+
+	it('"Show changes" opens the pinned years and the new periods, with the cells to mark', () => {
+		const [f] = addFavourite([], v1804, NOW, key).list;
+		const revised = [{ id: '1|0|119|0', row: '1', column: '0|119|0', label: 'A 2019', from: 1, to: 1.5 }];
+		const withChange = {
+			...f!,
+			watch: { checkedAt: '', change: { at: '', newPeriods: ['2020'], count: 4, revised } },
+		};
+		const v = changesView(withChange);
+		assert.deepEqual(v.ref.years, ['2018', '2019', '2020']);
+		assert.deepEqual(v.changes, {
+			revised: [{ row: '1', column: '0|119|0', from: 1, to: 1.5 }],
+			newPeriods: ['2020'],
+			count: 4,
+		});
+		const noYears = changesView({ ...withChange, ref: { ...v1804, years: undefined } });
+		assert.equal(noYears.ref.years, undefined, 'the default window already ends with the newest period');
 	});
 });

@@ -89,4 +89,26 @@ describe('tableDiff', () => {
 		assert.equal(s.labels['3500|2|123|0'], 'Jawa Timur · Perempuan 2023');
 		assert.equal(s.cells['3300|1|123|0'], 3);
 	});
+
+	it("with a favourite's view, keeps only the cells it shows", () => {
+		const t = table(['2022', '2023'], base);
+		const all = snapshotOf(t, ['2022', '2023']);
+		assert.equal(Object.keys(all.cells).length, 4);
+		const one = snapshotOf(t, ['2022', '2023'], { rows: ['3300'] });
+		assert.deepEqual(Object.keys(one.cells), ['3300|0|122|0', '3300|0|123|0']);
+		// A derived variable the table does not have shows everything, as the preview does.
+		assert.equal(Object.keys(snapshotOf(t, [], { turvar: '999' }).cells).length, 4);
+		const after = snapshotOf(
+			table(['2022', '2023'], (r, y) => base(r, y) + (r === 0 ? 1 : 0)),
+			[],
+			{
+				rows: ['3300'],
+			},
+		);
+		assert.equal(
+			hasChanges(diffSnapshots(one, { ...after, periods: one.periods })),
+			false,
+			'a row not shown',
+		);
+	});
 });
