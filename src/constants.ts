@@ -7,6 +7,7 @@ export const Commands = {
 	selectRegion: 'bps.selectRegion',
 	refresh: 'bps.refresh',
 	search: 'bps.search',
+	searchGlossary: 'bps.searchGlossary',
 	switchLanguage: 'bps.switchLanguage',
 	preview: 'bps.preview',
 	insertData: 'bps.insertData',

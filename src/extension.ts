@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { BpsClient, type BpsClientOptions } from './api/client';
 import { KeyStore } from './auth/keyStore';
 import { CatalogueService } from './catalogue/catalogueService';
+import { ClassificationIndex } from './catalogue/classifications';
+import { GlossaryIndex } from './catalogue/glossary';
 import { PersistentCache } from './catalogue/persistentCache';
 import { registerLinks } from './links/registerLinks';
 import { registerFavourites } from './favourites/registerFavourites';
@@ -73,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		client,
 		cache,
 		catalogue,
+		classifications: new ClassificationIndex(client.families),
+		glossary: new GlossaryIndex(client.families),
 		lastEditor,
 		clientForKey: (key) => new BpsClient(clientOptions(async () => key)),
 		config: readConfig,

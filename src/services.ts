@@ -3,6 +3,8 @@ import type { BpsApi } from './api/api';
 import type { BpsClient } from './api/client';
 import type { KeyStore } from './auth/keyStore';
 import type { CatalogueService } from './catalogue/catalogueService';
+import type { ClassificationIndex } from './catalogue/classifications';
+import type { GlossaryIndex } from './catalogue/glossary';
 import type { PersistentCache } from './catalogue/persistentCache';
 import type { BpsConfig } from './util/config';
 import type { LastEditor } from './util/lastEditor';
@@ -18,6 +20,10 @@ export interface Services {
 	readonly cache: PersistentCache;
 	/** Lists, search and region facts, memoised per domain and language. */
 	readonly catalogue: CatalogueService;
+	/** Whole KBLI/KBKI classifications, loaded on first use (search, lookup tables). */
+	readonly classifications: ClassificationIndex;
+	/** The whole BPS glossary, loaded on first use (search). */
+	readonly glossary: GlossaryIndex;
 	/** The text editor the user was last in (inserts go there). */
 	readonly lastEditor: LastEditor;
 	/** Settings, read fresh. */

@@ -59,6 +59,8 @@ const KIND_WORD: Record<ItemKind, string> = {
 	pressrelease: 'press release',
 	indicator: 'indicator',
 	trade: 'foreign trade query',
+	classification: 'classification code',
+	glossary: 'glossary concept',
 };
 
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {

@@ -67,7 +67,27 @@ export interface TradeRef extends RefBase {
 	monthly: boolean;
 }
 
-export type ItemRef = VarRef | StaticTableRef | PublicationRef | PressReleaseRef | IndicatorRef | TradeRef;
+/** A code of a statistical classification (KBLI, KBKI): BPS's id, e.g. `kbli_2020_0112`; domain 0000. */
+export interface ClassificationRef extends RefBase {
+	kind: 'classification';
+	id: string;
+}
+
+/** A concept of the BPS glossary (`id`, a numeric string); domain 0000. */
+export interface GlossaryRef extends RefBase {
+	kind: 'glossary';
+	id: string;
+}
+
+export type ItemRef =
+	| VarRef
+	| StaticTableRef
+	| PublicationRef
+	| PressReleaseRef
+	| IndicatorRef
+	| TradeRef
+	| ClassificationRef
+	| GlossaryRef;
 export type ItemKind = ItemRef['kind'];
 /** The ref of one kind: `RefOf<'var'>` is `VarRef`. */
 export type RefOf<K extends ItemKind> = Extract<ItemRef, { kind: K }>;
@@ -80,6 +100,9 @@ export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number
 	pressrelease: 'number',
 	indicator: 'number',
 	trade: 'string',
+
+	classification: 'string',
+	glossary: 'string',
 };
 
 /**

@@ -11,6 +11,8 @@ import type {
 	StrategicIndicator,
 	Variable,
 } from '../api/types';
+import type { ClassificationEntry, GlossaryEntry } from '../api/families/types';
+import { codeLabel } from './classificationFacts';
 import type { ItemKind, RefOf, TradeRef } from './itemRef';
 import { parseTradeKey, tradeKey } from './trade';
 import type { SearchEntry } from './searchIndex';
@@ -25,6 +27,8 @@ export interface ApiRecords {
 	indicator: StrategicIndicator;
 	/** BPS lists no trade items: the query is the record. */
 	trade: TradeQuery;
+	classification: ClassificationEntry;
+	glossary: GlossaryEntry;
 }
 
 interface ItemBase<K extends ItemKind> {
@@ -90,6 +94,18 @@ const MAP: { readonly [K in ItemKind]: (domain: string, x: ApiRecords[K]) => Ite
 		ref: tradeRef(q),
 		record: q,
 	}),
+	classification: (domain, e) => ({
+		kind: 'classification',
+		ref: { domain, kind: 'classification', id: e.id, title: codeLabel(e) },
+		record: e,
+	}),
+	// Titled in Indonesian here; the glossary search titles its items in the data language.
+	glossary: (domain, e) => ({
+		kind: 'glossary',
+		ref: { domain, kind: 'glossary', id: e.id, title: (e.concept || e.conceptEn).trim() },
+		unit: e.unit || undefined,
+		record: e,
+	}),
 };
 
 /** The ref of a trade query (national; the years as labels). */
@@ -152,6 +168,10 @@ export function fromSearchEntry(e: SearchEntry): CatalogueItem {
 		case 'publication':
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
 		case 'pressrelease':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'classification':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'glossary':
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
 		case 'indicator': {
 			const varId = e.varId !== undefined ? { varId: e.varId } : {};

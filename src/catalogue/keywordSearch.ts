@@ -92,6 +92,13 @@ function list<K extends ItemKind>(
 		indicator: () => api.listIndicators(domain, opts),
 		// Trade is a query, not a list BPS keeps: nothing to match (no data is not an error here).
 		trade: () => Promise.reject(new BpsError('noData', 'BPS lists no trade items')),
+		// Searched on our side (classifications.ts, glossary.ts): the API's keyword is not documented there.
+		classification: () => Promise.resolve(nothing()),
+		glossary: () => Promise.resolve(nothing()),
 	};
 	return lists[kind]() as Promise<Paged<ApiRecords[K]>>;
+}
+
+function nothing<T>(): Paged<T> {
+	return { items: [], total: 0, page: 1, pages: 1, fetchedAt: Date.now(), stale: false };
 }

@@ -75,6 +75,8 @@ const KIND_LABEL: Record<ItemKind, Record<CitationLang, string>> = {
 	publication: { ind: 'Publikasi', eng: 'Publication' },
 	pressrelease: { ind: 'Berita resmi statistik', eng: 'Press release' },
 	trade: { ind: 'Data ekspor-impor', eng: 'Foreign trade data' },
+	classification: { ind: 'Klasifikasi baku', eng: 'Statistical classification' },
+	glossary: { ind: 'Glosarium', eng: 'Glossary' },
 };
 
 const MONTHS: Record<CitationLang, string[]> = {

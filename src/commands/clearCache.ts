@@ -2,13 +2,18 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { TreeFeature } from '../tree/feature';
 
-/** `bps.clearCache`: drop the response cache (memory and disk) and the catalogue memo, then reload the tree. */
+/**
+ * `bps.clearCache`: drop the response cache (memory and disk), the catalogue memo and the
+ * classification and glossary indexes, then reload the tree.
+ */
 export function registerClearCache(context: vscode.ExtensionContext, f: TreeFeature): void {
 	const log = f.services.logger('cache');
 	context.subscriptions.push(
 		vscode.commands.registerCommand(Commands.clearCache, () => {
 			f.services.cache.clear();
 			f.catalogue.clear();
+			f.services.classifications.clear();
+			f.services.glossary.clear();
 			f.tree.reset();
 			log.info('cache cleared by the user');
 			void vscode.window.showInformationMessage(

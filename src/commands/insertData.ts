@@ -7,7 +7,8 @@ import { Commands } from '../constants';
 import { formatCitation } from '../cite/citation';
 import { citationItemFor } from '../cite/citationSource';
 import { citationLanguageId } from '../cite/labels';
-import { type InsertResult, insertTable, insertText } from '../insert/apply';
+import { type InsertResult, insertTable, insertText, maskSecret } from '../insert/apply';
+import { askLookup, isReferenceRef, referenceText } from '../insert/reference';
 import {
 	type InsertFormat,
 	chooseFormat,
@@ -18,6 +19,7 @@ import {
 } from '../insert/formats';
 import { pickPeriods } from '../insert/periods';
 import {
+	cellFor,
 	citationCell,
 	insertCells,
 	insertTableCells,
@@ -25,7 +27,7 @@ import {
 	notebookTarget,
 } from '../notebook/insertCells';
 import { resolveSnippetTable } from '../insert/resolve';
-import { type SnippetFormat, type SnippetTable, preferredLayout } from '../snippets';
+import { type SnippetFormat, type SnippetTable, languageIdForFormat, preferredLayout } from '../snippets';
 import { reportError } from '../util/errors';
 import { usableEditor } from '../util/lastEditor';
 import type { Features } from './features';
@@ -48,6 +50,8 @@ export interface InsertDataArgs {
 	/** A data format, or a citation of the item ("cite-bibtex"…). */
 	format?: InsertFormat;
 	layout?: 'long' | 'wide';
+	/** Classification codes: the lookup table of the code's subtree (true) or the code (false); asked when absent. */
+	lookup?: boolean;
 	/**
 	 * The document to insert into (a URI string), e.g. the editor a preview was opened from: used
 	 * when a tab still shows it (brought to the front if hidden), else the usual choice applies.
@@ -105,6 +109,14 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 						);
 						return undefined;
 					}
+					// A classification code: the code itself, or the lookup table of its subtree.
+					let lookup = args.lookup ?? false;
+					if (ref?.kind === 'classification' && args.lookup === undefined && !args.format) {
+						const item = ref;
+						const asked = await askLookup(services, item, services.config().lang);
+						if (asked === undefined) return undefined;
+						lookup = asked;
+					}
 					const format = await chooseFormat({
 						explicit: args.format,
 						setting: services.config().insertDefaultFormat,
@@ -137,6 +149,22 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 					}
 					// Not a citation, so one of the data formats.
 					const dataFormat = format as SnippetFormat;
+					if (isReferenceRef(ref) && !args.snippetTable) {
+						const item = ref;
+						const text = await vscode.window.withProgress(
+							{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching BPS data…') },
+							() => referenceText(services, item, dataFormat, { lang: services.config().lang, lookup }),
+						);
+						const masked = maskSecret(text, await services.keyStore.get());
+						const languageId = languageIdForFormat(dataFormat);
+						return notebook
+							? await insertCells(
+									notebook,
+									[cellFor(masked, languageId, languageOf(notebook.editor.notebook))],
+									format,
+								)
+							: await insertText(masked, format, languageId, editor);
+					}
 					let table =
 						args.longTable && preferredLayout(dataFormat) === 'long' ? args.longTable : args.snippetTable;
 					if (!table && ref) {
@@ -186,6 +214,7 @@ export function parseInsertArg(arg: unknown): InsertDataArgs | undefined {
 	if (isInsertFormat(o.format)) out.format = o.format;
 	if (o.layout === 'long' || o.layout === 'wide') out.layout = o.layout;
 	if (typeof o.targetUri === 'string' && o.targetUri) out.targetUri = o.targetUri;
+	if (typeof o.lookup === 'boolean') out.lookup = o.lookup;
 	if (o.snippetTable !== undefined) {
 		if (!isSnippetTable(o.snippetTable)) return undefined;
 		out.snippetTable = reviveDates(o.snippetTable);

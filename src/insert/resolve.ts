@@ -12,6 +12,7 @@ import { assertNever } from '../util/assertNever';
 import { tradeProblem } from '../commands/tradeCheck';
 import { InputError } from '../util/inputError';
 import { documentSnippetTable, staticSnippetTable, tradeInsertTable, type TableSource } from './layout';
+import { referenceSnippetTable } from './reference';
 
 /** What to fetch for an item, beyond its ref. */
 export interface ResolveOptions {
@@ -31,7 +32,8 @@ export interface ResolveOptions {
  *   with `preferredLayout(format)` — wide (rows × periods) for Markdown/CSV/TSV, long (one row per
  *   cell: region, [category], period, value) for JSON and code — unless `layout` says otherwise;
  * - `statictable`: its Excel-export HTML parsed by `htmlTable.ts` (title and notes rows dropped);
- * - `publication` / `pressrelease`: a one-row reference table (title, release date, size, PDF URL).
+ * - `publication` / `pressrelease`: a one-row reference table (title, release date, size, PDF URL);
+ * - `classification`: the lookup table of the code's subtree; `glossary`: the concept as one row.
  * `sourceUrl` is always the region's BPS website (`Domain.url`), never an API URL.
  * Resolves undefined when the user cancelled a prompt.
  */
@@ -102,6 +104,9 @@ export async function resolveSnippetTable(
 			const r = await api.families.getTrade(q, { signal: o.signal });
 			return tradeInsertTable(r, src, services.config().apiBaseUrl);
 		}
+		case 'classification':
+		case 'glossary':
+			return referenceSnippetTable(services, ref, format, lang);
 		default:
 			return assertNever(ref, 'item kind');
 	}

@@ -16,6 +16,7 @@ import { lazy } from './load';
 export const LAZY_COMMANDS: readonly string[] = [
 	Commands.preview,
 	Commands.search,
+	Commands.searchGlossary,
 	Commands.insertData,
 	Commands.newNotebook,
 	Commands.copyCitation,

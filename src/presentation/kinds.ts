@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { ItemKind } from '../catalogue/itemRef';
+import { classificationName } from '../catalogue/classificationFacts';
+import { parseClassificationId } from '../catalogue/classifications';
 import type { CatalogueItem } from '../catalogue/items';
 import { assertNever } from '../util/assertNever';
 
@@ -15,6 +17,8 @@ export const KIND_ICONS: { readonly [K in ItemKind]: string } = {
 	pressrelease: 'note',
 	indicator: 'dashboard',
 	trade: 'globe',
+	classification: 'symbol-class',
+	glossary: 'book',
 };
 
 /** "Dynamic table", "Static table"… (localised). */
@@ -32,6 +36,10 @@ export function kindLabel(kind: ItemKind): string {
 			return vscode.l10n.t('Indicator');
 		case 'trade':
 			return vscode.l10n.t('Foreign trade');
+		case 'classification':
+			return vscode.l10n.t('Classification code');
+		case 'glossary':
+			return vscode.l10n.t('Glossary concept');
 		default:
 			return assertNever(kind, 'item kind');
 	}
@@ -60,6 +68,12 @@ export function itemDescription(item: CatalogueItem, locale = vscode.env.languag
 		}
 		case 'trade':
 			return item.ref.years?.length ? yearsSpan(item.ref.years) : '';
+		case 'classification': {
+			const model = item.record?.model ?? parseClassificationId(item.ref.id)?.model;
+			return join(model && classificationName(model), item.record?.level);
+		}
+		case 'glossary':
+			return item.unit ?? '';
 		default:
 			return assertNever(item, 'item kind');
 	}

@@ -7,26 +7,39 @@
  * - publications and press releases: the PDF link the API itself gives (hosted on bps.go.id);
  * - dynamic/static tables and indicators: the region site's statistics-table listing for the
  *   item's subject (`<site>/id/statistics-table?subject=<id>`, `/en/` for English);
+ * - classification codes: the page the API gives (klasifikasi.web.bps.go.id), else built from the id;
+ * - glossary concepts: the page the API gives, else the glossary's page;
  * - no item: the region site's home page.
  * Only https URLs on bps.go.id are used; anything else falls back to the national site.
  */
 import { BPS_HOME } from '../api/attribution';
 import type { Lang } from '../api/types';
+import { parseClassificationId } from '../catalogue/classifications';
 import type { ItemRef } from '../catalogue/itemRef';
 import { assertNever } from '../util/assertNever';
+
+/** BPS's classification site (KBLI, KBKI), where the API's own `url` of a code points. */
+const CLASSIFICATION_SITE = 'https://klasifikasi.web.bps.go.id';
 
 /** What a website link needs to know of an item beyond its ref. */
 export interface LinkFacts {
 	subjectId?: number;
 	pdfUrl?: string;
+	/** The item's own page (classification codes, glossary concepts). */
+	pageUrl?: string;
 }
 
 /** The subject and PDF link an API record carries, when it does. */
 export function linkFactsOf(record: unknown): LinkFacts {
-	const r = (record && typeof record === 'object' ? record : {}) as { subjectId?: unknown; pdfUrl?: unknown };
+	const r = (record && typeof record === 'object' ? record : {}) as {
+		subjectId?: unknown;
+		pdfUrl?: unknown;
+		url?: unknown;
+	};
 	return {
 		subjectId: typeof r.subjectId === 'number' ? r.subjectId : undefined,
 		pdfUrl: typeof r.pdfUrl === 'string' ? r.pdfUrl : undefined,
+		pageUrl: typeof r.url === 'string' ? r.url : undefined,
 	};
 }
 
@@ -64,6 +77,15 @@ export function websiteUrl(
 		case 'trade':
 			// BPS's export-import page (the WebAPI's dataexim answers what it shows).
 			return `${BPS_HOME.replace(/\/+$/, '')}/${seg}/exim`;
+		case 'classification': {
+			if (isBpsUrl(facts.pageUrl)) return facts.pageUrl;
+			const c = parseClassificationId(ref.id);
+			return c
+				? `${CLASSIFICATION_SITE}/app/view/${c.model}/${encodeURIComponent(c.code)}`
+				: CLASSIFICATION_SITE;
+		}
+		case 'glossary':
+			return isBpsUrl(facts.pageUrl) ? facts.pageUrl : `${BPS_HOME}/${seg}/glossary`;
 		default:
 			return assertNever(ref, 'item kind');
 	}

@@ -3,8 +3,18 @@ import type { BpsApi } from '../api/api';
 import type { TradeResult } from '../api/families/types';
 import { isCancelled } from '../api/errors';
 import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
+import type { FamilyEndpoints } from '../api/families/endpoints';
+import {
+	classificationId,
+	classificationName,
+	codeLabel,
+	parseClassificationId,
+} from '../catalogue/classifications';
+import { glossaryConcept, glossaryDefinition, glossaryUnit } from '../catalogue/glossary';
 import {
 	itemKey,
+	type ClassificationRef,
+	type GlossaryRef,
 	type IndicatorRef,
 	type ItemRef,
 	type PressReleaseRef,
@@ -24,6 +34,8 @@ import { loadTrade, tradeDims, type TradeSource } from './tradeLoader';
 /** What a loader needs: where to fetch, and where its answers go. */
 export interface LoaderDeps {
 	api: BpsApi & { readonly families: TradeSource };
+	/** Classification codes and glossary concepts. */
+	families: Pick<FamilyEndpoints, 'getClassification' | 'getGlossary'>;
 	ref: ItemRef;
 	lang: Lang;
 	log: Logger;
@@ -132,6 +144,10 @@ export class ItemLoader {
 					// The years are the periods: the webview's range picker asks for them as it does a table's.
 					this.d.post({ type: 'dims', dims: tradeDims(ref) });
 					return;
+				case 'classification':
+					return await this.startClassification(ref, requestId);
+				case 'glossary':
+					return await this.startGlossary(ref, requestId);
 				default:
 					assertNever(ref, 'item kind');
 			}
@@ -198,6 +214,64 @@ export class ItemLoader {
 			coverUrl: p.thumbnailUrl,
 			pdfUrl: p.pdfUrl,
 			extraUrl: p.slideUrl,
+		});
+	}
+
+	/** A classification code: its text, its parents and its children (each a link to open it). */
+	private async startClassification(ref: ClassificationRef, requestId: number): Promise<void> {
+		const c = parseClassificationId(ref.id);
+		if (!c)
+			throw new Error(
+				vscode.l10n.t('"{0}" is not the id of a KBLI or KBKI code (such as kbli_2020_0112).', ref.id),
+			);
+		this.d.post({ type: 'loading', requestId, what: 'classification' });
+		const e = await this.d.families.getClassification(c.model, ref.id, this.opts);
+		this.d.setTitle(codeLabel(e));
+		this.postFreshness(e);
+		const link = (x: { code: string; title: string }) => ({
+			id: classificationId(e.model, x.code),
+			code: x.code,
+			title: x.title,
+		});
+		this.d.post({
+			type: 'classification',
+			requestId,
+			entry: {
+				name: classificationName(e.model),
+				code: e.code,
+				title: e.title,
+				description: e.description,
+				level: e.level,
+				url: isHttpUrl(e.url) ? e.url : '',
+				lastUpdate: e.lastUpdate,
+				parents: e.parents.map(link),
+				children: e.children.map(link),
+			},
+		});
+	}
+
+	/** A glossary concept: its definition, unit, source and classification, in the data language. */
+	private async startGlossary(ref: GlossaryRef, requestId: number): Promise<void> {
+		this.d.post({ type: 'loading', requestId, what: 'glossary' });
+		const e = await this.d.families.getGlossary(ref.id, this.opts);
+		const lang = this.d.lang;
+		const concept = glossaryConcept(e, lang);
+		const other = glossaryConcept(e, lang === 'ind' ? 'eng' : 'ind');
+		this.d.setTitle(concept);
+		this.postFreshness(e);
+		this.d.post({
+			type: 'glossary',
+			requestId,
+			entry: {
+				id: e.id,
+				concept,
+				conceptOther: other === concept ? '' : other,
+				definition: glossaryDefinition(e, lang),
+				unit: glossaryUnit(e, lang),
+				source: e.source,
+				classification: e.classification,
+				url: isHttpUrl(e.url) ? e.url : '',
+			},
 		});
 	}
 

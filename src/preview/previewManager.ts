@@ -25,6 +25,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		this.log = services.logger('preview');
 		this.deps = {
 			api: services.client,
+			families: services.client.families,
 			region: (code) => services.catalogue.region(code),
 			extensionUri: services.context.extensionUri,
 			lang: () => services.config().lang,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import type { TradeSource } from './tradeLoader';
 import type { Lang } from '../api/types';
-import { itemKey, type ItemRef } from '../catalogue/itemRef';
+import { itemKey, toItemRef, type ItemRef } from '../catalogue/itemRef';
 import type { RegionFacts } from '../catalogue/regions';
 import { Commands } from '../constants';
 import type { InsertResult } from '../insert/apply';
@@ -15,7 +15,7 @@ import { exportMeta, panelAttribution } from './attribution';
 import { exportBytes, type ExportMeta } from './export';
 import { previewHtml } from './html';
 import { shownSnippetTable } from './insertLayout';
-import { ItemLoader } from './itemLoader';
+import { ItemLoader, type LoaderDeps } from './itemLoader';
 import {
 	isHttpUrl,
 	type Attribution,
@@ -33,6 +33,7 @@ import { webviewStrings } from './strings';
 /** What a panel needs from the rest of the extension. */
 export interface PanelDeps {
 	api: BpsApi & { readonly families: TradeSource };
+	families: LoaderDeps['families'];
 	/** Name and website of a region (for the attribution banner and inserts). */
 	region(code: string): Promise<RegionFacts>;
 	extensionUri: vscode.Uri;
@@ -104,6 +105,7 @@ export class PreviewPanel extends Disposable {
 		panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'bps-activity.svg');
 		this.loader = new ItemLoader({
 			api: deps.api,
+			families: deps.families,
 			ref,
 			lang: this.lang,
 			log: deps.log,
@@ -183,6 +185,11 @@ export class PreviewPanel extends Disposable {
 					if (isHttpUrl(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
 					else this.deps.log.warn(`refused to open a non-http(s) link from the preview`);
 					break;
+				case 'openItem': {
+					const ref = toItemRef(m.ref);
+					if (ref) await vscode.commands.executeCommand(Commands.preview, ref);
+					break;
+				}
 				case 'rendered':
 				case 'chart':
 				case 'highlighted':
@@ -268,6 +275,17 @@ export class PreviewPanel extends Disposable {
 
 	/** "Insert into editor": runs `bps.insertData` with the table and the editor the user was last in. */
 	private async insert(m: InsertRequest): Promise<void> {
+		if (this.ref.kind === 'classification' || this.ref.kind === 'glossary') {
+			// A code, its lookup table or a definition: laid out by bps.insertData from the (cached) entry.
+			const res = await vscode.commands.executeCommand<InsertResult | undefined>(Commands.insertData, {
+				ref: this.ref,
+				lookup: m.lookup,
+				format: m.format,
+				targetUri: this.deps.targetUri()?.toString(),
+			});
+			this.post({ type: 'inserted', requestId: m.requestId, target: res ? displayName(res.uri) : undefined });
+			return;
+		}
 		let snippetTable: SnippetTable | undefined;
 		try {
 			snippetTable = this.snippetTable(m);

@@ -133,6 +133,45 @@ export interface DocumentPayload {
 	related?: RelatedTable[];
 }
 
+/** A code and its title, and the id that opens it (a classification's parents and children). */
+export interface CodeLink {
+	id: string;
+	code: string;
+	title: string;
+}
+
+/** A classification code's detail, in the data language. */
+export interface ClassificationPayload {
+	/** "KBLI 2020". */
+	name: string;
+	code: string;
+	title: string;
+	/** Plain text or HTML, NOT sanitized. */
+	description: string;
+	level: string;
+	/** The code's page on BPS's classification site (http(s)) or ''. */
+	url: string;
+	lastUpdate: string | null;
+	/** Ancestors, outermost first. */
+	parents: CodeLink[];
+	children: CodeLink[];
+}
+
+/** A glossary concept, in the data language (the other language's name beside it). */
+export interface GlossaryPayload {
+	id: string;
+	concept: string;
+	/** The concept's name in the other language ('' when the same or unknown). */
+	conceptOther: string;
+	/** Plain text or HTML, NOT sanitized. */
+	definition: string;
+	unit: string;
+	source: string;
+	classification: string;
+	/** http(s) or ''. */
+	url: string;
+}
+
 /** A rectangular table the webview asks the host to export (what the user sees, in view order). */
 export interface ExportTable {
 	title: string;
@@ -178,6 +217,8 @@ export type HostMessage =
 	| { type: 'indicator'; card: IndicatorCard }
 	| { type: 'static'; requestId: number; table: StaticTablePayload }
 	| { type: 'document'; requestId: number; doc: DocumentPayload }
+	| { type: 'classification'; requestId: number; entry: ClassificationPayload }
+	| { type: 'glossary'; requestId: number; entry: GlossaryPayload }
 	| { type: 'error'; requestId?: number; message: string }
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
@@ -206,6 +247,8 @@ export interface InsertRequest {
 	rows?: number[];
 	/** Undefined: `bps.insertData` chooses (setting, then the target editor's language, then asks). */
 	format?: SnippetFormat;
+	/** Classification codes: the lookup table of the code's subtree rather than the code itself. */
+	lookup?: boolean;
 }
 
 /** Messages webview → host. */
@@ -221,9 +264,11 @@ export type WebviewMessage =
 	| { type: 'copy'; text: string; rows: number }
 	| InsertRequest
 	| { type: 'openExternal'; url: string }
+	/** Open another item in its own panel (a classification's parent or child). */
+	| { type: 'openItem'; ref: PreviewRef }
 	| {
 			type: 'rendered';
-			view: 'dynamic' | 'static' | 'document';
+			view: 'dynamic' | 'static' | 'document' | 'reference';
 			modelRows: number;
 			modelCols: number;
 			domRows: number;

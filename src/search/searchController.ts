@@ -16,10 +16,13 @@ export class SearchController implements vscode.Disposable {
 
 	constructor(private readonly f: TreeFeature) {}
 
-	/** `bps.search`: shows the QuickPick (pre-filled with `query`) and returns at once. */
-	browse(query?: string): SearchSession {
+	/**
+	 * `bps.search` (or, with scope 'glossary', `bps.searchGlossary`): shows the QuickPick
+	 * (pre-filled with `query`) and returns at once.
+	 */
+	browse(query?: string, scope: 'all' | 'glossary' = 'all'): SearchSession {
 		const log = this.f.services.logger('search');
-		const s = this.open('browse', undefined, (action, r) => {
+		const s = this.open('browse', undefined, scope, (action, r) => {
 			const run = async () => {
 				if (action === 'open') await vscode.commands.executeCommand(Commands.preview, r.ref);
 				else if (action === 'insert') await vscode.commands.executeCommand(Commands.insertData, r.ref);
@@ -42,13 +45,11 @@ export class SearchController implements vscode.Disposable {
 			const s = this.open(
 				'pick',
 				title,
+				'all',
 				(_action, r) => {
 					picked = r;
 				},
 				() => resolve(picked),
-			);
-			s.quickPick.placeholder = vscode.l10n.t(
-				'Search dynamic tables, static tables, publications and press releases',
 			);
 			s.show(query);
 		});
@@ -62,6 +63,7 @@ export class SearchController implements vscode.Disposable {
 	private open(
 		mode: 'browse' | 'pick',
 		title: string | undefined,
+		scope: 'all' | 'glossary',
 		onAction: (action: 'open' | 'insert' | 'reveal', r: SearchResult) => void,
 		onHide?: () => void,
 	): SearchSession {
@@ -71,7 +73,9 @@ export class SearchController implements vscode.Disposable {
 			catalogue: this.f.catalogue,
 			mode,
 			title,
-			canReveal: true,
+			scope,
+			// Glossary concepts are not in the tree.
+			canReveal: scope === 'all',
 			onAction,
 			onHide: () => {
 				if (this.active === s) this.active = undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BpsError, isOfflineError } from '../api/errors';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CatalogueItem } from '../catalogue/items';
+import { type ReferenceSearch, searchReference } from '../catalogue/referenceSearch';
 import { itemKey } from '../catalogue/itemRef';
 import { itemDescription, KIND_ICONS, kindLabel } from '../presentation/kinds';
 import type { Services } from '../services';
@@ -10,9 +11,7 @@ import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import type { Lang } from '../api/types';
 import { Commands } from '../constants';
-
-/** The national domain: "Search all of Indonesia". */
-const NATIONAL = '0000';
+import { emptyItems, NATIONAL_DOMAIN } from './emptyItems';
 
 /** Quiet time after the last keystroke before a query runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -42,6 +41,8 @@ export interface SearchSessionOptions {
 	onAction: (action: SearchAction, result: SearchResult) => void;
 	/** Called once when the QuickPick closes (accepted or dismissed). */
 	onHide: () => void;
+	/** 'glossary': only glossary concepts ("BPS: Search Glossary"). Default: every kind. */
+	scope?: 'all' | 'glossary';
 }
 
 /**
@@ -82,8 +83,15 @@ export class SearchSession extends Disposable {
 		this.lang = cfg.lang;
 		const qp = this._register(vscode.window.createQuickPick<SearchItem>());
 		this.quickPick = qp;
-		qp.title = o.title ?? vscode.l10n.t('Search BPS ({0})', this.domain);
-		qp.placeholder = vscode.l10n.t('Search dynamic tables, static tables, publications and press releases');
+		const glossary = o.scope === 'glossary';
+		qp.title =
+			o.title ??
+			(glossary ? vscode.l10n.t('Search the BPS glossary') : vscode.l10n.t('Search BPS ({0})', this.domain));
+		qp.placeholder = glossary
+			? vscode.l10n.t('Search concepts and definitions, in Indonesian or English')
+			: vscode.l10n.t(
+					'Search dynamic tables, static tables, publications, press releases, classifications and the glossary',
+				);
 		qp.matchOnDescription = true;
 		qp.matchOnDetail = true;
 		this._register(
@@ -221,18 +229,30 @@ export class SearchSession extends Disposable {
 		this.running++;
 		this.stats.queries++;
 		try {
-			const local = this.localHits(query);
+			const glossaryOnly = this.o.scope === 'glossary';
+			const local = glossaryOnly ? [] : this.localHits(query);
 			qp.items = local.map((r) => this.toItem(r));
 			qp.busy = true;
-			const server = await this.serverHits(query, ctrl.signal);
+			// Classification codes and glossary concepts come from their own indexes, after the tables.
+			const reference = this.referenceHits(query);
+			const server = glossaryOnly
+				? { items: [], error: undefined, stale: false }
+				: await this.serverHits(query, ctrl.signal);
 			if (gen !== this.gen || this.isDisposed) return;
-			let merged = this.merge(this.localHits(query), server.items);
-			this.offline = server.error !== undefined || server.stale;
+			let merged = glossaryOnly ? [] : this.merge(this.localHits(query), server.items);
+			let error = server.error;
+			this.offline = error !== undefined || server.stale;
 			const show = (found: SearchResult[]) => {
 				const items = found.map((r) => this.toItem(r));
-				if (this.offline) items.push(this.notice(server.error));
+				if (this.offline) items.push(this.notice(error));
 				qp.items = items;
 			};
+			if (merged.length) show(merged);
+			const ref = await reference;
+			if (gen !== this.gen || this.isDisposed) return;
+			merged = [...merged, ...ref.items];
+			error ??= ref.error;
+			this.offline ||= ref.error !== undefined || ref.stale;
 			if (!merged.length && !this.offline) {
 				const empty = await this.emptyItems(query);
 				if (gen === this.gen && !this.isDisposed) {
@@ -261,6 +281,16 @@ export class SearchSession extends Disposable {
 
 	private localHits(query: string): SearchResult[] {
 		return this.o.catalogue.searchLocal(query, this.domain, { lang: this.lang, limit: 100 });
+	}
+
+	/** Codes and concepts from the reference indexes (never rejects: a failure is in `error`). */
+	private referenceHits(query: string): Promise<ReferenceSearch> {
+		const kinds = this.o.scope === 'glossary' ? (['glossary'] as const) : undefined;
+		return searchReference(this.o.services, query, { lang: this.lang, kinds }).catch((error: unknown) => ({
+			items: [],
+			error,
+			stale: false,
+		}));
 	}
 
 	/** Server results first when the index does not rank them (keyword matches are substrings). */
@@ -302,34 +332,18 @@ export class SearchSession extends Disposable {
 	/** "No tables match … in Jawa Timur", with what to try next. */
 	private async emptyItems(query: string): Promise<SearchItem[]> {
 		const region = await this.o.catalogue.region(this.domain);
-		const other = this.lang === 'ind' ? vscode.l10n.t('English') : vscode.l10n.t('Indonesian');
-		const items: SearchItem[] = [
-			{
-				label: `$(search-stop) ${vscode.l10n.t('No tables match “{0}” in {1}', query, region.name)}`,
-				detail: vscode.l10n.t('Titles in Indonesian and English were searched'),
-				alwaysShow: true,
-			},
-		];
-		if (this.domain !== NATIONAL) {
-			items.push({
-				label: `$(globe) ${vscode.l10n.t('Search all of Indonesia')}`,
-				detail: vscode.l10n.t('Search the national catalogue (0000) instead of {0}', region.name),
-				alwaysShow: true,
-				emptyAction: 'allIndonesia',
-			});
-		}
-		items.push({
-			label: `$(arrow-swap) ${vscode.l10n.t('Switch data language')}`,
-			detail: vscode.l10n.t('Show titles and data in {0}', other),
-			alwaysShow: true,
-			emptyAction: 'switchLanguage',
+		return emptyItems({
+			query,
+			regionName: region.name,
+			domain: this.domain,
+			lang: this.lang,
+			scope: this.o.scope,
 		});
-		return items;
 	}
 
 	private async emptyAction(action: 'allIndonesia' | 'switchLanguage'): Promise<void> {
 		if (action === 'allIndonesia') {
-			this.domain = NATIONAL;
+			this.domain = NATIONAL_DOMAIN;
 			this.quickPick.title = this.o.title ?? vscode.l10n.t('Search BPS ({0})', this.domain);
 		} else {
 			const next = await vscode.commands.executeCommand<Lang | undefined>(Commands.switchLanguage);

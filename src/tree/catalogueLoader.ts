@@ -13,7 +13,12 @@ import { classifyDomain } from '../catalogue/regions';
 import { assertNever } from '../util/assertNever';
 import { Fresh } from './counts';
 import * as make from './nodeFactory';
-import type { CatalogueNode, FolderNode, ItemNode, PagedFolderKind, SubjectNode } from './nodes';
+import {
+	classificationChildren,
+	classificationFolderNodes,
+	type ClassificationSource,
+} from './classificationNodes';
+import type { CatalogueNode, FolderNode, ItemNode, ItemNodeOf, PagedFolderKind, SubjectNode } from './nodes';
 import { isPagedFolder } from './nodes';
 
 /** Children and how fresh the lists behind them are. */
@@ -25,6 +30,8 @@ export interface Loaded {
 
 export interface LoaderDeps {
 	catalogue: CatalogueService;
+	/** Classification codes, level by level. */
+	families: ClassificationSource;
 	domain: () => string;
 	lang: () => Lang;
 }
@@ -72,7 +79,10 @@ export class CatalogueLoader {
 				if (page.page < page.pages) children.push(make.loadMoreNode(node, 2, items.length, page.total));
 				return { children, ...f.result() };
 			}
+			case 'classification':
+				return orEmpty(node, await this.loadCodes(node, o, f));
 			case 'region':
+			case 'glossary':
 			case 'var':
 			case 'statictable':
 			case 'publication':
@@ -143,7 +153,19 @@ export class CatalogueLoader {
 		return { children: children.length ? children : [make.emptyNode(node)], ...f.result() };
 	}
 
-	/** The children of the national SDGs, SDDS and Foreign trade folders (the same under every region). */
+	/** An edition's sections, or the codes under a code (classificationNodes.ts). */
+	private loadCodes(node: FolderNode | ItemNodeOf<'classification'>, o: FetchOptions, f: Fresh) {
+		const lang = o.lang ?? this.deps.lang();
+		return classificationChildren(
+			this.deps.families,
+			make.idBase(node.domain, lang),
+			node,
+			{ ...o, lang },
+			(x) => f.add(x),
+		);
+	}
+
+	/** The children of the national SDGs, SDDS, Foreign trade and classification folders (the same under every region). */
 	private async loadNational(node: FolderNode, o: FetchOptions, f: Fresh): Promise<CatalogueNode[]> {
 		const c = this.deps.catalogue;
 		switch (node.folder) {
@@ -158,6 +180,10 @@ export class CatalogueLoader {
 			case 'trade':
 				// BPS lists no trade tables: the query is chosen with the trade picker.
 				return make.tradeActionNodes(node);
+			case 'classifications':
+				return classificationFolderNodes(node);
+			case 'classification':
+				return this.loadCodes(node, o, f);
 			case 'indicators':
 			case 'publications':
 			case 'pressReleases':

@@ -7,6 +7,7 @@ import { describeError, recordShown } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import { CatalogueLoader } from './catalogueLoader';
+import type { ClassificationSource } from './classificationNodes';
 import { staticCount, subjectTables } from './counts';
 import * as make from './nodeFactory';
 import type { CatalogueNode, ItemNode, LoadMoreNode } from './nodes';
@@ -24,6 +25,8 @@ export interface CatalogueTreeDeps {
 	domain: () => string;
 	lang: () => Lang;
 	log: Logger;
+	/** Classification codes, level by level. */
+	families: ClassificationSource;
 }
 
 interface ChildState {

@@ -17,6 +17,7 @@ export function createCatalogueView(context: vscode.ExtensionContext, services: 
 		domain: () => services.config().domain,
 		lang: () => services.config().lang,
 		log: services.logger('tree'),
+		families: services.client.families,
 	});
 	const view = vscode.window.createTreeView(Views.catalogue, {
 		treeDataProvider: tree,
@@ -32,6 +33,8 @@ export function createCatalogueView(context: vscode.ExtensionContext, services: 
 			if (s(Settings.apiBaseUrl)) {
 				// Another server: nothing we memoised is valid any more.
 				catalogue.clear();
+				services.classifications.clear();
+				services.glossary.clear();
 			}
 			if (s(Settings.apiBaseUrl) || s(Settings.domain) || s(Settings.language)) {
 				tree.reset();

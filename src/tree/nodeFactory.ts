@@ -34,6 +34,8 @@ const ITEM_SEGMENT: { readonly [K in ItemKind]: string } = {
 	pressrelease: 'brs',
 	indicator: 'ind',
 	trade: 'trade',
+	classification: 'code',
+	glossary: 'glos',
 };
 
 /** The prefix of every node id of a domain in a language: ids differ when either changes. */
@@ -93,13 +95,14 @@ export function staticFolderNode(subject: SubjectNode, lang: Lang): FolderNode {
 	};
 }
 
-/** The SDGs and SDDS folders: national data, offered under every region and labelled so. */
+/** The SDGs, SDDS and classification folders: national data, offered under every region and labelled so. */
 export function nationalFolderNodes(base: string): FolderNode[] {
 	return (
 		[
 			['sdgs', vscode.l10n.t('SDGs (Indonesia)')],
 			['sdds', vscode.l10n.t('SDDS (Indonesia)')],
 			['trade', vscode.l10n.t('Foreign trade (Indonesia)')],
+			['classifications', vscode.l10n.t('Classifications (Indonesia)')],
 		] as Array<[FolderKind, string]>
 	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain: NATIONAL, folder, label }));
 }

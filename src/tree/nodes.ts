@@ -6,6 +6,7 @@
 import type { BpsErrorKind } from '../api/errors';
 import { isItemKind, type ItemKind, type RefOf } from '../catalogue/itemRef';
 import type { ApiRecords } from '../catalogue/items';
+import { isLeafLevel } from '../catalogue/classificationFacts';
 import type { CatalogueFolder } from '../presentation/folders';
 
 interface Base {
@@ -19,10 +20,19 @@ interface Base {
 }
 
 /**
- * `sdgs` (goal folders) and `sdds` (category folders) hold national data whatever the region:
- * their nodes' `domain` is 0000. `sdgGoal` and `sddsCategory` carry their goal or category in `group`.
+ * `sdgs` (goal folders), `sdds` (category folders) and `classifications` (one folder per KBLI/KBKI
+ * edition, `classification`) hold national data whatever the region: their nodes' `domain` is
+ * 0000. `sdgGoal`, `sddsCategory` and `classification` carry their goal, category or model in `group`.
  */
-export type FolderKind = CatalogueFolder | 'sdgs' | 'sdgGoal' | 'sdds' | 'sddsCategory' | 'trade';
+export type FolderKind =
+	| CatalogueFolder
+	| 'sdgs'
+	| 'sdgGoal'
+	| 'sdds'
+	| 'sddsCategory'
+	| 'trade'
+	| 'classifications'
+	| 'classification';
 export type PagedFolderKind = 'publications' | 'pressReleases';
 
 export function isPagedFolder(f: FolderKind): f is PagedFolderKind {
@@ -102,7 +112,14 @@ export function isItemNode(n: CatalogueNode): n is ItemNode {
 	return isItemKind(n.kind);
 }
 
+/** A classification code with codes under it: an item that also opens like a folder. */
+export function isCodeWithChildren(n: CatalogueNode): n is ItemNodeOf<'classification'> {
+	return n.kind === 'classification' && !isLeafLevel(n.item.model, n.item.level);
+}
+
 /** Nodes whose children come from the API (and so can be refreshed). */
-export function hasChildren(n: CatalogueNode): n is CategoryNode | SubjectNode | FolderNode {
-	return n.kind === 'category' || n.kind === 'subject' || n.kind === 'folder';
+export function hasChildren(
+	n: CatalogueNode,
+): n is CategoryNode | SubjectNode | FolderNode | ItemNodeOf<'classification'> {
+	return n.kind === 'category' || n.kind === 'subject' || n.kind === 'folder' || isCodeWithChildren(n);
 }

@@ -3,6 +3,7 @@
  * menus' `when` clauses), tooltip and click command. No loading and no state of its own.
  */
 import * as vscode from 'vscode';
+import { classificationName } from '../catalogue/classificationFacts';
 import type { CatalogueItem } from '../catalogue/items';
 import { Commands } from '../constants';
 import { freshnessText } from '../presentation/freshness';
@@ -10,7 +11,7 @@ import { itemDescription, KIND_ICONS } from '../presentation/kinds';
 import { assertNever } from '../util/assertNever';
 import { htmlToText } from './htmlText';
 import type { CatalogueNode, FolderNode, ItemNode } from './nodes';
-import { isItemNode } from './nodes';
+import { hasChildren, isItemNode } from './nodes';
 
 /** Internal command behind "Load more…" nodes (not in package.json: only the tree invokes it). */
 export const LOAD_MORE_COMMAND = 'bps.tree.loadMore';
@@ -28,10 +29,9 @@ export interface DescribeContext {
 }
 
 export function treeItem(n: CatalogueNode, ctx: DescribeContext): vscode.TreeItem {
-	const collapsible =
-		n.kind === 'category' || n.kind === 'subject' || n.kind === 'folder'
-			? vscode.TreeItemCollapsibleState.Collapsed
-			: vscode.TreeItemCollapsibleState.None;
+	const collapsible = hasChildren(n)
+		? vscode.TreeItemCollapsibleState.Collapsed
+		: vscode.TreeItemCollapsibleState.None;
 	const item = new vscode.TreeItem(n.label, collapsible);
 	item.id = n.id;
 	item.description = describeNode(n, ctx) || undefined;
@@ -134,6 +134,8 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	sdds: 'graph-line',
 	sddsCategory: 'folder',
 	trade: 'globe',
+	classifications: 'symbol-class',
+	classification: 'list-tree',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -155,6 +157,9 @@ function contextValue(n: CatalogueNode): string {
 		case 'info':
 			// The trade actions: Preview and Insert Data open the picker (the node carries `trade`).
 			return n.trade ? 'info;trade;previewable;insertable' : n.kind;
+		case 'classification':
+		case 'glossary':
+			return `${n.kind};previewable;insertable;copyable;web`;
 		default:
 			return n.kind;
 	}
@@ -218,6 +223,17 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 			field(vscode.l10n.t('Source'), n.item.dataSource);
 			field(vscode.l10n.t('Dynamic table'), n.item.varId);
 			return md;
+		case 'classification':
+			title(n.label);
+			field(vscode.l10n.t('Classification'), classificationName(n.item.model));
+			field(vscode.l10n.t('Level'), n.item.level);
+			block(vscode.l10n.t('Description'), n.item.description);
+			return md;
+		case 'glossary':
+			title(n.label);
+			field(vscode.l10n.t('Unit'), n.item.unit);
+			block(vscode.l10n.t('Definition'), n.item.definition);
+			return md;
 		case 'region':
 			title(n.label);
 			md.appendText(vscode.l10n.t('Click to choose another region.'));
@@ -225,7 +241,10 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 		case 'error':
 			return `${n.label}\n\n${n.detail}`;
 		case 'folder':
-			return n.folder === 'sdgs' || n.folder === 'sdds' || n.folder === 'trade'
+			return n.folder === 'sdgs' ||
+				n.folder === 'sdds' ||
+				n.folder === 'trade' ||
+				n.folder === 'classifications'
 				? vscode.l10n.t(
 						'BPS publishes this data for Indonesia as a whole: it is the same under every region.',
 					)

@@ -21,7 +21,9 @@ import { h } from './dom';
 import { DynamicView } from './dynamicView';
 import { progressRing } from './elements';
 import changesCss from './changes.css';
+import { classificationView, glossaryView } from './referenceView';
 import css from './preview.css';
+import referenceCss from './reference.css';
 import { staticView } from './staticView';
 
 interface VsCodeApi {
@@ -36,7 +38,7 @@ const vscode = acquireVsCodeApi();
 // Constructable stylesheets: allowed by our CSP's style-src with no inline-style allowance (the same
 // mechanism the vscode-elements components use inside their shadow roots).
 const sheet = new CSSStyleSheet();
-sheet.replaceSync([css, changesCss].join('\n'));
+sheet.replaceSync([css, changesCss, referenceCss].join('\n'));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
@@ -160,6 +162,12 @@ function onMessage(m: HostMessage): void {
 		case 'document':
 			if (ctx) main.replaceChildren(documentView(ctx, m.doc));
 			break;
+		case 'classification':
+			if (ctx) main.replaceChildren(classificationView(ctx, m.entry));
+			break;
+		case 'glossary':
+			if (ctx) main.replaceChildren(glossaryView(ctx, m.entry));
+			break;
 		case 'error':
 			if (!dynamic?.onError(m.requestId, m.message)) showError(m.message);
 			break;
@@ -186,6 +194,7 @@ function onMessage(m: HostMessage): void {
 			if (m.error && ctx) showStatus(m.error);
 			else if (m.rows !== undefined && m.target && ctx)
 				showStatus(t(ctx, 'inserted').replace('{0}', String(m.rows)).replace('{1}', m.target));
+			else if (m.target && ctx) showStatus(t(ctx, 'insertedInto').replace('{0}', m.target));
 			break;
 		default:
 			assertNever(m);

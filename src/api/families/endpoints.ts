@@ -12,7 +12,7 @@ import { fetchList } from '../pages';
 import { checkTradeQuery, parseTrade } from './trade';
 import { validate } from '../schemas';
 import type { Transport } from '../transport';
-import type { Lang, Paged } from '../types';
+import type { Freshness, Lang, Paged } from '../types';
 import { innerObject, simdasiInner } from './envelopes';
 import * as M from './mappers';
 import * as S from './schemas';
@@ -232,7 +232,7 @@ export class FamilyEndpoints {
 		model: ClassificationModel,
 		id: string,
 		opts: CallOptions = {},
-	): Promise<ClassificationEntry> {
+	): Promise<ClassificationEntry & Freshness> {
 		const lang = opts.lang ?? this.defaultLang();
 		const page = await this.list(
 			'view',
@@ -246,7 +246,7 @@ export class FamilyEndpoints {
 		);
 		const hit = page.items[0];
 		if (!hit) throw new BpsError('noData', `The BPS API has no ${model} entry ${id}.`);
-		return hit;
+		return { ...hit, fetchedAt: page.fetchedAt, stale: page.stale };
 	}
 
 	searchGlossary(
@@ -259,6 +259,17 @@ export class FamilyEndpoints {
 			M.mapGlossary,
 			opts,
 		);
+	}
+
+	/** One concept (`view model=glosarium&id=`); BpsError('noData') when BPS has none. */
+	async getGlossary(id: string, opts: CallOptions = {}): Promise<GlossaryEntry & Freshness> {
+		const page = await this.list('view', { model: 'glosarium', id }, S.GlossarySchema, M.mapGlossary, {
+			...opts,
+			page: 1,
+		});
+		const hit = page.items[0];
+		if (!hit) throw new BpsError('noData', `The BPS API has no glossary entry ${id}.`);
+		return { ...hit, fetchedAt: page.fetchedAt, stale: page.stale };
 	}
 
 	listInfographics(domain: string, opts: ListOptions = {}): Promise<Paged<Infographic>> {

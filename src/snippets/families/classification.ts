@@ -4,7 +4,8 @@
  * for coding survey data (CSV/JSON/pandas/R/…), and one code with its title as a comment in the
  * editor's language (`"01121"  # Pertanian Padi Hibrida`).
  */
-import type { ClassificationEntry, ClassificationModel } from '../../api/families/types';
+import type { ClassificationEntry } from '../../api/families/types';
+import { classificationName } from '../../catalogue/classificationFacts';
 import {
 	type CleanTable,
 	jsString,
@@ -27,10 +28,7 @@ export const CLASSIFICATION_COLUMNS: readonly SnippetColumn[] = [
 	{ name: F.parentCode, type: 'string' },
 ];
 
-/** "kbli2020" → "KBLI 2020". */
-export function classificationName(model: ClassificationModel): string {
-	return model.replace(/^([a-z]+)(\d+)$/, (_, a: string, y: string) => `${a.toUpperCase()} ${y}`);
-}
+export { classificationName };
 
 /**
  * The lookup table of `entries` (a subtree's root and whichever descendants were loaded), in
