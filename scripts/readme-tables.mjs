@@ -25,7 +25,10 @@ const NOTES = {
 	'bps.clearApiKey': 'Deletes the stored key.',
 	'bps.selectRegion': 'Picks Indonesia (`0000`), a province or a regency/city; sets `bps.domain`.',
 	'bps.refresh': 'Reloads the catalogue (or one node) from the API, bypassing the cache.',
-	'bps.search': "Searches the region's tables, publications and press releases; `{ query }` pre-fills it.",
+	'bps.search':
+		"Searches the region's tables, publications and press releases, then KBLI/KBKI codes and glossary concepts; `{ query }` pre-fills it.",
+	'bps.searchGlossary':
+		'Searches BPS glossary concepts and definitions (Indonesian or English); Enter shows the definition, the button inserts it as a quote.',
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
 	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
 	'bps.newNotebook':

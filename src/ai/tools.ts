@@ -63,6 +63,12 @@ const KIND_WORD: Record<ItemKind, string> = {
 	glossary: 'glossary concept',
 };
 
+/**
+ * What `bps_search` finds: the catalogue's keyword-searchable kinds. Classification codes have
+ * their own tool (bps_find_classification); the glossary is searched in the editor only.
+ */
+const SEARCH_TOOL_KINDS = ITEM_KINDS.filter((k) => k !== 'classification' && k !== 'glossary');
+
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {
 	name: 'bps_search',
 	description:
@@ -77,7 +83,7 @@ export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKi
 			domain: { ...DOMAIN_SCHEMA, description: `${DOMAIN_SCHEMA.description} Default 0000.` },
 			kinds: {
 				type: 'array',
-				items: { type: 'string', enum: [...ITEM_KINDS] },
+				items: { type: 'string', enum: [...SEARCH_TOOL_KINDS] },
 				description:
 					'Only these kinds: var (dynamic table with data), statictable, publication, pressrelease, indicator. Default all.',
 			},
@@ -87,9 +93,9 @@ export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKi
 	async invoke(input, deps) {
 		const query = checkQuery(input.query);
 		const domain = input.domain === undefined || input.domain === '' ? '0000' : checkDomain(input.domain);
-		const kinds = (input.kinds ?? []).filter((k) => (ITEM_KINDS as readonly string[]).includes(k));
+		const kinds = (input.kinds ?? []).filter((k) => (SEARCH_TOOL_KINDS as readonly string[]).includes(k));
 		if (input.kinds?.length && !kinds.length) {
-			throw new ToolInputError(`"kinds" may contain only: ${ITEM_KINDS.join(', ')}.`);
+			throw new ToolInputError(`"kinds" may contain only: ${SEARCH_TOOL_KINDS.join(', ')}.`);
 		}
 		const hits = await searchCatalogue(deps, { query, domain, kinds, limit: 20 });
 		const region = await regionOf(deps, domain);
@@ -112,7 +118,7 @@ export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKi
 			...lines,
 			'',
 			'For data call bps_get_table with `domain` and `variable` = the id of a `var` result (or the `variable` of an indicator).',
-			`Kinds: ${ITEM_KINDS.map((k) => `${k} = ${KIND_WORD[k]}`).join(', ')}.`,
+			`Kinds: ${SEARCH_TOOL_KINDS.map((k) => `${k} = ${KIND_WORD[k]}`).join(', ')}.`,
 			'',
 			footer(source),
 		].join('\n');
