@@ -75,7 +75,13 @@ describe('catalogue tree', function () {
 		// The folders are named in the data language (Indonesian here), like the categories.
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			[...FOLDERS_ID, 'SDGs (Indonesia)', 'SDDS (Indonesia)', 'Foreign trade (Indonesia)'],
+			[
+				...FOLDERS_ID,
+				'SDGs (Indonesia)',
+				'SDDS (Indonesia)',
+				'Foreign trade (Indonesia)',
+				'Classifications (Indonesia)',
+			],
 		);
 	});
 
@@ -185,7 +191,13 @@ describe('catalogue tree', function () {
 		const root = await h.tree.getChildren();
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			[...FOLDERS_EN, 'SDGs (Indonesia)', 'SDDS (Indonesia)', 'Foreign trade (Indonesia)'],
+			[
+				...FOLDERS_EN,
+				'SDGs (Indonesia)',
+				'SDDS (Indonesia)',
+				'Foreign trade (Indonesia)',
+				'Classifications (Indonesia)',
+			],
 		);
 		assert.equal(byKind(root, 'category').at(-1)?.label, 'Others');
 		const subj = byKind(await h.tree.getChildren(byKind(root, 'category')[0]), 'subject')[0];
@@ -201,7 +213,13 @@ describe('catalogue tree', function () {
 		);
 		assert.deepEqual(
 			byKind(back!, 'folder').map((n) => n.label),
-			[...FOLDERS_ID, 'SDGs (Indonesia)', 'SDDS (Indonesia)', 'Foreign trade (Indonesia)'],
+			[
+				...FOLDERS_ID,
+				'SDGs (Indonesia)',
+				'SDDS (Indonesia)',
+				'Foreign trade (Indonesia)',
+				'Classifications (Indonesia)',
+			],
 		);
 	});
 
