@@ -49,7 +49,10 @@ export async function searchReference(
 	if (kinds.includes('glossary')) {
 		jobs.push(
 			indexes.glossary.load().then((g) => ({
-				items: searchGlossary(g.entries, q, limit).map((e) => glossaryItem(e, o.lang)),
+				items: searchGlossary(g.entries, q, limit).map((e) => ({
+					...glossaryItem(e, o.lang),
+					titleLang: o.lang,
+				})),
 				stale: g.stale,
 			})),
 		);
@@ -62,7 +65,9 @@ export async function searchReference(
 				: indexes.classifications.ifLoaded(model, o.lang);
 			jobs.push(
 				tree.then((t) => ({
-					items: t ? searchClassification(t, q, limit).map(classificationItem) : [],
+					items: t
+						? searchClassification(t, q, limit).map((e) => ({ ...classificationItem(e), titleLang: o.lang }))
+						: [],
 					stale: !!t?.stale,
 				})),
 			);
