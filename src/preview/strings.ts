@@ -98,6 +98,7 @@ export function webviewStrings(): Record<string, string> {
 		changeRevisedCell: vscode.l10n.t('{0}, revised from {1}', '{0}', '{1}'),
 		changeNewPeriod: vscode.l10n.t('New period'),
 		changeNewPeriodCell: vscode.l10n.t('{0}, new period', '{0}'),
+		foreignTrade: vscode.l10n.t('Foreign trade'),
 		tradeRowsBy: vscode.l10n.t('Rows by'),
 		tradeRowsAll: vscode.l10n.t('HS code · Country · Port'),
 		tradeRowsHs: vscode.l10n.t('HS code'),

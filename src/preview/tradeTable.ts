@@ -1,7 +1,7 @@
 /**
  * Foreign trade in the preview: the records of a `TradeResult` as a `DynamicTable`, so the one
  * grid, pivot, chart and export of dynamic tables show it (no second grid to keep fast):
- * - rows (`vervar`): one per HS code × country × port, first seen first;
+ * - rows (`vervar`): one per HS code × country × port, first seen first ("03 · JAPAN · BELAWAN · Fish…");
  * - derived variables (`turvar`): the value (US$) and the net weight (kg);
  * - periods (`tahun`): the years asked for; sub-periods (`turtahun`): the months, or one "annual".
  * A `null` port or country is a row of its own labelled as unknown, never dropped.
@@ -110,7 +110,7 @@ function add(values: Float64Array, at: number, x: number | null): void {
 	values[at] = Number.isNaN(values[at]) ? x : values[at] + x;
 }
 
-/** The label of a row identity under a grouping: "03 Fish… · JAPAN · TANJUNG PRIOK", "JAPAN"… */
+/** The label of a row identity under a grouping: "03 · JAPAN · TANJUNG PRIOK · Fish…", "JAPAN"… */
 function rowLabel(val: string, by: TradeRowsBy, unknown: string): string {
 	const [code, desc, country, port] = val.split(SEP);
 	const hs = desc ? `${code} ${desc}` : code;
@@ -122,7 +122,8 @@ function rowLabel(val: string, by: TradeRowsBy, unknown: string): string {
 		case 'port':
 			return port || unknown;
 		default:
-			return [hs, country || unknown, port || unknown].join(' · ');
+			// Code, country and port first: the grid's label column is narrow, the description long.
+			return [code, country || unknown, port || unknown, desc].filter(Boolean).join(' · ');
 	}
 }
 

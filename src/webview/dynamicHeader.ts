@@ -62,7 +62,7 @@ export function tableHeader(ctx: ViewContext, tb: DynamicTable): HTMLElement[] {
 		);
 	}
 	return [
-		h('div', { class: 'kicker', text: t(ctx, 'dynamicTable') }),
+		h('div', { class: 'kicker', text: t(ctx, ctx.ref.kind === 'trade' ? 'foreignTrade' : 'dynamicTable') }),
 		h('h1', { class: 'title', text: v.title }),
 		dl,
 		...sections,

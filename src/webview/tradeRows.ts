@@ -26,6 +26,8 @@ export class TradeRows {
 		onChange: () => void,
 	) {
 		this.by = ctx.ui.tradeRows ?? 'all';
+		// Values (US$) and weights (kg) on one axis would mislead: a new trade view shows the values.
+		if (ctx.ref.kind === 'trade' && ctx.ui.turvar === undefined) ctx.saveUi({ turvar: 'value' });
 		const sel = select('trade-rows');
 		for (const b of TRADE_ROWS_BY) sel.append(option(b, t(ctx, LABEL_KEY[b]), b === this.by));
 		sel.addEventListener('change', () => {

@@ -3,9 +3,12 @@
  * folder, its picker (flow, HS level, codes searched by words, period kind, years), the preview
  * (the dynamic-table grid fed with the trade rows, null ports and countries shown as unknown),
  * Insert Data in the tidy schema and as fetch code (by the contract and from the preview), the
- * public API, and faults (a bad HS code, no data, a dropped connection).
+ * export with the attribution, the public API, and faults (a bad HS code, no data, a dropped connection).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../src/insert/apply';
 import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
@@ -232,6 +235,35 @@ describe('foreign trade', function () {
 		);
 		assert.equal(done.rows, records, JSON.stringify(done));
 		assert.match(target.getText(), /\| year \| month \| period \| hs_code/);
+
+		// Export: the grid as the webview sends it, saved with the attribution and the source.
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-trade-'));
+		const old = h.previews.pickSaveUri;
+		h.previews.pickSaveUri = async (name) => vscode.Uri.file(path.join(dir, name));
+		try {
+			await p.onMessage({
+				type: 'export',
+				requestId: 9002,
+				format: 'csv',
+				table: { title: p.panel.title, columns: ['HS', '2023'], rows: [['09 · JAPAN · BELAWAN', 12]] },
+			});
+			const saved = await until(
+				() =>
+					p.sent.find(
+						(m): m is Extract<HostMessage, { type: 'exported' }> =>
+							m.type === 'exported' && m.requestId === 9002,
+					),
+				10_000,
+				'the export answer',
+			);
+			assert.ok(saved.path, 'saved');
+			const csv = fs.readFileSync(saved.path, 'utf8');
+			assert.ok(csv.includes(ATTRIBUTION), csv.slice(0, 300));
+			assert.ok(csv.includes('09 · JAPAN · BELAWAN'));
+		} finally {
+			h.previews.pickSaveUri = old;
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('public API: getTrade resolves records with the attribution; bad queries reject', async () => {

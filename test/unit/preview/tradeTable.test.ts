@@ -51,7 +51,7 @@ describe('trade as a dynamic table', () => {
 		);
 		assert.deepEqual(
 			t.vervar.map((v) => v.label),
-			['09 Coffee · JAPAN · BELAWAN', '09 Coffee · Unknown · Unknown'],
+			['09 · JAPAN · BELAWAN · Coffee', '09 · Unknown · Unknown · Coffee'],
 			'a null port or country is a row of its own, shown as unknown',
 		);
 		assert.deepEqual(
