@@ -10,18 +10,46 @@ import type { TradeQuery, TradeRecord } from './types';
 /** Foreign-trade data starts in 2014. */
 export const TRADE_FIRST_YEAR = 2014;
 
-/** Problems with a trade query that no request could fix, in words a user can act on. */
-export function checkTradeQuery(q: TradeQuery): string | undefined {
-	if (q.flow !== 'export' && q.flow !== 'import') return 'The trade flow must be "export" or "import".';
-	if (q.hsLevel !== 2 && q.hsLevel !== 8) return 'The HS level must be 2 (chapters) or 8 (full codes).';
-	if (!Array.isArray(q.hs) || q.hs.length === 0) return 'Choose at least one HS code.';
+/** What is wrong with a trade query that no request could fix; each caller words it (English here, localised in the UI). */
+export type TradeQueryProblem =
+	| { kind: 'flow' }
+	| { kind: 'level' }
+	| { kind: 'noCodes' }
+	| { kind: 'badCodes'; level: number; codes: string[] }
+	| { kind: 'noYears' }
+	| { kind: 'early'; first: number; years: number[] };
+
+export function tradeQueryProblem(q: TradeQuery): TradeQueryProblem | undefined {
+	if (q.flow !== 'export' && q.flow !== 'import') return { kind: 'flow' };
+	if (q.hsLevel !== 2 && q.hsLevel !== 8) return { kind: 'level' };
+	if (!Array.isArray(q.hs) || q.hs.length === 0) return { kind: 'noCodes' };
 	const bad = q.hs.filter((c) => !new RegExp(`^\\d{${q.hsLevel}}$`).test(String(c).trim()));
-	if (bad.length) return `These are not ${q.hsLevel}-digit HS codes: ${bad.join(', ')}.`;
-	if (!Array.isArray(q.years) || q.years.length === 0) return 'Choose at least one year.';
+	if (bad.length) return { kind: 'badCodes', level: q.hsLevel, codes: bad.map(String) };
+	if (!Array.isArray(q.years) || q.years.length === 0) return { kind: 'noYears' };
 	const early = q.years.filter((y) => !Number.isInteger(y) || y < TRADE_FIRST_YEAR);
-	if (early.length)
-		return `BPS trade data starts in ${TRADE_FIRST_YEAR}: ${early.join(', ')} cannot be asked for.`;
+	if (early.length) return { kind: 'early', first: TRADE_FIRST_YEAR, years: early };
 	return undefined;
+}
+
+/** Problems with a trade query that no request could fix, in words a user can act on (English). */
+export function checkTradeQuery(q: TradeQuery): string | undefined {
+	const p = tradeQueryProblem(q);
+	switch (p?.kind) {
+		case undefined:
+			return undefined;
+		case 'flow':
+			return 'The trade flow must be "export" or "import".';
+		case 'level':
+			return 'The HS level must be 2 (chapters) or 8 (full codes).';
+		case 'noCodes':
+			return 'Choose at least one HS code.';
+		case 'badCodes':
+			return `These are not ${p.level}-digit HS codes: ${p.codes.join(', ')}.`;
+		case 'noYears':
+			return 'Choose at least one year.';
+		case 'early':
+			return `BPS trade data starts in ${p.first}: ${p.years.join(', ')} cannot be asked for.`;
+	}
 }
 
 /** One year's trade answer: rows, or none when "unavailable". */
