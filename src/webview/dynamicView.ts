@@ -274,23 +274,29 @@ export class DynamicView {
 		this.table = table;
 		this.headerEl.replaceChildren(...tableHeader(this.ctx, table));
 		this.grid.el.setAttribute('aria-label', table.variable.title);
-		this.fillDimensionPickers(table);
+		this.fillDimensionPickers(table, false);
 		this.relayout();
+		// The row picker's options come after the grid has painted: one custom element per row, and
+		// 514 of them took longer than the whole rest of the first paint.
+		if (!this.rowsWrap.hidden)
+			requestAnimationFrame(() => setTimeout(() => this.table === table && this.fillRows(table)));
 	}
 
-	private fillDimensionPickers(tb: DynamicTable): void {
-		const ui = this.ctx.ui;
-		const rows = new Set(ui.rows ?? tb.vervar.map((x) => x.val));
+	/** `withRows` false: the row picker is emptied, to be filled (fillRows) after the first paint. */
+	private fillDimensionPickers(tb: DynamicTable, withRows = true): void {
 		clear(this.rowsSel);
 		// A picker with tens of thousands of options would freeze the page; the text filter
 		// covers huge tables.
 		this.rowsWrap.hidden = tb.vervar.length > MAX_ROW_OPTIONS;
-		if (!this.rowsWrap.hidden) {
-			for (const v of tb.vervar) this.rowsSel.append(option(v.val, v.label, rows.has(v.val)));
-			this.rowsCount(tb.vervar.filter((v) => rows.has(v.val)).length);
-		}
-		fillChoice(this.ctx, this.turvarSel, this.turvarWrap, tb.turvar, ui.turvar);
-		fillChoice(this.ctx, this.turtahunSel, this.turtahunWrap, tb.turtahun, ui.turtahun);
+		if (withRows && !this.rowsWrap.hidden) this.fillRows(tb);
+		fillChoice(this.ctx, this.turvarSel, this.turvarWrap, tb.turvar, this.ctx.ui.turvar);
+		fillChoice(this.ctx, this.turtahunSel, this.turtahunWrap, tb.turtahun, this.ctx.ui.turtahun);
+	}
+
+	private fillRows(tb: DynamicTable): void {
+		const rows = new Set(this.ctx.ui.rows ?? tb.vervar.map((x) => x.val));
+		this.rowsSel.append(...tb.vervar.map((v) => option(v.val, v.label, rows.has(v.val))));
+		this.rowsCount(tb.vervar.filter((v) => rows.has(v.val)).length);
 	}
 
 	private choice(): LayoutChoice {

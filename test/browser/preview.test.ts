@@ -146,7 +146,11 @@ describe('browser: preview webview', function () {
 					assert.equal(exportLabel.trim(), 'Export CSV');
 					assert.match(firstValue, /^\d{1,3}(,\d{3})*$|^–$/, `en grouping: ${firstValue}`);
 				}
-				// The row picker's count is ours, in the UI language: not vscode-elements' "514 Selected".
+				// The row picker's count is ours, in the UI language: not vscode-elements' "514 Selected". The
+				// picker fills just after the grid's first paint: the options are awaited, then the badge read.
+				await frame.waitForFunction(
+					() => document.querySelectorAll('vscode-multi-select vscode-option').length === 514,
+				);
 				const badge = await frame.evaluate(() => {
 					const b = document
 						.querySelector('vscode-multi-select')
