@@ -3,7 +3,7 @@
  *
  *   node esbuild.mjs --tests && node dist-test/bench/index.js [--skip-host] [--skip-grid]
  *     [--cache-baseline <git rev>]   (also measure the response cache of that revision)
- *     [--webview-baseline <git rev>] (also measure the webview boot of that revision's bundle)
+ *     [--webview-baseline <git rev>|none] (the webview bundle to compare with; default 5af2aee)
  *     [--only-host <regex>]          (only the real-host parts whose name matches: preview, tree)
  *
  * Steps: production build (bundle sizes; the host and grid benches then run the minified bundles
@@ -23,7 +23,7 @@ import { runDecodeBench, type BenchResult } from './decode';
 import { runGridBench } from './grid';
 import type { HostBenchResults, HostSample } from './host/index';
 import { runSearchBench } from './search';
-import { runWebviewBootBench } from './webviewBoot';
+import { runWebviewBootBench, WEBVIEW_BASELINE } from './webviewBoot';
 
 const argv = process.argv.slice(2);
 const flag = (n: string) => argv.includes(`--${n}`);
@@ -362,7 +362,7 @@ async function main(): Promise<number> {
 			}
 			log('webview boot (headless chromium)');
 			try {
-				const b = await runWebviewBootBench(root, chromium, opt('webview-baseline'));
+				const b = await runWebviewBootBench(root, chromium, opt('webview-baseline') ?? WEBVIEW_BASELINE);
 				rows.push(...b.rows);
 				raw.webviewBoot = b.raw;
 			} catch (e) {

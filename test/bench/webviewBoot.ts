@@ -5,8 +5,8 @@
  * (host/index.ts) measures the whole path.
  *
  * Each load gets a new browser context, so no compiled code is reused between runs (a new webview
- * panel starts cold too). `--webview-baseline <git rev>` also measures the webview bundle of that
- * revision, built from git the way esbuild.mjs builds it (minified). Alone:
+ * panel starts cold too). It also measures the webview bundle of a revision built from git the way
+ * esbuild.mjs builds it (minified): {@link WEBVIEW_BASELINE} unless `--webview-baseline <git rev>`. Alone:
  * `node dist-test/bench/webviewBoot.js [--webview-baseline <rev>]` after a production build.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +17,12 @@ import type { Browser } from 'playwright-core';
 import type { BenchResult } from './decode';
 
 const RUNS = 15;
+/**
+ * The "before" the bench compares with by default: the last revision whose webview was one script
+ * (uPlot inside) and whose first table waited for the webview's `load`. `--webview-baseline none`
+ * skips it; a checkout without that commit (a shallow clone) measures the current bundle only.
+ */
+export const WEBVIEW_BASELINE = '5af2aee';
 
 /** The page: the clock when the page's own first script runs, and a fake VS Code API that stamps what the bundle posts. */
 const PAGE = `<!DOCTYPE html><html lang="id"><head><meta charset="UTF-8"><title>boot bench</title></head>
@@ -180,7 +186,15 @@ export async function runWebviewBootBench(
 	const bundles: Array<[string, string]> = [['', path.join(root, 'dist', 'webview', 'preview.js')]];
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bps-boot-baseline-'));
 	try {
-		if (baseline) bundles.push([` (before: ${baseline})`, bundleAt(root, baseline, tmp)]);
+		if (baseline && baseline !== 'none') {
+			try {
+				bundles.push([` (before: ${baseline})`, bundleAt(root, baseline, tmp)]);
+			} catch (e) {
+				console.error(
+					`[bench] webview baseline ${baseline} not built: ${e instanceof Error ? e.message : e}`,
+				);
+			}
+		}
 		const rows: BenchResult[] = [];
 		const raw: Record<string, BootRun[]> = {};
 		const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -222,7 +236,7 @@ if (require.main === module) {
 	runWebviewBootBench(
 		root,
 		process.env.CHROMIUM ?? '/usr/bin/chromium',
-		i > 0 ? process.argv[i + 1] : undefined,
+		i > 0 ? process.argv[i + 1] : WEBVIEW_BASELINE,
 	).then(
 		(r) => {
 			for (const row of r.rows) console.log(`${row.name.padEnd(60)} ${row.value} ${row.unit}`);
