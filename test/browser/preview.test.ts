@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { FIXTURE_IDS, startEmulator } from '../emulator/server';
-import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
+import { launchWorkbench, openWebviewByKey, waitForWebview, type Workbench } from './workbench';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -227,19 +227,19 @@ describe('browser: preview webview', function () {
 			});
 
 			if (theme === 'dark') {
-				// Skipped in the full browser tier: it passes when the preview suite runs on its own
-				// (`--grep "preview webview"`), but after the other browser suites no webview becomes
-				// visible after the reload since previews load lazily (dist/features.js). To investigate
-				// first: whether the restored panel waits for its tab to be activated.
-				it.skip('panels come back after a window reload (serializer + saved state)', async () => {
+				it('panels come back after a window reload (serializer + saved state)', async () => {
 					await wb!.page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
 					await wb!.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-					// After a reload the restored panel waits for activation and the features bundle: on a
-					// loaded machine that takes longer than a fresh panel does.
-					const frame = await wb!.webviewFrame(undefined, 90_000);
-					await frame.waitForSelector('.attribution', { timeout: 60_000 });
+					// The restored panel waits for activation and the features bundle, and its webview's frames
+					// navigate while it is revived: the lookup retries through that (and waits longer than a
+					// fresh panel does on a loaded machine).
+					const frame = await waitForWebview(
+						wb!,
+						'.card.document, .static-table, .grid-row',
+						150_000,
+						'reload',
+					);
 					assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
-					await frame.waitForSelector('.card.document, .static-table, .grid-row', { timeout: 60_000 });
 				});
 			}
 

@@ -271,6 +271,19 @@ export async function openWebviewByKey(
 	timeoutMs = 60_000,
 ): Promise<Frame> {
 	await wb.press(key);
+	return waitForWebview(wb, selector, timeoutMs, key);
+}
+
+/**
+ * The visible webview's frame once `selector` is in it, looked up again while webviews navigate or
+ * are replaced (a panel opening, or every restored panel after a window reload).
+ */
+export async function waitForWebview(
+	wb: Workbench,
+	selector: string,
+	timeoutMs = 60_000,
+	what = 'webview',
+): Promise<Frame> {
 	const deadline = Date.now() + timeoutMs;
 	let lastText = '';
 	for (;;) {
@@ -283,6 +296,6 @@ export async function openWebviewByKey(
 		lastText =
 			(await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
 		if (Date.now() > deadline)
-			throw new Error(`${key}: ${selector} never appeared; webview shows: ${lastText}`);
+			throw new Error(`${what}: ${selector} never appeared; webview shows: ${lastText}`);
 	}
 }
