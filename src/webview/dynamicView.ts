@@ -16,9 +16,10 @@ import type {
 } from '../preview/protocol';
 import { tidyExportTable } from '../preview/export/json';
 import { ChartTab } from './chartTab';
+import { DimensionPickers } from './dimensionPickers';
 import { ChangeView } from './changeView';
 import { t, type ViewContext } from './context';
-import { clear, fmt, h } from './dom';
+import { fmt, h } from './dom';
 import { indicatorCard, tableHeader } from './dynamicHeader';
 import {
 	exportView,
@@ -33,27 +34,17 @@ import {
 	type SortState,
 } from './dynamicModel';
 import { VirtualGrid, type GridModel } from './grid';
-import { button, localiseCount, option, select, textfield, type VscSelect } from './elements';
+import { button, textfield } from './elements';
 import { PeriodPicker } from './periodPicker';
 import { TradeRows } from './tradeRows';
-import { actionButtons, field, fillChoice, tabs } from './viewParts';
-
-/** Above this many rows the row picker is hidden (the text filter still works). */
-const MAX_ROW_OPTIONS = 2000;
+import { actionButtons, field, tabs } from './viewParts';
 
 export class DynamicView {
 	readonly el: HTMLElement;
 	private readonly headerEl = h('section', { class: 'meta' });
 	private readonly indicatorEl = h('section', { class: 'indicator-slot' });
 	private readonly periods: PeriodPicker;
-	private readonly rowsSel: VscSelect;
-	/** Shows the row picker's count in the UI language ("514 dipilih", not "514 Selected"). */
-	private readonly rowsCount: (n: number) => void;
-	private readonly turvarSel: VscSelect;
-	private readonly turtahunSel: VscSelect;
-	private readonly turvarWrap: HTMLElement;
-	private readonly rowsWrap: HTMLElement;
-	private readonly turtahunWrap: HTMLElement;
+	private readonly pickers: DimensionPickers;
 	private readonly filterField: HTMLInputElement;
 	private readonly countEl = h('span', { class: 'count' });
 	private readonly grid: VirtualGrid;
@@ -86,35 +77,12 @@ export class DynamicView {
 		this.changeView = new ChangeView(ctx);
 		const { from, to, load, progress } = this.periods.parts;
 
-		this.rowsSel = select('rows', true);
-		this.rowsCount = localiseCount(this.rowsSel, (n) =>
-			n ? fmt(t(ctx, 'selected'), n.toLocaleString(ctx.locale)) : t(ctx, 'allRows'),
-		);
-		this.rowsSel.addEventListener('change', () => {
-			const v = this.rowsSel.value as string[];
-			this.rowsCount(v.length);
-			const all = !v.length || (this.table && v.length === this.table.vervar.length);
-			this.ctx.saveUi({ rows: all ? undefined : v });
-			this.relayout();
-		});
-		this.turvarSel = select('turvar');
-		this.turvarSel.addEventListener('change', () => {
-			this.ctx.saveUi({ turvar: this.turvarSel.value as string });
-			this.relayout();
-		});
-		this.turtahunSel = select('turtahun');
-		this.turtahunSel.addEventListener('change', () => {
-			this.ctx.saveUi({ turtahun: this.turtahunSel.value as string });
-			this.relayout();
-		});
+		this.pickers = new DimensionPickers(ctx, () => this.relayout());
 		this.tradeRows = new TradeRows(ctx, () => {
 			if (!this.loaded) return;
 			this.selKeys.clear();
 			this.showTable(this.loaded);
 		});
-		this.turvarWrap = field(t(ctx, 'derivedVariable'), this.turvarSel);
-		this.rowsWrap = field(t(ctx, 'rows'), this.rowsSel, 'wide');
-		this.turtahunWrap = field(t(ctx, 'subPeriod'), this.turtahunSel);
 		this.filterField = textfield(t(ctx, 'filter'), ctx.ui.filter ?? '');
 		this.filterField.addEventListener('input', () => this.setFilter(this.filterField.value));
 		const clearBtn = button(t(ctx, 'clearFilter'), () => {
@@ -193,15 +161,7 @@ export class DynamicView {
 					load,
 					progress,
 				),
-				h(
-					'div',
-					{ class: 'row' },
-					this.tradeRows.el,
-					this.rowsWrap,
-					this.turvarWrap,
-					this.turtahunWrap,
-					swapBtn,
-				),
+				h('div', { class: 'row' }, this.tradeRows.el, ...this.pickers.fields, swapBtn),
 				h(
 					'div',
 					{ class: 'row toolbar' },
@@ -246,7 +206,7 @@ export class DynamicView {
 	/** The saved choices changed from outside (a favourite opened): the pickers and grid follow. */
 	applyView(): void {
 		if (!this.table) return;
-		this.fillDimensionPickers(this.table);
+		this.pickers.fill(this.table);
 		this.relayout();
 	}
 
@@ -274,29 +234,11 @@ export class DynamicView {
 		this.table = table;
 		this.headerEl.replaceChildren(...tableHeader(this.ctx, table));
 		this.grid.el.setAttribute('aria-label', table.variable.title);
-		this.fillDimensionPickers(table, false);
+		const rowPicker = this.pickers.fill(table, false);
 		this.relayout();
-		// The row picker's options come after the grid has painted: one custom element per row, and
-		// 514 of them took longer than the whole rest of the first paint.
-		if (!this.rowsWrap.hidden)
-			requestAnimationFrame(() => setTimeout(() => this.table === table && this.fillRows(table)));
-	}
-
-	/** `withRows` false: the row picker is emptied, to be filled (fillRows) after the first paint. */
-	private fillDimensionPickers(tb: DynamicTable, withRows = true): void {
-		clear(this.rowsSel);
-		// A picker with tens of thousands of options would freeze the page; the text filter
-		// covers huge tables.
-		this.rowsWrap.hidden = tb.vervar.length > MAX_ROW_OPTIONS;
-		if (withRows && !this.rowsWrap.hidden) this.fillRows(tb);
-		fillChoice(this.ctx, this.turvarSel, this.turvarWrap, tb.turvar, this.ctx.ui.turvar);
-		fillChoice(this.ctx, this.turtahunSel, this.turtahunWrap, tb.turtahun, this.ctx.ui.turtahun);
-	}
-
-	private fillRows(tb: DynamicTable): void {
-		const rows = new Set(this.ctx.ui.rows ?? tb.vervar.map((x) => x.val));
-		this.rowsSel.append(...tb.vervar.map((v) => option(v.val, v.label, rows.has(v.val))));
-		this.rowsCount(tb.vervar.filter((v) => rows.has(v.val)).length);
+		// The row picker's options come after the grid has painted: 514 of them took longer than the
+		// whole rest of the first paint.
+		if (rowPicker) requestAnimationFrame(() => setTimeout(() => this.pickers.fillRows(table)));
 	}
 
 	private choice(): LayoutChoice {
