@@ -61,13 +61,18 @@ const KIND_WORD: Record<ItemKind, string> = {
 	trade: 'foreign trade query',
 	classification: 'classification code',
 	glossary: 'glossary concept',
+	infographic: 'infographic',
+	news: 'news item',
 };
 
 /**
  * What `bps_search` finds: the catalogue's keyword-searchable kinds. Classification codes have
- * their own tool (bps_find_classification); the glossary is searched in the editor only.
+ * their own tool (bps_find_classification); the glossary is searched in the editor only;
+ * infographics and news are browsed in the tree.
  */
-const SEARCH_TOOL_KINDS = ITEM_KINDS.filter((k) => k !== 'classification' && k !== 'glossary');
+const SEARCH_TOOL_KINDS = ITEM_KINDS.filter(
+	(k) => k !== 'classification' && k !== 'glossary' && k !== 'infographic' && k !== 'news',
+);
 
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {
 	name: 'bps_search',

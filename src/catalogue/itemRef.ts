@@ -79,6 +79,18 @@ export interface GlossaryRef extends RefBase {
 	id: string;
 }
 
+/** An infographic (`inf_id`) of a region. The API has no view of one: it is found in the list. */
+export interface InfographicRef extends RefBase {
+	kind: 'infographic';
+	id: number;
+}
+
+/** A news item (`news_id`) of a region. */
+export interface NewsRef extends RefBase {
+	kind: 'news';
+	id: number;
+}
+
 export type ItemRef =
 	| VarRef
 	| StaticTableRef
@@ -87,7 +99,9 @@ export type ItemRef =
 	| IndicatorRef
 	| TradeRef
 	| ClassificationRef
-	| GlossaryRef;
+	| GlossaryRef
+	| InfographicRef
+	| NewsRef;
 export type ItemKind = ItemRef['kind'];
 /** The ref of one kind: `RefOf<'var'>` is `VarRef`. */
 export type RefOf<K extends ItemKind> = Extract<ItemRef, { kind: K }>;
@@ -103,6 +117,8 @@ export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number
 
 	classification: 'string',
 	glossary: 'string',
+	infographic: 'number',
+	news: 'number',
 };
 
 /**

@@ -2,7 +2,6 @@
  * The one mapping from an API list record to an item, per kind: the tree, the search, the
  * pickers and the search index all take items from here. Pure (no `vscode`).
  */
-import type { TradeQuery } from '../api/families/types';
 import type {
 	Lang,
 	PressRelease,
@@ -11,7 +10,13 @@ import type {
 	StrategicIndicator,
 	Variable,
 } from '../api/types';
-import type { ClassificationEntry, GlossaryEntry } from '../api/families/types';
+import type {
+	ClassificationEntry,
+	GlossaryEntry,
+	Infographic,
+	NewsItem,
+	TradeQuery,
+} from '../api/families/types';
 import { codeLabel } from './classificationFacts';
 import type { ItemKind, RefOf, TradeRef } from './itemRef';
 import { parseTradeKey, tradeKey } from './trade';
@@ -29,6 +34,8 @@ export interface ApiRecords {
 	trade: TradeQuery;
 	classification: ClassificationEntry;
 	glossary: GlossaryEntry;
+	infographic: Infographic;
+	news: NewsItem;
 }
 
 interface ItemBase<K extends ItemKind> {
@@ -106,6 +113,17 @@ const MAP: { readonly [K in ItemKind]: (domain: string, x: ApiRecords[K]) => Ite
 		unit: e.unit || undefined,
 		record: e,
 	}),
+	infographic: (domain, g) => ({
+		kind: 'infographic',
+		ref: { domain, kind: 'infographic', id: g.id, title: g.title.trim() },
+		record: g,
+	}),
+	news: (domain, n) => ({
+		kind: 'news',
+		ref: { domain, kind: 'news', id: n.id, title: n.title.trim() },
+		subject: n.categoryName || undefined,
+		record: n,
+	}),
 };
 
 /** The ref of a trade query (national; the years as labels). */
@@ -172,6 +190,10 @@ export function fromSearchEntry(e: SearchEntry): CatalogueItem {
 		case 'classification':
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
 		case 'glossary':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'infographic':
+			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
+		case 'news':
 			return { ...item, kind: e.kind, ref: { ...base, kind: e.kind, id: e.id } };
 		case 'indicator': {
 			const varId = e.varId !== undefined ? { varId: e.varId } : {};

@@ -95,6 +95,9 @@ function list<K extends ItemKind>(
 		// Searched on our side (classifications.ts, glossary.ts): the API's keyword is not documented there.
 		classification: () => Promise.resolve(nothing()),
 		glossary: () => Promise.resolve(nothing()),
+		// Not among the kinds searched by keyword (SEARCH_KINDS): their lists are in BpsClient.families.
+		infographic: () => Promise.resolve(nothing()),
+		news: () => Promise.resolve(nothing()),
 	};
 	return lists[kind]() as Promise<Paged<ApiRecords[K]>>;
 }

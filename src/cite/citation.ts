@@ -77,6 +77,8 @@ const KIND_LABEL: Record<ItemKind, Record<CitationLang, string>> = {
 	trade: { ind: 'Data ekspor-impor', eng: 'Foreign trade data' },
 	classification: { ind: 'Klasifikasi baku', eng: 'Statistical classification' },
 	glossary: { ind: 'Glosarium', eng: 'Glossary' },
+	infographic: { ind: 'Infografis', eng: 'Infographic' },
+	news: { ind: 'Berita', eng: 'News' },
 };
 
 const MONTHS: Record<CitationLang, string[]> = {

@@ -107,6 +107,11 @@ export async function resolveSnippetTable(
 		case 'classification':
 		case 'glossary':
 			return referenceSnippetTable(services, ref, format, lang);
+		case 'infographic':
+		case 'news':
+			throw new Error(
+				vscode.l10n.t('Infographics and news have no data to insert. Open them with Preview instead.'),
+			);
 		default:
 			return assertNever(ref, 'item kind');
 	}

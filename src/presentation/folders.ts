@@ -6,13 +6,16 @@
  */
 import type { Lang } from '../api/types';
 
-export type CatalogueFolder = 'publications' | 'pressReleases' | 'indicators' | 'staticTables';
+export type CatalogueFolder =
+	'publications' | 'pressReleases' | 'indicators' | 'staticTables' | 'infographics' | 'news';
 
 const NAMES: { readonly [F in CatalogueFolder]: { readonly [L in Lang]: string } } = {
 	publications: { ind: 'Publikasi', eng: 'Publications' },
 	pressReleases: { ind: 'Berita Resmi Statistik', eng: 'Press Releases' },
 	indicators: { ind: 'Indikator Strategis', eng: 'Strategic Indicators' },
 	staticTables: { ind: 'Tabel Statis', eng: 'Static Tables' },
+	infographics: { ind: 'Infografis', eng: 'Infographics' },
+	news: { ind: 'Berita', eng: 'News' },
 };
 
 /** A folder's name in the data language. */

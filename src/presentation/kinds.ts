@@ -19,6 +19,8 @@ export const KIND_ICONS: { readonly [K in ItemKind]: string } = {
 	trade: 'globe',
 	classification: 'symbol-class',
 	glossary: 'book',
+	infographic: 'file-media',
+	news: 'comment-discussion',
 };
 
 /** "Dynamic table", "Static table"… (localised). */
@@ -40,6 +42,10 @@ export function kindLabel(kind: ItemKind): string {
 			return vscode.l10n.t('Classification code');
 		case 'glossary':
 			return vscode.l10n.t('Glossary concept');
+		case 'infographic':
+			return vscode.l10n.t('Infographic');
+		case 'news':
+			return vscode.l10n.t('News');
 		default:
 			return assertNever(kind, 'item kind');
 	}
@@ -60,6 +66,10 @@ export function itemDescription(item: CatalogueItem, locale = vscode.env.languag
 			return item.record?.releaseDate ?? '';
 		case 'pressrelease':
 			return item.record?.releaseDate ?? '';
+		case 'infographic':
+			return item.record ? infographicCategory(item.record.category) : '';
+		case 'news':
+			return item.record?.date ?? '';
 		case 'indicator': {
 			const r = item.record;
 			if (!r) return item.unit ?? '';
@@ -83,6 +93,23 @@ export function itemDescription(item: CatalogueItem, locale = vscode.env.languag
 function yearsSpan(years: readonly string[]): string {
 	const ys = [...years].sort();
 	return ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : ys[0];
+}
+
+/**
+ * An infographic's theme: the API gives a number (1 social, 2 economy, 3 agriculture, bps-api.md
+ * §3.3); 0 and anything unknown say nothing.
+ */
+export function infographicCategory(category: number | null): string {
+	switch (category) {
+		case 1:
+			return vscode.l10n.t('Social');
+		case 2:
+			return vscode.l10n.t('Economy');
+		case 3:
+			return vscode.l10n.t('Agriculture');
+		default:
+			return '';
+	}
 }
 
 function join(...parts: Array<string | undefined>): string {

@@ -9,6 +9,8 @@
  *   item's subject (`<site>/id/statistics-table?subject=<id>`, `/en/` for English);
  * - classification codes: the page the API gives (klasifikasi.web.bps.go.id), else built from the id;
  * - glossary concepts: the page the API gives, else the glossary's page;
+ * - infographics and news: the region site's infographic or news listing (the API gives no page
+ *   of its own for either, and BPS's article addresses carry slugs);
  * - no item: the region site's home page.
  * Only https URLs on bps.go.id are used; anything else falls back to the national site.
  */
@@ -86,6 +88,10 @@ export function websiteUrl(
 		}
 		case 'glossary':
 			return isBpsUrl(facts.pageUrl) ? facts.pageUrl : `${BPS_HOME}/${seg}/glossary`;
+		case 'infographic':
+			return `${base}/${seg}/infographic`;
+		case 'news':
+			return `${base}/${seg}/news`;
 		default:
 			return assertNever(ref, 'item kind');
 	}

@@ -9,16 +9,23 @@ export function nonce(): string {
 }
 
 /**
+ * Where preview images may come from besides the webview's own files: the BPS websites (covers,
+ * thumbnails, infographics, news pictures), the hosts `isBpsUrl` (presentation/website.ts)
+ * accepts — the host sends no other image URL.
+ */
+export const IMAGE_HOSTS = ['https://bps.go.id', 'https://*.bps.go.id'] as const;
+
+/**
  * The Content-Security-Policy of every preview. No inline-script or inline-style allowance anywhere: scripts need the
  * nonce; styles come from our own files (and constructable stylesheets, which vscode-elements
- * and our bundle use); images may be https (publication covers) or data:.
+ * and our bundle use); images only from the webview itself and the BPS websites.
  */
 export function csp(cspSource: string, scriptNonce: string): string {
 	return [
 		`default-src 'none'`,
 		`script-src 'nonce-${scriptNonce}'`,
 		`style-src ${cspSource}`,
-		`img-src ${cspSource} https: data:`,
+		`img-src ${cspSource} ${IMAGE_HOSTS.join(' ')}`,
 		`font-src ${cspSource}`,
 	].join('; ');
 }

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import type { BpsApi } from '../api/api';
-import type { TradeSource } from './tradeLoader';
 import type { Lang } from '../api/types';
 import { itemKey, toItemRef, type ItemRef } from '../catalogue/itemRef';
 import type { RegionFacts } from '../catalogue/regions';
@@ -32,7 +30,7 @@ import { webviewStrings } from './strings';
 
 /** What a panel needs from the rest of the extension. */
 export interface PanelDeps {
-	api: BpsApi & { readonly families: TradeSource };
+	api: LoaderDeps['api'];
 	families: LoaderDeps['families'];
 	/** Name and website of a region (for the attribution banner and inserts). */
 	region(code: string): Promise<RegionFacts>;
@@ -106,6 +104,11 @@ export class PreviewPanel extends Disposable {
 		this.loader = new ItemLoader({
 			api: deps.api,
 			families: deps.families,
+			website: () =>
+				(this.region ?? deps.region(ref.domain)).then(
+					(r) => r.website,
+					() => undefined,
+				),
 			ref,
 			lang: this.lang,
 			log: deps.log,

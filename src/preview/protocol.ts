@@ -172,6 +172,27 @@ export interface GlossaryPayload {
 	url: string;
 }
 
+/** An infographic or news item as a card: image, title, date, category, text, links. */
+export interface CardPayload {
+	kind: 'infographic' | 'news';
+	id: number;
+	title: string;
+	/** "YYYY-MM-DD" or '' (the infographic list gives no date). */
+	date: string;
+	/** The category's name in the data language ('' when none). */
+	category: string;
+	/** https on a BPS host (the CSP allows no other image source) or ''. */
+	imageUrl: string;
+	/** What the image shows, for screen readers and for the placeholder when it cannot load. */
+	imageAlt: string;
+	/** The news article or the infographic's description: HTML, NOT sanitized. */
+	html: string;
+	/** The item's page on the region's BPS website (https on bps.go.id). */
+	pageUrl: string;
+	/** The infographic's download link on bps.go.id, or ''. */
+	downloadUrl: string;
+}
+
 /** A rectangular table the webview asks the host to export (what the user sees, in view order). */
 export interface ExportTable {
 	title: string;
@@ -219,6 +240,7 @@ export type HostMessage =
 	| { type: 'document'; requestId: number; doc: DocumentPayload }
 	| { type: 'classification'; requestId: number; entry: ClassificationPayload }
 	| { type: 'glossary'; requestId: number; entry: GlossaryPayload }
+	| { type: 'card'; requestId: number; card: CardPayload }
 	| { type: 'error'; requestId?: number; message: string }
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
@@ -268,7 +290,7 @@ export type WebviewMessage =
 	| { type: 'openItem'; ref: PreviewRef }
 	| {
 			type: 'rendered';
-			view: 'dynamic' | 'static' | 'document' | 'reference';
+			view: 'dynamic' | 'static' | 'document' | 'reference' | 'card';
 			modelRows: number;
 			modelCols: number;
 			domRows: number;

@@ -5,7 +5,8 @@
  * of BPS data is a case here and in nodeFactory.ts.
  */
 import * as vscode from 'vscode';
-import { BpsError } from '../api/errors';
+import { BpsError, isCancelled } from '../api/errors';
+import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { Lang, Paged } from '../api/types';
 import type { CatalogueService, FetchOptions } from '../catalogue/catalogueService';
 import type { ApiRecords } from '../catalogue/items';
@@ -18,8 +19,8 @@ import {
 	classificationFolderNodes,
 	type ClassificationSource,
 } from './classificationNodes';
-import type { CatalogueNode, FolderNode, ItemNode, ItemNodeOf, PagedFolderKind, SubjectNode } from './nodes';
-import { isPagedFolder } from './nodes';
+import type { CatalogueNode, FolderNode, ItemNode, ItemNodeOf, PagedFolderNode, SubjectNode } from './nodes';
+import { isPagedFolderNode } from './nodes';
 
 /** Children and how fresh the lists behind them are. */
 export interface Loaded {
@@ -28,10 +29,16 @@ export interface Loaded {
 	fetchedAt: number;
 }
 
+/** Where a region's infographics and news come from (`BpsClient.families`). */
+export type ContentSource = Pick<FamilyEndpoints, 'listInfographics' | 'listNews' | 'listNewsCategories'>;
+
+/** The records of a paged folder's pages. */
+type PagedRecord = ApiRecords['publication' | 'pressrelease' | 'infographic' | 'news'];
+
 export interface LoaderDeps {
 	catalogue: CatalogueService;
-	/** Classification codes, level by level. */
-	families: ClassificationSource;
+	/** Classification codes level by level; infographics and news a page at a time. */
+	families: ClassificationSource & ContentSource;
 	domain: () => string;
 	lang: () => Lang;
 }
@@ -72,10 +79,14 @@ export class CatalogueLoader {
 						make.itemNodes(base, node, 'indicator', f.add(await c.indicators(domain, o)).items),
 					);
 				}
-				if (!isPagedFolder(node.folder)) return orEmpty(node, await this.loadNational(node, o, f));
-				const page = f.add(await this.fetchPage(node.folder, domain, 1, o));
+				if (!isPagedFolderNode(node)) return orEmpty(node, await this.loadNational(node, o, f));
+				const [page, groups] = await Promise.all([
+					this.fetchPage(node, 1, o).then((p) => f.add(p)),
+					node.folder === 'news' ? this.newsCategories(node, o) : [],
+				]);
 				const items = this.pageNodes(node, page.items);
-				const children: CatalogueNode[] = items.length ? items : [make.emptyNode(node)];
+				const children: CatalogueNode[] = [...groups, ...items];
+				if (!items.length) children.push(make.emptyNode(node));
 				if (page.page < page.pages) children.push(make.loadMoreNode(node, 2, items.length, page.total));
 				return { children, ...f.result() };
 			}
@@ -89,6 +100,8 @@ export class CatalogueLoader {
 			case 'pressrelease':
 			case 'indicator':
 			case 'trade':
+			case 'infographic':
+			case 'news':
 			case 'loadMore':
 			case 'error':
 			case 'info':
@@ -188,27 +201,66 @@ export class CatalogueLoader {
 			case 'publications':
 			case 'pressReleases':
 			case 'staticTables':
+			case 'infographics':
+			case 'news':
+			case 'newsCategory':
 				return [];
 			default:
 				return assertNever(node.folder, 'folder kind');
 		}
 	}
 
-	fetchPage(
-		folder: PagedFolderKind,
-		domain: string,
-		page: number,
-		o: FetchOptions,
-	): Promise<Paged<ApiRecords['publication'] | ApiRecords['pressrelease']>> {
-		return folder === 'publications'
-			? this.deps.catalogue.publications(domain, page, o)
-			: this.deps.catalogue.pressReleases(domain, page, o);
+	/**
+	 * The News folder's category folders. Optional: without them (the list failed, or BPS gives
+	 * none) the latest news of every category still shows.
+	 */
+	private async newsCategories(node: FolderNode, o: FetchOptions): Promise<FolderNode[]> {
+		try {
+			const cats = await this.deps.families.listNewsCategories(node.domain, o);
+			return make.newsCategoryNodes(node, cats);
+		} catch (e) {
+			if (isCancelled(e)) throw e;
+			return [];
+		}
 	}
 
-	pageNodes(folder: FolderNode, items: unknown[]): ItemNode[] {
+	/** One page of a paged folder (`o.lang`: the data language). */
+	fetchPage(folder: PagedFolderNode, page: number, o: FetchOptions): Promise<Paged<PagedRecord>> {
+		const { domain } = folder;
+		const lang = o.lang ?? this.deps.lang();
+		const call = { page, lang, signal: o.signal, bypassCache: o.bypassCache };
+		switch (folder.folder) {
+			case 'publications':
+				return this.deps.catalogue.publications(domain, page, o);
+			case 'pressReleases':
+				return this.deps.catalogue.pressReleases(domain, page, o);
+			case 'infographics':
+				return this.deps.families.listInfographics(domain, call);
+			case 'news':
+				return this.deps.families.listNews(domain, call);
+			case 'newsCategory':
+				return this.deps.families.listNews(domain, { ...call, category: folder.group });
+			default:
+				return assertNever(folder.folder, 'paged folder');
+		}
+	}
+
+	/** The item nodes of a page. A category's news get ids of their own: they are under News too. */
+	pageNodes(folder: FolderNode, items: readonly PagedRecord[]): ItemNode[] {
 		const base = make.idBase(folder.domain, this.deps.lang());
-		return folder.folder === 'publications'
-			? make.itemNodes(base, folder, 'publication', items as ApiRecords['publication'][])
-			: make.itemNodes(base, folder, 'pressrelease', items as ApiRecords['pressrelease'][]);
+		switch (folder.folder) {
+			case 'publications':
+				return make.itemNodes(base, folder, 'publication', items as ApiRecords['publication'][]);
+			case 'pressReleases':
+				return make.itemNodes(base, folder, 'pressrelease', items as ApiRecords['pressrelease'][]);
+			case 'infographics':
+				return make.itemNodes(base, folder, 'infographic', items as ApiRecords['infographic'][]);
+			case 'news':
+				return make.itemNodes(base, folder, 'news', items as ApiRecords['news'][]);
+			case 'newsCategory':
+				return make.itemNodes(folder.id, folder, 'news', items as ApiRecords['news'][]);
+			default:
+				return [];
+		}
 	}
 }

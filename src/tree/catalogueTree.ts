@@ -6,12 +6,11 @@ import { Commands, Views } from '../constants';
 import { describeError, recordShown } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
-import { CatalogueLoader } from './catalogueLoader';
-import type { ClassificationSource } from './classificationNodes';
+import { CatalogueLoader, type LoaderDeps } from './catalogueLoader';
 import { staticCount, subjectTables } from './counts';
 import * as make from './nodeFactory';
 import type { CatalogueNode, ItemNode, LoadMoreNode } from './nodes';
-import { hasChildren, isItemNode } from './nodes';
+import { hasChildren, isItemNode, isPagedFolderNode } from './nodes';
 import { describeNode, LOAD_MORE_COMMAND, treeItem, type DescribeContext } from './treeItems';
 
 export { LOAD_MORE_COMMAND };
@@ -25,8 +24,8 @@ export interface CatalogueTreeDeps {
 	domain: () => string;
 	lang: () => Lang;
 	log: Logger;
-	/** Classification codes, level by level. */
-	families: ClassificationSource;
+	/** Classification codes level by level; infographics and news a page at a time. */
+	families: LoaderDeps['families'];
 }
 
 interface ChildState {
@@ -220,12 +219,10 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 	async loadMore(n: LoadMoreNode): Promise<CatalogueNode[]> {
 		const folder = this.nodes.get(n.parentId);
 		const st = this.state.get(n.parentId);
-		if (!folder || folder.kind !== 'folder' || !st) return [];
-		const paged = folder.folder;
-		if (paged !== 'publications' && paged !== 'pressReleases') return [];
+		if (!isPagedFolderNode(folder) || !st) return [];
 		try {
 			const page = await vscode.window.withProgress({ location: { viewId: Views.catalogue } }, () =>
-				this.loader.fetchPage(paged, folder.domain, n.nextPage, { lang: this.deps.lang() }),
+				this.loader.fetchPage(folder, n.nextPage, { lang: this.deps.lang() }),
 			);
 			if (page.stale) this.markStale(page.fetchedAt);
 			const seen = new Set(st.children.map((c) => c.id));

@@ -10,7 +10,7 @@ import { toItems, type ApiRecords } from '../catalogue/items';
 import type { RegionFacts } from '../catalogue/regions';
 import { compareCategories, folderLabel } from '../presentation/folders';
 import type { Lang } from '../api/types';
-import type { SddsItem, SdgIndicator } from '../api/families/types';
+import type { NewsCategory, SddsItem, SdgIndicator } from '../api/families/types';
 import { NATIONAL, sddsItem, sdgGoals, sdgItem, sortSdgs } from '../catalogue/sdgs';
 import { describeError } from '../util/errors';
 import type {
@@ -36,6 +36,8 @@ const ITEM_SEGMENT: { readonly [K in ItemKind]: string } = {
 	trade: 'trade',
 	classification: 'code',
 	glossary: 'glos',
+	infographic: 'inf',
+	news: 'news',
 };
 
 /** The prefix of every node id of a domain in a language: ids differ when either changes. */
@@ -71,9 +73,9 @@ export function categoryNodes(base: string, domain: string, subjects: readonly S
 	return [...categories.values()].sort((a, b) => compareCategories(a.categoryId, b.categoryId));
 }
 
-/** The Publications, Press Releases and Strategic Indicators folders, named in the data language. */
+/** The Publications, Press Releases, Strategic Indicators, Infographics and News folders, named in the data language. */
 export function folderNodes(base: string, domain: string, lang: Lang): FolderNode[] {
-	return (['publications', 'pressReleases', 'indicators'] as const).map((folder) => ({
+	return (['publications', 'pressReleases', 'indicators', 'infographics', 'news'] as const).map((folder) => ({
 		kind: 'folder',
 		id: `${base}/${folder}`,
 		domain,
@@ -197,6 +199,19 @@ export function subjectNodes(
 			tableHint: x.tableCount,
 			label: x.title.trim(),
 		}));
+}
+
+/** One folder per news category, before the latest news of every category. */
+export function newsCategoryNodes(news: FolderNode, categories: readonly NewsCategory[]): FolderNode[] {
+	return categories.map((c) => ({
+		kind: 'folder',
+		id: `${news.id}/cat/${encodeURIComponent(c.id)}`,
+		parentId: news.id,
+		domain: news.domain,
+		folder: 'newsCategory',
+		group: c.id,
+		label: c.name.trim() || c.id,
+	}));
 }
 
 /** Item nodes for API records of one kind, under `parent`. */

@@ -22,7 +22,8 @@ interface Base {
 /**
  * `sdgs` (goal folders), `sdds` (category folders) and `classifications` (one folder per KBLI/KBKI
  * edition, `classification`) hold national data whatever the region: their nodes' `domain` is
- * 0000. `sdgGoal`, `sddsCategory` and `classification` carry their goal, category or model in `group`.
+ * 0000. `sdgGoal`, `sddsCategory` and `classification` carry their goal, category or model in `group`;
+ * `newsCategory` (a region's news of one category) its category id.
  */
 export type FolderKind =
 	| CatalogueFolder
@@ -32,11 +33,20 @@ export type FolderKind =
 	| 'sddsCategory'
 	| 'trade'
 	| 'classifications'
-	| 'classification';
-export type PagedFolderKind = 'publications' | 'pressReleases';
+	| 'classification'
+	| 'newsCategory';
+const PAGED = ['publications', 'pressReleases', 'infographics', 'news', 'newsCategory'] as const;
+/** Folders listed a page at a time, with "Load more…". */
+export type PagedFolderKind = (typeof PAGED)[number];
 
 export function isPagedFolder(f: FolderKind): f is PagedFolderKind {
-	return f === 'publications' || f === 'pressReleases';
+	return (PAGED as readonly string[]).includes(f);
+}
+
+export type PagedFolderNode = FolderNode & { folder: PagedFolderKind };
+
+export function isPagedFolderNode(n: CatalogueNode | undefined): n is PagedFolderNode {
+	return n?.kind === 'folder' && isPagedFolder(n.folder);
 }
 
 export interface RegionNode extends Base {
@@ -62,14 +72,14 @@ export interface SubjectNode extends Base {
 }
 
 /**
- * Publications, Press Releases and Strategic Indicators at the root; "Static tables" under a
+ * Publications, Press Releases, Strategic Indicators, Infographics and News at the root; "Static tables" under a
  * subject (`subjectId`), loaded only when opened: the API cannot filter static tables by subject.
  */
 export interface FolderNode extends Base {
 	kind: 'folder';
 	folder: FolderKind;
 	subjectId?: number;
-	/** The goal number (`sdgGoal`) or category name (`sddsCategory`). */
+	/** The goal number (`sdgGoal`), category name (`sddsCategory`) or news category id (`newsCategory`). */
 	group?: string;
 }
 

@@ -7,7 +7,7 @@ import { classificationName } from '../catalogue/classificationFacts';
 import type { CatalogueItem } from '../catalogue/items';
 import { Commands } from '../constants';
 import { freshnessText } from '../presentation/freshness';
-import { itemDescription, KIND_ICONS } from '../presentation/kinds';
+import { infographicCategory, itemDescription, KIND_ICONS } from '../presentation/kinds';
 import { assertNever } from '../util/assertNever';
 import { htmlToText } from './htmlText';
 import type { CatalogueNode, FolderNode, ItemNode } from './nodes';
@@ -136,6 +136,9 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	trade: 'globe',
 	classifications: 'symbol-class',
 	classification: 'list-tree',
+	infographics: 'file-media',
+	news: 'comment-discussion',
+	newsCategory: 'folder',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -153,6 +156,8 @@ function contextValue(n: CatalogueNode): string {
 			return `${n.kind};previewable;insertable;copyable;web`;
 		case 'publication':
 		case 'pressrelease':
+		case 'infographic':
+		case 'news':
 			return `${n.kind};previewable;copyable;web`;
 		case 'info':
 			// The trade actions: Preview and Insert Data open the picker (the node carries `trade`).
@@ -233,6 +238,17 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 			title(n.label);
 			field(vscode.l10n.t('Unit'), n.item.unit);
 			block(vscode.l10n.t('Definition'), n.item.definition);
+			return md;
+		case 'infographic':
+			title(n.label);
+			field(vscode.l10n.t('Category'), infographicCategory(n.item.category));
+			block(vscode.l10n.t('Description'), n.item.description);
+			return md;
+		case 'news':
+			title(n.label);
+			field(vscode.l10n.t('Category'), n.item.categoryName);
+			field(vscode.l10n.t('Released'), n.item.date);
+			block(vscode.l10n.t('Excerpt'), n.item.excerpt);
 			return md;
 		case 'region':
 			title(n.label);

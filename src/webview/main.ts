@@ -15,6 +15,8 @@ import {
 	type WebviewMessage,
 } from '../preview/protocol';
 import { banner } from './banner';
+import cardCss from './card.css';
+import { cardView } from './cardView';
 import { t, type ViewContext } from './context';
 import { documentView } from './documentView';
 import { h } from './dom';
@@ -38,7 +40,7 @@ const vscode = acquireVsCodeApi();
 // Constructable stylesheets: allowed by our CSP's style-src with no inline-style allowance (the same
 // mechanism the vscode-elements components use inside their shadow roots).
 const sheet = new CSSStyleSheet();
-sheet.replaceSync([css, changesCss, referenceCss].join('\n'));
+sheet.replaceSync([css, changesCss, referenceCss, cardCss].join('\n'));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
@@ -167,6 +169,9 @@ function onMessage(m: HostMessage): void {
 			break;
 		case 'glossary':
 			if (ctx) main.replaceChildren(glossaryView(ctx, m.entry));
+			break;
+		case 'card':
+			if (ctx) main.replaceChildren(cardView(ctx, m.card));
 			break;
 		case 'error':
 			if (!dynamic?.onError(m.requestId, m.message)) showError(m.message);

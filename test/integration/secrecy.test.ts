@@ -223,6 +223,9 @@ describe('key secrecy audit', function () {
 			{ kind: 'publication', id: FIXTURE_IDS.publication },
 			{ kind: 'pressrelease', id: FIXTURE_IDS.pressRelease },
 			{ kind: 'indicator', id: ind.indicator_id },
+			// Cards with images from BPS hosts (the emulator's first national infographic and news item).
+			{ kind: 'infographic', id: 1000 },
+			{ kind: 'news', id: 300 },
 		];
 		for (const ref of refs) {
 			const id = await vscode.commands.executeCommand<string>('bps.preview', { domain: '0000', ...ref });

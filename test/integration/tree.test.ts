@@ -30,8 +30,8 @@ function inFlight(reqs: TestEmulator['requests']): number {
 		...reqs.map((r) => reqs.filter((o) => o.time <= r.time && r.time < (o.answeredAt ?? Infinity)).length),
 	);
 }
-const FOLDERS_ID = ['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis'];
-const FOLDERS_EN = ['Publications', 'Press Releases', 'Strategic Indicators'];
+const FOLDERS_ID = ['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis', 'Infografis', 'Berita'];
+const FOLDERS_EN = ['Publications', 'Press Releases', 'Strategic Indicators', 'Infographics', 'News'];
 
 describe('catalogue tree', function () {
 	this.timeout(60_000);

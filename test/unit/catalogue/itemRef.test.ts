@@ -16,6 +16,18 @@ describe('itemRef', () => {
 		assert.equal(toItemRef({ domain: '0000', kind: 'statictable', id: '12a' }), undefined);
 		assert.equal(toItemRef({ domain: '0000', kind: 'publication', id: '' }), undefined);
 		assert.equal(toItemRef({ domain: '0000', kind: 'var', id: 2 ** 60 }), undefined);
+		// Infographics and news have numeric ids, as the API gives them.
+		assert.deepEqual(toItemRef({ domain: '3500', kind: 'infographic', id: '1002' }), {
+			domain: '3500',
+			kind: 'infographic',
+			id: 1002,
+		});
+		assert.deepEqual(toItemRef({ domain: '3500', kind: 'news', id: 302 }), {
+			domain: '3500',
+			kind: 'news',
+			id: 302,
+		});
+		assert.equal(toItemRef({ domain: '3500', kind: 'news', id: 'x1' }), undefined);
 	});
 
 	it('takes the ref a tree node carries, and keeps title, years, varId and sdg', () => {

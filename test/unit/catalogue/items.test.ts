@@ -62,4 +62,28 @@ describe('items', () => {
 		} as unknown as StrategicIndicator);
 		assert.deepEqual(fromSearchEntry(toSearchEntry(ind, 'eng')).ref, ind.ref);
 	});
+
+	it('infographics and news: trimmed titles, the news category as subject, ids round-trip', () => {
+		const g = toItem('infographic', '3500', {
+			id: 1002,
+			title: ' Inflasi Bulanan 2024 ',
+			image: '',
+			description: '',
+			category: 2,
+			download: '',
+		});
+		assert.deepEqual(g.ref, { domain: '3500', kind: 'infographic', id: 1002, title: 'Inflasi Bulanan 2024' });
+		const n = toItem('news', '3500', {
+			id: 302,
+			categoryId: 'Statistik Lain',
+			categoryName: 'KEGIATAN STATISTIK LAINNYA',
+			title: 'Hari Statistik Nasional ',
+			excerpt: '',
+			date: '2024-09-26',
+			picture: '',
+		});
+		assert.deepEqual(n.ref, { domain: '3500', kind: 'news', id: 302, title: 'Hari Statistik Nasional' });
+		assert.equal(n.subject, 'KEGIATAN STATISTIK LAINNYA');
+		for (const it of [g, n]) assert.deepEqual(fromSearchEntry(toSearchEntry(it, 'ind')).ref, it.ref);
+	});
 });

@@ -3,14 +3,21 @@ import { compareCategories, folderLabel, OTHERS_CATEGORY } from '../../../src/pr
 
 describe('catalogue folders and category order', () => {
 	it('names every folder in the data language', () => {
-		const folders = ['publications', 'pressReleases', 'indicators', 'staticTables'] as const;
+		const folders = [
+			'publications',
+			'pressReleases',
+			'indicators',
+			'staticTables',
+			'infographics',
+			'news',
+		] as const;
 		assert.deepEqual(
 			folders.map((f) => folderLabel(f, 'ind')),
-			['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis', 'Tabel Statis'],
+			['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis', 'Tabel Statis', 'Infografis', 'Berita'],
 		);
 		assert.deepEqual(
 			folders.map((f) => folderLabel(f, 'eng')),
-			['Publications', 'Press Releases', 'Strategic Indicators', 'Static Tables'],
+			['Publications', 'Press Releases', 'Strategic Indicators', 'Static Tables', 'Infographics', 'News'],
 		);
 	});
 

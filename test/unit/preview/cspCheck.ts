@@ -4,6 +4,9 @@
  */
 import assert from 'node:assert/strict';
 
+/** The image sources a preview may allow besides its own: the BPS websites. */
+export const BPS_IMAGE_SOURCES = ['https://bps.go.id', 'https://*.bps.go.id'];
+
 /** `directive → sources` from a CSP string. */
 export function parseCsp(policy: string): Map<string, string[]> {
 	const out = new Map<string, string[]>();
@@ -46,10 +49,11 @@ export function checkStrictCsp(html: string, cspSource: string): void {
 			assert.ok(s !== '*' && s !== 'http:' && !/^'strict-dynamic'$/.test(s), `${name} allows ${s}`);
 		}
 	}
+	// Images: the webview's own files and the BPS websites only (no scheme-wide `https:` or `data:`).
 	const img = d.get('img-src') ?? [];
 	assert.ok(
-		img.every((s) => own.has(s) || s === 'https:' || s === 'data:'),
-		`img-src limited: ${img.join(' ')}`,
+		img.every((s) => own.has(s) || BPS_IMAGE_SOURCES.includes(s)),
+		`img-src limited to the webview and BPS hosts: ${img.join(' ')}`,
 	);
 	for (const name of ['style-src', 'font-src']) {
 		assert.ok(
