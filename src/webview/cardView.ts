@@ -2,33 +2,25 @@
  * Infographic and news cards: the image (from a BPS host, or a placeholder saying what it shows
  * when it cannot load), title, date, category, the sanitized text and links to the BPS website.
  */
-import { isHttpUrl, type CardPayload } from '../preview/protocol';
+import type { CardPayload } from '../preview/protocol';
 import { t, type ViewContext } from './context';
 import { h } from './dom';
-import { button } from './elements';
 import { sanitizeToFragment } from './sanitize';
+import { factList, linkButton } from './viewParts';
 
 export function cardView(ctx: ViewContext, c: CardPayload): HTMLElement {
 	const started = performance.now();
-	const facts = h('dl', { class: 'facts' });
-	for (const [k, v] of [
+	const facts = factList([
 		[t(ctx, 'date'), c.date],
 		[t(ctx, 'category'), c.category],
 		[t(ctx, 'region'), ctx.regionName ?? ctx.ref.domain],
-	] as const) {
-		if (v) facts.append(h('dt', { text: k }), h('dd', { text: v }));
-	}
-	const actions = h('div', { class: 'row toolbar' });
-	if (isHttpUrl(c.pageUrl)) {
-		const b = button(t(ctx, 'openOnWebsite'), () => ctx.post({ type: 'openExternal', url: c.pageUrl }));
-		b.classList.add('open-website');
-		actions.append(b);
-	}
-	if (isHttpUrl(c.downloadUrl)) {
-		const b = button(t(ctx, 'download'), () => ctx.post({ type: 'openExternal', url: c.downloadUrl }), true);
-		b.classList.add('open-download');
-		actions.append(b);
-	}
+	]);
+	const actions = h(
+		'div',
+		{ class: 'row toolbar' },
+		linkButton(ctx, t(ctx, 'openOnWebsite'), c.pageUrl, 'open-website'),
+		linkButton(ctx, t(ctx, 'download'), c.downloadUrl, 'open-download', true),
+	);
 	const text = h('div', { class: 'rich abstract', attrs: { id: 'bps-content' } });
 	text.append(sanitizeToFragment(ctx.purify, c.html));
 	const titleId = 'card-title';

@@ -2,32 +2,24 @@
 import { isHttpUrl, type DocumentPayload } from '../preview/protocol';
 import { t, type ViewContext } from './context';
 import { h } from './dom';
-import { button } from './elements';
 import { sanitizeToFragment } from './sanitize';
+import { factList, linkButton } from './viewParts';
 
 export function documentView(ctx: ViewContext, d: DocumentPayload): HTMLElement {
 	const started = performance.now();
-	const facts = h('dl', { class: 'facts' });
-	for (const [k, v] of [
+	const facts = factList([
 		[t(ctx, 'released'), d.releaseDate],
-		[t(ctx, 'updated'), d.updated ?? ''],
+		[t(ctx, 'updated'), d.updated],
 		[t(ctx, 'size'), d.size],
 		['ISSN/ISBN', d.issn && d.issn !== '-' ? d.issn : ''],
 		[t(ctx, 'region'), ctx.regionName ?? ctx.ref.domain],
-	] as const) {
-		if (v) facts.append(h('dt', { text: k }), h('dd', { text: v }));
-	}
-	const actions = h('div', { class: 'row toolbar' });
-	if (isHttpUrl(d.pdfUrl)) {
-		const b = button(t(ctx, 'openPdf'), () => ctx.post({ type: 'openExternal', url: d.pdfUrl }));
-		b.classList.add('open-pdf');
-		actions.append(b);
-	}
-	if (isHttpUrl(d.extraUrl)) {
-		const b = button(t(ctx, 'openSlides'), () => ctx.post({ type: 'openExternal', url: d.extraUrl }), true);
-		b.classList.add('open-slides');
-		actions.append(b);
-	}
+	]);
+	const actions = h(
+		'div',
+		{ class: 'row toolbar' },
+		linkButton(ctx, t(ctx, 'openPdf'), d.pdfUrl, 'open-pdf'),
+		linkButton(ctx, t(ctx, 'openSlides'), d.extraUrl, 'open-slides', true),
+	);
 	// Hidden until it has loaded (an eager image loads while hidden): offline, or blocked, the
 	// cover is removed without ever showing a broken-image icon.
 	const cover = isHttpUrl(d.coverUrl)

@@ -1,6 +1,6 @@
 /** Small building blocks of the dynamic-table view: labelled fields, the action buttons, the tabs. */
 import { isTrivialDim } from '../api/table';
-import type { ExportFormat } from '../preview/protocol';
+import { isHttpUrl, type ExportFormat } from '../preview/protocol';
 import { t, type ViewContext } from './context';
 import { clear, h } from './dom';
 import { button, option, type VscSelect } from './elements';
@@ -68,4 +68,25 @@ export function fillChoice(
 	const value = saved && (saved === '*' || items.some((i) => i.val === saved)) ? saved : '*';
 	sel.append(option('*', t(ctx, 'all'), value === '*'));
 	for (const i of items) sel.append(option(i.val, i.label, value === i.val));
+}
+
+/** The facts of a card that have a value, as a definition list. */
+export function factList(entries: ReadonlyArray<readonly [string, string | null | undefined]>): HTMLElement {
+	const dl = h('dl', { class: 'facts' });
+	for (const [k, v] of entries) if (v) dl.append(h('dt', { text: k }), h('dd', { text: v }));
+	return dl;
+}
+
+/** A button opening an http(s) link outside VS Code (the host checks it again); null for any other link. */
+export function linkButton(
+	ctx: ViewContext,
+	label: string,
+	url: string,
+	cls: string,
+	secondary = false,
+): HTMLElement | null {
+	if (!isHttpUrl(url)) return null;
+	const b = button(label, () => ctx.post({ type: 'openExternal', url }), secondary);
+	b.classList.add(cls);
+	return b;
 }

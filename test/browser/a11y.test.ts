@@ -28,6 +28,9 @@ const ITEMS = {
 		args: { domain: '0000', kind: 'pressrelease', id: FIXTURE_IDS.pressRelease },
 	},
 	indicator: { key: 'ctrl+alt+shift+f6', args: { domain: '0000', kind: 'indicator', id: 3 } },
+	// The emulator's first national infographic and news item (their images fail offline: the placeholder shows).
+	infographic: { key: 'ctrl+alt+shift+f7', args: { domain: '0000', kind: 'infographic', id: 1000 } },
+	news: { key: 'ctrl+alt+shift+f8', args: { domain: '0000', kind: 'news', id: 300 } },
 } as const;
 
 const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args }));
@@ -394,6 +397,8 @@ describe('browser: preview keyboard, screen reader, CSP and axe', function () {
 		['publication', '.card.document'],
 		['pressrelease', '.card.document'],
 		['indicator', '.card.indicator'],
+		['infographic', '.image-placeholder.failed'],
+		['news', '.image-placeholder.failed'],
 	] as const) {
 		it(`axe-core: no serious or critical violation in the ${item} preview`, async () => {
 			const frame = await openPreview(wb!, item, selector);
