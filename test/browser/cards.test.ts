@@ -5,11 +5,9 @@
  * keyboard-reachable, axe-clean and without CSP reports; screenshots of each card.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startEmulator } from '../emulator/server';
-import { repoRoot } from './codeServer';
+import { axeSerious } from './axe';
 import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
@@ -43,19 +41,6 @@ async function open(wb: Workbench, item: keyof typeof ITEMS): Promise<Frame> {
 		document.addEventListener('securitypolicyviolation', (e) => w.__csp!.push(e.violatedDirective), true);
 	});
 	return frame;
-}
-
-async function axeSerious(frame: Frame): Promise<string[]> {
-	const source = fs.readFileSync(path.join(repoRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-	await frame.evaluate(source);
-	return frame.evaluate(async () => {
-		type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> };
-		const axe = (window as unknown as { axe: { run(n: Node, o: object): Promise<Result> } }).axe;
-		const r = await axe.run(document, { resultTypes: ['violations'] });
-		return r.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-	});
 }
 
 /** What the card shows: its texts, its image (if any) and the placeholder (if any). */
