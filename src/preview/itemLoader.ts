@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import type { TradeResult } from '../api/families/types';
-import { isCancelled } from '../api/errors';
+import { isBpsError, isCancelled } from '../api/errors';
 import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import {
@@ -309,7 +309,13 @@ export class ItemLoader {
 	/** A news item: the full article from the API's view. */
 	private async startNews(ref: NewsRef, requestId: number): Promise<void> {
 		this.d.post({ type: 'loading', requestId, what: 'news' });
-		const n = await this.d.api.families.getNews(ref.domain, ref.id, this.opts);
+		const n = await this.d.api.families.getNews(ref.domain, ref.id, this.opts).catch((e: unknown) => {
+			if (!isBpsError(e, 'noData')) throw e;
+			const message = vscode.l10n.t('News item {0} was not found in region {1}.', ref.id, ref.domain);
+			this.d.post({ type: 'error', requestId, message });
+			return undefined;
+		});
+		if (!n) return;
 		if (n.title) this.d.setTitle(n.title.trim());
 		this.postFreshness(n);
 		const pageUrl = websiteUrl(await this.d.website(), this.d.lang, ref);

@@ -213,6 +213,11 @@ describe('infographics and news', function () {
 		const missing = await open({ domain: '0000', kind: 'infographic', id: 999_999 });
 		const m1 = await waitFor(() => errorOf(missing), 30_000, 'an error');
 		assert.equal(m1, 'Infographic 999999 was not found in region 0000.');
+		const gone = await open({ domain: '0000', kind: 'news', id: 999_999 });
+		assert.equal(
+			await waitFor(() => errorOf(gone), 30_000, 'an error'),
+			'News item 999999 was not found in region 0000.',
+		);
 
 		emu.setFaults([{ kind: 'status', status: 503, match: { action: 'view', model: 'news' } }]);
 		const broken = await open({ domain: '0000', kind: 'news', id: NEWS_ID + 3 });
