@@ -11,6 +11,7 @@ import { loadChart } from './chartLoader';
 import { t, type ViewContext } from './context';
 import { fmt, h } from './dom';
 import { chartRegions, chartSeries, MAX_SERIES, type LayoutChoice } from './dynamicModel';
+import { chartUnit } from './tradeRows';
 
 /** What the chart is drawn from: the table, its current pivot, and which rows the grid offers. */
 export interface ChartInput {
@@ -74,12 +75,13 @@ export class ChartTab {
 		const ctx = this.ctx;
 		const regions = chartRegions(tb, r, choice, selected, viewOrder);
 		const cs = chartSeries(tb, choice, regions);
+		const unit = chartUnit(ctx, tb, choice.turvar);
 		this.note.hidden = cs.dropped === 0;
 		this.note.textContent = cs.dropped ? fmt(t(ctx, 'chartCapped'), MAX_SERIES, cs.dropped) : '';
 		chart.render({
 			labels: cs.labels,
 			series: cs.series,
-			unit: tb.variable.unit,
+			unit,
 			xLabel: t(ctx, 'period'),
 			format: (v: number) => formatValue(v, tb.variable.decimal, ctx.locale),
 			missing: t(ctx, 'missingCell'),
@@ -89,7 +91,7 @@ export class ChartTab {
 				cs.series.length,
 				cs.labels[0] ?? '',
 				cs.labels[cs.labels.length - 1] ?? '',
-				tb.variable.unit,
+				unit,
 			),
 		});
 		ctx.post({ type: 'chart', series: cs.series.length, points: cs.labels.length });

@@ -16,6 +16,16 @@ const LABEL_KEY: Record<TradeRowsBy, string> = {
 	port: 'tradeRowsPort',
 };
 
+/**
+ * The chart's unit: a trade view charts one derived variable at a time, whose label is its unit
+ * ("Value (US$)"); a dynamic table's unit is its variable's.
+ */
+export function chartUnit(ctx: ViewContext, tb: DynamicTable, turvar: string | undefined): string {
+	const one =
+		ctx.ref.kind === 'trade' && turvar !== '*' ? tb.turvar.find((x) => x.val === turvar) : undefined;
+	return one?.label ?? tb.variable.unit;
+}
+
 export class TradeRows {
 	readonly el: HTMLElement;
 	private by: TradeRowsBy;
