@@ -230,7 +230,8 @@ export async function runWebviewBootBench(
 	}
 }
 
-if (require.main === module) {
+// Run alone only as its own bundle (dist-test/bench/webviewBoot.js), not when bundled into index.js.
+if (require.main === module && path.basename(__filename) === 'webviewBoot.js') {
 	const i = process.argv.indexOf('--webview-baseline');
 	const root = path.resolve(__dirname, '../..');
 	runWebviewBootBench(
