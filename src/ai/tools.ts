@@ -63,6 +63,8 @@ const KIND_WORD: Record<ItemKind, string> = {
 	glossary: 'glossary concept',
 	infographic: 'infographic',
 	news: 'news item',
+	census: 'census dataset',
+	simdasi: 'SIMDASI table',
 };
 
 /**

@@ -91,6 +91,23 @@ export interface NewsRef extends RefBase {
 	id: number;
 }
 
+/**
+ * A census dataset (`sensus` id 41), national (domain 0000): `id` is the dataset, `event` its census
+ * ("sp2020"), `area` the census area's MFD code ("0" Indonesia, "35" a province, "3578" a regency).
+ */
+export interface CensusRef extends RefBase {
+	kind: 'census';
+	id: number;
+	event: string;
+	area?: string;
+}
+
+/** A SIMDASI table (id 25) of a region: `id` is BPS's table id, `domain` maps to its 7-digit MFD code. */
+export interface SimdasiRef extends RefBase {
+	kind: 'simdasi';
+	id: string;
+}
+
 export type ItemRef =
 	| VarRef
 	| StaticTableRef
@@ -101,7 +118,9 @@ export type ItemRef =
 	| ClassificationRef
 	| GlossaryRef
 	| InfographicRef
-	| NewsRef;
+	| NewsRef
+	| CensusRef
+	| SimdasiRef;
 export type ItemKind = ItemRef['kind'];
 /** The ref of one kind: `RefOf<'var'>` is `VarRef`. */
 export type RefOf<K extends ItemKind> = Extract<ItemRef, { kind: K }>;
@@ -119,6 +138,8 @@ export const ID_TYPES: { readonly [K in ItemKind]: RefOf<K>['id'] extends number
 	glossary: 'string',
 	infographic: 'number',
 	news: 'number',
+	census: 'number',
+	simdasi: 'string',
 };
 
 /**
@@ -148,6 +169,8 @@ export function toItemRef(arg: unknown): ItemRef | undefined {
 	}
 	// The trade contract names no domain or id: `{ kind: 'trade', flow, hs, hsLevel, years, monthly }`.
 	if (o.kind === 'trade') return toTradeRef(o);
+	// The census and SIMDASI contract names the dataset or table: `{ kind: 'census', event, dataset, area? }`.
+	if (o.kind === 'census' || o.kind === 'simdasi') return toFamilyRef(o);
 	const domain = typeof o.domain === 'string' && /^\d{4}$/.test(o.domain) ? o.domain : undefined;
 	if (!domain || !isItemKind(o.kind)) {
 		return undefined;
@@ -196,4 +219,30 @@ function toTradeRef(o: Record<string, unknown>): TradeRef | undefined {
 	if (Array.isArray(o.years)) ref.years = o.years.map((y) => String(y).trim());
 	if (typeof o.title === 'string') ref.title = o.title;
 	return ref;
+}
+
+/**
+ * A census dataset or SIMDASI table from an untyped boundary. Census is national (domain 0000) and
+ * takes `dataset` for `id`; SIMDASI takes `table` for `id` and its region's 4-digit domain.
+ */
+function toFamilyRef(o: Record<string, unknown>): CensusRef | SimdasiRef | undefined {
+	const base: RefBase = { domain: '0000' };
+	if (typeof o.title === 'string') base.title = o.title;
+	if (Array.isArray(o.years)) base.years = o.years.map((y) => String(y).trim());
+	if (o.kind === 'census') {
+		const raw = o.id ?? o.dataset;
+		const id =
+			typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+		const event = typeof o.event === 'string' ? o.event.trim() : '';
+		if (!Number.isSafeInteger(id) || !event) return undefined;
+		const ref: CensusRef = { ...base, kind: 'census', id, event };
+		const area =
+			typeof o.area === 'number' ? String(o.area) : typeof o.area === 'string' ? o.area.trim() : '';
+		if (/^\d{1,4}$/.test(area)) ref.area = area;
+		return ref;
+	}
+	const domain = typeof o.domain === 'string' && /^\d{4}$/.test(o.domain) ? o.domain : undefined;
+	const raw = o.id ?? o.table;
+	const id = typeof raw === 'string' ? raw.trim() : '';
+	return domain && id ? { ...base, domain, kind: 'simdasi', id } : undefined;
 }

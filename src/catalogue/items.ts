@@ -11,11 +11,13 @@ import type {
 	Variable,
 } from '../api/types';
 import type {
+	CensusDataset,
 	ClassificationEntry,
 	GlossaryEntry,
 	Infographic,
 	NewsItem,
 	TradeQuery,
+	SimdasiTableRef,
 } from '../api/families/types';
 import { codeLabel } from './classificationFacts';
 import type { ItemKind, RefOf, TradeRef } from './itemRef';
@@ -36,6 +38,8 @@ export interface ApiRecords {
 	glossary: GlossaryEntry;
 	infographic: Infographic;
 	news: NewsItem;
+	census: CensusDataset;
+	simdasi: SimdasiTableRef;
 }
 
 interface ItemBase<K extends ItemKind> {
@@ -124,6 +128,17 @@ const MAP: { readonly [K in ItemKind]: (domain: string, x: ApiRecords[K]) => Ite
 		subject: n.categoryName || undefined,
 		record: n,
 	}),
+	census: (_domain, d) => ({
+		kind: 'census',
+		ref: { domain: '0000', kind: 'census', id: d.id, event: d.event, title: d.name.trim() },
+		record: d,
+	}),
+	simdasi: (domain, t) => ({
+		kind: 'simdasi',
+		ref: { domain, kind: 'simdasi', id: t.id, title: t.title.trim() },
+		subject: t.chapter,
+		record: t,
+	}),
 };
 
 /** The ref of a trade query (national; the years as labels). */
@@ -204,6 +219,10 @@ export function fromSearchEntry(e: SearchEntry): CatalogueItem {
 			if (!q) throw new RangeError(`not a trade query: ${e.id}`);
 			return { ...item, kind: e.kind, ref: { ...base, ...tradeRef({ ...q, years: [] }) } };
 		}
+		case 'census':
+		case 'simdasi':
+			// Census datasets and SIMDASI tables are browsed, not indexed.
+			throw new RangeError(`not in the search index: ${e.kind} ${e.id}`);
 		default:
 			return assertNever(e, 'item kind');
 	}

@@ -98,6 +98,9 @@ function list<K extends ItemKind>(
 		// Not among the kinds searched by keyword (SEARCH_KINDS): their lists are in BpsClient.families.
 		infographic: () => Promise.resolve(nothing()),
 		news: () => Promise.resolve(nothing()),
+		// Census datasets and SIMDASI tables are browsed in the tree: the API has no keyword search for them.
+		census: () => Promise.resolve(nothing()),
+		simdasi: () => Promise.resolve(nothing()),
 	};
 	return lists[kind]() as Promise<Paged<ApiRecords[K]>>;
 }

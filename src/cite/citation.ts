@@ -79,6 +79,8 @@ const KIND_LABEL: Record<ItemKind, Record<CitationLang, string>> = {
 	glossary: { ind: 'Glosarium', eng: 'Glossary' },
 	infographic: { ind: 'Infografis', eng: 'Infographic' },
 	news: { ind: 'Berita', eng: 'News' },
+	census: { ind: 'Data sensus', eng: 'Census data' },
+	simdasi: { ind: 'Tabel SIMDASI', eng: 'SIMDASI table' },
 };
 
 const MONTHS: Record<CitationLang, string[]> = {

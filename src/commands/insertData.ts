@@ -102,7 +102,11 @@ export function registerInsertData(context: vscode.ExtensionContext, f: Features
 					const notebook = notebookTarget(editor);
 					const allowFetch = args.snippetTable
 						? !!args.snippetTable.request || !!args.snippetTable.familyRequest
-						: ref?.kind === 'var' || ref?.kind === 'indicator' || ref?.kind === 'trade';
+						: ref?.kind === 'var' ||
+							ref?.kind === 'indicator' ||
+							ref?.kind === 'trade' ||
+							ref?.kind === 'census' ||
+							ref?.kind === 'simdasi';
 					if (args.format && needsFetch(args.format) && !allowFetch) {
 						void vscode.window.showWarningMessage(
 							vscode.l10n.t('"{0}" is only available for dynamic tables.', formatLabel(args.format)),

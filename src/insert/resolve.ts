@@ -13,6 +13,8 @@ import { tradeProblem } from '../commands/tradeCheck';
 import { InputError } from '../util/inputError';
 import { documentSnippetTable, staticSnippetTable, tradeInsertTable, type TableSource } from './layout';
 import { referenceSnippetTable } from './reference';
+import { loadCensus, loadSimdasi, simdasiDims } from '../preview/familyLoader';
+import { censusInsertTable, simdasiInsertTable } from './familyLayout';
 
 /** What to fetch for an item, beyond its ref. */
 export interface ResolveOptions {
@@ -112,6 +114,18 @@ export async function resolveSnippetTable(
 			throw new Error(
 				vscode.l10n.t('Infographics and news have no data to insert. Open them with Preview instead.'),
 			);
+		case 'census': {
+			const { data, table } = await loadCensus(api.families, ref, ref.area, lang, o.signal);
+			return censusInsertTable(data, src, services.config().apiBaseUrl, table.variable.title);
+		}
+		case 'simdasi': {
+			const years = o.years?.length
+				? o.years.map(Number)
+				: (await simdasiDims(api.families, ref, o.signal)).defaultPeriods;
+			const { tables } = await loadSimdasi(api.families, ref, years, lang, o.signal);
+			const layout = o.layout ?? preferredLayout(format);
+			return simdasiInsertTable(tables, src, services.config().apiBaseUrl, layout);
+		}
 		default:
 			return assertNever(ref, 'item kind');
 	}

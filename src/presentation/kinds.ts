@@ -21,6 +21,8 @@ export const KIND_ICONS: { readonly [K in ItemKind]: string } = {
 	glossary: 'book',
 	infographic: 'file-media',
 	news: 'comment-discussion',
+	census: 'organization',
+	simdasi: 'book',
 };
 
 /** "Dynamic table", "Static table"… (localised). */
@@ -46,6 +48,10 @@ export function kindLabel(kind: ItemKind): string {
 			return vscode.l10n.t('Infographic');
 		case 'news':
 			return vscode.l10n.t('News');
+		case 'census':
+			return vscode.l10n.t('Census dataset');
+		case 'simdasi':
+			return vscode.l10n.t('SIMDASI table');
 		default:
 			return assertNever(kind, 'item kind');
 	}
@@ -84,6 +90,13 @@ export function itemDescription(item: CatalogueItem, locale = vscode.env.languag
 		}
 		case 'glossary':
 			return item.unit ?? '';
+		case 'census':
+			return item.record?.description ?? '';
+		case 'simdasi':
+			return join(
+				item.record?.code,
+				item.record?.years.length ? yearsSpan(item.record.years.map(String)) : '',
+			);
 		default:
 			return assertNever(item, 'item kind');
 	}

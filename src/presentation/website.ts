@@ -92,6 +92,11 @@ export function websiteUrl(
 			return `${base}/${seg}/infographic`;
 		case 'news':
 			return `${base}/${seg}/news`;
+		case 'census':
+			// BPS's census portal pages embed ids that change; the region site is the stable address.
+			return `${base}/${seg}`;
+		case 'simdasi':
+			return `${base}/${seg}/statistics-table`;
 		default:
 			return assertNever(ref, 'item kind');
 	}

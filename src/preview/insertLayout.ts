@@ -5,6 +5,7 @@
 import { defaultPivot } from '../api/table';
 import type { Lang } from '../api/types';
 import type { ItemRef } from '../catalogue/itemRef';
+import { censusInsertTable, simdasiInsertTable } from '../insert/familyLayout';
 import { staticSnippetTable, tradeInsertTable } from '../insert/layout';
 import { sdgTitle } from '../snippets/families';
 import { snippetTableFromDynamic } from '../snippets/fromTable';
@@ -46,6 +47,33 @@ export function shownSnippetTable(
 			lang: c.lang,
 		};
 		return tradeInsertTable(shown.result, src, c.apiBaseUrl);
+	}
+	if (shown.kind === 'census' || shown.kind === 'simdasi') {
+		// Tidy: every cell loaded, whatever the pivot (the frame can pivot again). Wide: the grid as
+		// shown, with the family's request in place of a dynamic table's for the fetch code.
+		const src = {
+			domain: shown.table.domain,
+			domainName: c.domainName,
+			sourceUrl: c.sourceUrl,
+			accessedAt,
+			lang: c.lang,
+		};
+		const tidy =
+			shown.kind === 'census'
+				? censusInsertTable(shown.data, src, c.apiBaseUrl, shown.table.variable.title)
+				: simdasiInsertTable(shown.tables, src, c.apiBaseUrl, 'long');
+		if (layout === 'long') return tidy;
+		const grid = snippetTableFromDynamic(shown.table, {
+			domainName: tidy.domainName,
+			sourceUrl: c.sourceUrl,
+			accessedAt,
+			pivot: m.pivot,
+			layout: 'wide',
+			baseUrl: c.apiBaseUrl,
+		});
+		// Not a dynamic table BPS can send again: the family's request replaces the grid's.
+		st = { ...grid, request: undefined, notes: tidy.notes, familyRequest: tidy.familyRequest };
+		return m.rows ? { ...st, rows: pickRows(st.rows, m.rows) } : st;
 	}
 	if (shown.kind === 'dynamic') {
 		const long = layout === 'long';

@@ -33,13 +33,14 @@ import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
 import { type CardSource, findInfographic, infographicCard, newsCard } from './cards';
+import { FamilyPanel, type FamilyShown, type FamilySource } from './familyLoader';
 import { isHttpUrl, toWire, type DocumentPayload, type DynamicDims, type HostMessage } from './protocol';
 import { loadTrade, tradeDims, type TradeSource } from './tradeLoader';
 
 /** What a loader needs: where to fetch, and where its answers go. */
 export interface LoaderDeps {
 	/** Also the newer families: trade, infographics and news. */
-	api: BpsApi & { readonly families: TradeSource & CardSource };
+	api: BpsApi & { readonly families: TradeSource & CardSource & FamilySource };
 	/** Classification codes and glossary concepts. */
 	families: Pick<FamilyEndpoints, 'getClassification' | 'getGlossary'>;
 	/** The region's BPS website, when known (the cards link to it). */
@@ -60,7 +61,9 @@ export type Shown =
 	| { kind: 'dynamic'; table: DynamicTable }
 	| { kind: 'static'; title: string; html: string }
 	/** Foreign trade: the records (what Insert Data lays out) and the table the grid shows. */
-	| { kind: 'trade'; result: TradeResult; table: DynamicTable };
+	| { kind: 'trade'; result: TradeResult; table: DynamicTable }
+	/** Census and SIMDASI: their data (what Insert Data lays out) and the table the grid shows. */
+	| FamilyShown;
 
 /** The default data window of a new panel, requested while its webview boots. */
 interface Prefetch {
@@ -89,9 +92,21 @@ export class ItemLoader {
 	 * `start()` and the webview's first `load` pick these up instead of asking again.
 	 */
 	private prefetch: { dims?: Promise<DynamicDims>; data?: Prefetch } = {};
+	/** Census and SIMDASI panels load through this. */
+	private readonly family: FamilyPanel | undefined;
 
 	constructor(private readonly d: LoaderDeps) {
 		d.lifetime.addEventListener('abort', () => this.load?.ctrl.abort(), { once: true });
+		const { ref } = d;
+		if (ref.kind === 'census' || ref.kind === 'simdasi')
+			this.family = new FamilyPanel({
+				...d,
+				families: d.api.families,
+				ref,
+				show: (s) => (this.shown = s),
+				freshness: (f) => this.postFreshness(f),
+				restart: () => this.start(),
+			});
 	}
 
 	private get opts() {
@@ -160,6 +175,9 @@ export class ItemLoader {
 					return await this.startInfographic(ref, requestId);
 				case 'news':
 					return await this.startNews(ref, requestId);
+				case 'census':
+				case 'simdasi':
+					return await this.family?.start();
 				default:
 					assertNever(ref, 'item kind');
 			}
@@ -168,6 +186,11 @@ export class ItemLoader {
 			this.d.log.error(`${itemKey(ref)}: ${e instanceof Error ? e.message : String(e)}`);
 			this.d.post({ type: 'error', requestId, message: describeError(e) });
 		}
+	}
+
+	/** "Change area…" on a census preview (familyLoader.ts). */
+	pickArea(area?: string): Promise<void> {
+		return this.family?.pickArea(area) ?? Promise.resolve();
 	}
 
 	/** Cancel from the webview: aborts the load it names. */
@@ -399,7 +422,8 @@ export class ItemLoader {
 		turth?: number[],
 	): Promise<void> {
 		const trade = this.d.ref.kind === 'trade' ? this.d.ref : undefined;
-		if (this.varId === undefined && !trade) return;
+		const family = this.family;
+		if (this.varId === undefined && !trade && !family) return;
 		const { post, lifetime } = this.d;
 		this.load?.ctrl.abort();
 		const ctrl = new AbortController();
@@ -420,6 +444,7 @@ export class ItemLoader {
 		}
 		try {
 			if (trade) return await this.loadTrade(trade, requestId, periods, ctrl.signal);
+			if (family) return await family.load(requestId, periods, ctrl.signal);
 			const t = usePrefetch
 				? await raceAbort(pre.table, ctrl.signal)
 				: await this.d.api.getDynamicData(

@@ -175,6 +175,9 @@ export class PreviewPanel extends Disposable {
 				case 'retry':
 					void this.loader.start();
 					break;
+				case 'pickArea':
+					await this.loader.pickArea(m.area);
+					break;
 				case 'export':
 					await this.export(m.requestId, m.format, m.table);
 					break;
@@ -249,9 +252,7 @@ export class PreviewPanel extends Disposable {
 	/** The year labels a dynamic table shows now (for a link to the same view); undefined otherwise. */
 	shownYears(): string[] | undefined {
 		const shown = this.loader.shown;
-		return shown?.kind === 'dynamic' || shown?.kind === 'trade'
-			? shown.table.tahun.map((t) => t.label)
-			: undefined;
+		return shown && shown.kind !== 'static' ? shown.table.tahun.map((t) => t.label) : undefined;
 	}
 
 	/**
@@ -304,7 +305,7 @@ export class PreviewPanel extends Disposable {
 		const res = await vscode.commands.executeCommand<InsertResult | undefined>(Commands.insertData, {
 			snippetTable,
 			// Data frames, JSON and code get the tidy schema; Markdown/CSV/TSV the grid as shown.
-			longTable: this.loader.shown?.kind === 'dynamic' ? this.snippetTable(m, 'long') : undefined,
+			longTable: this.loader.shown?.kind !== 'static' ? this.snippetTable(m, 'long') : undefined,
 			format: m.format,
 			targetUri: this.deps.targetUri()?.toString(),
 		});

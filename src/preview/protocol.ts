@@ -282,6 +282,8 @@ export type WebviewMessage =
 	| { type: 'load'; requestId: number; periods: number[]; turvar?: number[]; turth?: number[] }
 	| { type: 'cancel'; requestId: number }
 	| { type: 'retry' }
+	/** "Change area…" of a census preview; `area` (an MFD code) skips the picker. */
+	| { type: 'pickArea'; area?: string }
 	| { type: 'export'; requestId: number; format: ExportFormat; table: ExportTable }
 	| { type: 'copy'; text: string; rows: number }
 	| InsertRequest

@@ -29,6 +29,8 @@ export function webviewStrings(): Record<string, string> {
 		subPeriod: vscode.l10n.t('Sub-period'),
 		all: vscode.l10n.t('All'),
 		swap: vscode.l10n.t('Swap axes'),
+		column: vscode.l10n.t('Column'),
+		changeArea: vscode.l10n.t('Change area…'),
 		filter: vscode.l10n.t('Filter rows'),
 		copy: vscode.l10n.t('Copy'),
 		insert: vscode.l10n.t('Insert into editor'),

@@ -13,6 +13,7 @@ import type { ApiRecords } from '../catalogue/items';
 import { classifyDomain } from '../catalogue/regions';
 import { assertNever } from '../util/assertNever';
 import { Fresh } from './counts';
+import { familyChildren, type FamilyTreeSource, simdasiFolderNode } from './familyNodes';
 import * as make from './nodeFactory';
 import {
 	classificationChildren,
@@ -37,8 +38,8 @@ type PagedRecord = ApiRecords['publication' | 'pressrelease' | 'infographic' | '
 
 export interface LoaderDeps {
 	catalogue: CatalogueService;
-	/** Classification codes level by level; infographics and news a page at a time. */
-	families: ClassificationSource & ContentSource;
+	/** Classification codes level by level; infographics and news a page at a time; census and SIMDASI lists. */
+	families: ClassificationSource & ContentSource & FamilyTreeSource;
 	domain: () => string;
 	lang: () => Lang;
 }
@@ -102,6 +103,8 @@ export class CatalogueLoader {
 			case 'trade':
 			case 'infographic':
 			case 'news':
+			case 'census':
+			case 'simdasi':
 			case 'loadMore':
 			case 'error':
 			case 'info':
@@ -141,7 +144,12 @@ export class CatalogueLoader {
 				make.infoNode(undefined, domain, 'subjects', vscode.l10n.t('No subjects for this region.')),
 			);
 		return {
-			children: [...children, ...make.folderNodes(base, domain, lang), ...make.nationalFolderNodes(base)],
+			children: [
+				...children,
+				...make.folderNodes(base, domain, lang),
+				simdasiFolderNode(base, domain),
+				...make.nationalFolderNodes(base),
+			],
 			...f.result(),
 		};
 	}
@@ -197,6 +205,12 @@ export class CatalogueLoader {
 				return classificationFolderNodes(node);
 			case 'classification':
 				return this.loadCodes(node, o, f);
+			case 'census':
+			case 'censusEvent':
+			case 'censusTopic':
+			case 'simdasi':
+			case 'simdasiChapter':
+				return (await familyChildren(this.deps.families, node, o.lang ?? this.deps.lang(), o)) ?? [];
 			case 'indicators':
 			case 'publications':
 			case 'pressReleases':

@@ -38,6 +38,8 @@ const ITEM_SEGMENT: { readonly [K in ItemKind]: string } = {
 	glossary: 'glos',
 	infographic: 'inf',
 	news: 'news',
+	census: 'census',
+	simdasi: 'simdasi',
 };
 
 /** The prefix of every node id of a domain in a language: ids differ when either changes. */
@@ -97,13 +99,14 @@ export function staticFolderNode(subject: SubjectNode, lang: Lang): FolderNode {
 	};
 }
 
-/** The SDGs, SDDS and classification folders: national data, offered under every region and labelled so. */
+/** The SDGs, SDDS, trade, census and classification folders: national data, offered under every region and labelled so. */
 export function nationalFolderNodes(base: string): FolderNode[] {
 	return (
 		[
 			['sdgs', vscode.l10n.t('SDGs (Indonesia)')],
 			['sdds', vscode.l10n.t('SDDS (Indonesia)')],
 			['trade', vscode.l10n.t('Foreign trade (Indonesia)')],
+			['census', vscode.l10n.t('Census (Indonesia)')],
 			['classifications', vscode.l10n.t('Classifications (Indonesia)')],
 		] as Array<[FolderKind, string]>
 	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain: NATIONAL, folder, label }));

@@ -34,7 +34,14 @@ export type FolderKind =
 	| 'trade'
 	| 'classifications'
 	| 'classification'
-	| 'newsCategory';
+	| 'newsCategory'
+	/** Census (national): events (`censusEvent`, group = event id) → topics (`censusTopic`, group = "event/topic"). */
+	| 'census'
+	| 'censusEvent'
+	| 'censusTopic'
+	/** A region's SIMDASI tables by chapter (`simdasiChapter`, group = the chapter as BPS names it). */
+	| 'simdasi'
+	| 'simdasiChapter';
 const PAGED = ['publications', 'pressReleases', 'infographics', 'news', 'newsCategory'] as const;
 /** Folders listed a page at a time, with "Load more…". */
 export type PagedFolderKind = (typeof PAGED)[number];

@@ -139,6 +139,11 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	infographics: 'file-media',
 	news: 'comment-discussion',
 	newsCategory: 'folder',
+	census: 'organization',
+	censusEvent: 'folder',
+	censusTopic: 'folder',
+	simdasi: 'book',
+	simdasiChapter: 'folder',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -154,6 +159,9 @@ function contextValue(n: CatalogueNode): string {
 		case 'indicator':
 		case 'statictable':
 			return `${n.kind};previewable;insertable;copyable;web`;
+		case 'census':
+		case 'simdasi':
+			return `${n.kind};previewable;insertable;copyable`;
 		case 'publication':
 		case 'pressrelease':
 		case 'infographic':
@@ -250,6 +258,16 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 			field(vscode.l10n.t('Released'), n.item.date);
 			block(vscode.l10n.t('Excerpt'), n.item.excerpt);
 			return md;
+		case 'census':
+			title(n.label);
+			field(vscode.l10n.t('ID'), n.item.id);
+			md.appendText(n.item.description);
+			return md;
+		case 'simdasi':
+			title(n.label);
+			field(vscode.l10n.t('Chapter'), n.item.chapter);
+			field(vscode.l10n.t('Years'), n.item.years.join(', '));
+			return md;
 		case 'region':
 			title(n.label);
 			md.appendText(vscode.l10n.t('Click to choose another region.'));
@@ -260,7 +278,8 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 			return n.folder === 'sdgs' ||
 				n.folder === 'sdds' ||
 				n.folder === 'trade' ||
-				n.folder === 'classifications'
+				n.folder === 'classifications' ||
+				n.folder === 'census'
 				? vscode.l10n.t(
 						'BPS publishes this data for Indonesia as a whole: it is the same under every region.',
 					)

@@ -45,9 +45,11 @@ export class DimensionPickers {
 				ctx.saveUi({ [key]: sel.value as string });
 				onChange();
 			});
+		// Census and SIMDASI tables put their columns (a category, the table's variables) there.
+		const family = ctx.ref.kind === 'census' || ctx.ref.kind === 'simdasi';
 		this.fields = [
 			field(t(ctx, 'rows'), this.rowsSel, 'wide'),
-			field(t(ctx, 'derivedVariable'), this.turvarSel),
+			field(t(ctx, family ? 'column' : 'derivedVariable'), this.turvarSel),
 			field(t(ctx, 'subPeriod'), this.turtahunSel),
 		];
 	}

@@ -21,7 +21,7 @@ import { t, type ViewContext } from './context';
 import { documentView } from './documentView';
 import { h } from './dom';
 import { DynamicView } from './dynamicView';
-import { progressRing } from './elements';
+import { button, progressRing } from './elements';
 import changesCss from './changes.css';
 import { classificationView, glossaryView } from './referenceView';
 import css from './preview.css';
@@ -100,6 +100,16 @@ function ensureDynamic(): DynamicView {
 		dynamic = new DynamicView(ctx);
 		main.replaceChildren(dynamic.el);
 		if (changes) dynamic.setChanges(changes);
+		// A census dataset is fetched per area: "Change area…" asks the host for another one.
+		if (ctx.ref.kind === 'census') {
+			const c = ctx;
+			const change = button(t(c, 'changeArea'), () => c.post({ type: 'pickArea' }), true);
+			change.classList.add('change-area');
+			dynamic.el.prepend(h('div', { class: 'row census-area' }, change));
+		}
+	} else if (!dynamic.el.isConnected) {
+		// An error page replaced it (a failed area change), and Retry brought data again.
+		main.replaceChildren(dynamic.el);
 	}
 	return dynamic;
 }

@@ -32,6 +32,14 @@ function inFlight(reqs: TestEmulator['requests']): number {
 }
 const FOLDERS_ID = ['Publikasi', 'Berita Resmi Statistik', 'Indikator Strategis', 'Infografis', 'Berita'];
 const FOLDERS_EN = ['Publications', 'Press Releases', 'Strategic Indicators', 'Infographics', 'News'];
+/** National data, the same under every region (labelled in the UI language). */
+const NATIONAL_FOLDERS = [
+	'SDGs (Indonesia)',
+	'SDDS (Indonesia)',
+	'Foreign trade (Indonesia)',
+	'Census (Indonesia)',
+	'Classifications (Indonesia)',
+];
 
 describe('catalogue tree', function () {
 	this.timeout(60_000);
@@ -75,13 +83,7 @@ describe('catalogue tree', function () {
 		// The folders are named in the data language (Indonesian here), like the categories.
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			[
-				...FOLDERS_ID,
-				'SDGs (Indonesia)',
-				'SDDS (Indonesia)',
-				'Foreign trade (Indonesia)',
-				'Classifications (Indonesia)',
-			],
+			[...FOLDERS_ID, 'SIMDASI', ...NATIONAL_FOLDERS],
 		);
 	});
 
@@ -191,13 +193,7 @@ describe('catalogue tree', function () {
 		const root = await h.tree.getChildren();
 		assert.deepEqual(
 			byKind(root, 'folder').map((n) => n.label),
-			[
-				...FOLDERS_EN,
-				'SDGs (Indonesia)',
-				'SDDS (Indonesia)',
-				'Foreign trade (Indonesia)',
-				'Classifications (Indonesia)',
-			],
+			[...FOLDERS_EN, 'SIMDASI', ...NATIONAL_FOLDERS],
 		);
 		assert.equal(byKind(root, 'category').at(-1)?.label, 'Others');
 		const subj = byKind(await h.tree.getChildren(byKind(root, 'category')[0]), 'subject')[0];
@@ -213,13 +209,7 @@ describe('catalogue tree', function () {
 		);
 		assert.deepEqual(
 			byKind(back!, 'folder').map((n) => n.label),
-			[
-				...FOLDERS_ID,
-				'SDGs (Indonesia)',
-				'SDDS (Indonesia)',
-				'Foreign trade (Indonesia)',
-				'Classifications (Indonesia)',
-			],
+			[...FOLDERS_ID, 'SIMDASI', ...NATIONAL_FOLDERS],
 		);
 	});
 

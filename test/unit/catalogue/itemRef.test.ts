@@ -74,3 +74,35 @@ describe('itemRef', () => {
 		assert.equal(sameItem(a, { domain: '0000', kind: 'statictable', id: 1 }), false);
 	});
 });
+
+describe('itemRef: census and SIMDASI', () => {
+	it('reads the contract: { kind: "census", event, dataset, area } and { kind: "simdasi", domain, table, years }', () => {
+		assert.deepEqual(toItemRef({ kind: 'census', event: 'sp2020', dataset: '1001', area: 35 }), {
+			domain: '0000',
+			kind: 'census',
+			id: 1001,
+			event: 'sp2020',
+			area: '35',
+		});
+		assert.deepEqual(toItemRef({ kind: 'simdasi', domain: '3500', table: 'abc', years: [2023] }), {
+			domain: '3500',
+			kind: 'simdasi',
+			id: 'abc',
+			years: ['2023'],
+		});
+		// A tree node carries the ref.
+		assert.equal(
+			toItemRef({ ref: { kind: 'census', domain: '0000', id: 7, event: 'se2016' } })?.kind,
+			'census',
+		);
+	});
+
+	it('refuses what it cannot use', () => {
+		assert.equal(toItemRef({ kind: 'census', dataset: 1001 }), undefined, 'no event');
+		assert.equal(toItemRef({ kind: 'census', event: 'sp2020', dataset: 'x' }), undefined);
+		assert.equal(toItemRef({ kind: 'simdasi', table: 'abc' }), undefined, 'no region');
+		assert.equal(toItemRef({ kind: 'simdasi', domain: '3500' }), undefined, 'no table');
+		const odd = toItemRef({ kind: 'census', event: 'sp2020', dataset: 1, area: '35; drop' });
+		assert.ok(odd && odd.kind === 'census' && odd.area === undefined, 'a malformed area is dropped');
+	});
+});
