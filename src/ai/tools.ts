@@ -68,12 +68,13 @@ const KIND_WORD: Record<ItemKind, string> = {
 };
 
 /**
- * What `bps_search` finds: the catalogue's keyword-searchable kinds. Classification codes have
- * their own tool (bps_find_classification); the glossary is searched in the editor only;
- * infographics and news are browsed in the tree.
+ * What `bps_search` finds: the catalogue's keyword-searchable kinds. Classification codes, census
+ * datasets and SIMDASI tables have their own tools (bps_find_classification, bps_get_census,
+ * bps_get_simdasi); the glossary is searched in the editor only; infographics and news are browsed
+ * in the tree.
  */
 const SEARCH_TOOL_KINDS = ITEM_KINDS.filter(
-	(k) => k !== 'classification' && k !== 'glossary' && k !== 'infographic' && k !== 'news',
+	(k) => !['classification', 'glossary', 'infographic', 'news', 'census', 'simdasi'].includes(k),
 );
 
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {
