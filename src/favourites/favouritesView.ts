@@ -68,6 +68,14 @@ export class FavouritesView
 /** "2 new periods: 2025, 2026 · 3 revised values: Jawa Timur 2023: 12.3 → 12.5; …". */
 export function changeSummary(change: NonNullable<FavouriteWatch['change']>): string {
 	const parts: string[] = [];
+	const table = change.table;
+	if (table) {
+		parts.push(
+			table.from === table.to
+				? vscode.l10n.t('The table was updated (its content changed).')
+				: vscode.l10n.t('Table updated: {0} → {1}', table.from, table.to),
+		);
+	}
 	if (change.newPeriods.length) {
 		parts.push(vscode.l10n.t('New periods: {0}', change.newPeriods.join(', ')));
 	}

@@ -6,6 +6,7 @@
  */
 import { type ItemRef, itemKey, toItemRef } from '../catalogue/itemRef';
 import type { ChangeHighlight, DimensionView } from '../preview/protocol';
+import type { StaticChange, StaticSnapshot } from './staticDiff';
 import type { CellChange, TableSnapshot } from './tableDiff';
 
 /** What the update watch keeps for a favourite (see watch.ts). */
@@ -14,6 +15,8 @@ export interface FavouriteWatch {
 	checkedAt: string;
 	/** The watched cells at that check (dynamic tables). */
 	snapshot?: TableSnapshot;
+	/** The update date and content digest at that check (static tables). */
+	table?: StaticSnapshot;
 	/** Changes found and not yet looked at ("Show changes" clears it). */
 	change?: {
 		at: string;
@@ -21,6 +24,8 @@ export interface FavouriteWatch {
 		/** How many cells were revised; `revised` keeps the first MAX_KEPT_CHANGES of them. */
 		count: number;
 		revised: CellChange[];
+		/** A static table's new update date or content. */
+		table?: StaticChange;
 	};
 }
 
@@ -111,9 +116,12 @@ function toWatch(w: unknown): FavouriteWatch | undefined {
 	const c = o.change;
 	const changeOk =
 		!!c && Array.isArray(c.newPeriods) && Array.isArray(c.revised) && typeof c.count === 'number';
+	const t = o.table;
+	const tableOk = !!t && typeof t.updated === 'string' && typeof t.digest === 'string';
 	return {
 		checkedAt: o.checkedAt,
 		...(snapshotOk ? { snapshot: s } : {}),
+		...(tableOk ? { table: { updated: t.updated, digest: t.digest } } : {}),
 		...(changeOk ? { change: c } : {}),
 	};
 }

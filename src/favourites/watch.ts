@@ -7,6 +7,7 @@ import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import { type Favourite, type FavouriteWatch, mergeChange } from './model';
 import type { FavouritesStore } from './store';
+import { diffStatic, staticSnapshotOf } from './staticDiff';
 import { diffSnapshots, hasChanges, snapshotOf } from './tableDiff';
 
 /** A favourite is checked at most once in this time. */
@@ -26,7 +27,7 @@ export interface WatchRound {
 }
 
 /**
- * The update watch: for each favourite dynamic table, at most once a day, fetches its periods and
+ * The update watch: for each favourite dynamic table (and static table: its date and content), at most once a day, fetches its periods and
  * its pinned window past the cache (through the client, so within its concurrency and rate
  * limits), compares them with the cells kept at the last check, and marks the favourite with what
  * changed. Never while offline: the first unreachable answer ends the round without a message and
@@ -65,7 +66,7 @@ export class FavouritesWatch extends Disposable {
 		if (!FavouritesWatch.enabled()) return { ...result, stopped: 'off' };
 		if (!(await this.services.keyStore.get())) return { ...result, stopped: 'noKey' };
 		for (const fav of await this.store.list()) {
-			if (fav.ref.kind !== 'var') continue;
+			if (fav.ref.kind !== 'var' && fav.ref.kind !== 'statictable') continue;
 			const last = fav.watch ? Date.parse(fav.watch.checkedAt) : NaN;
 			if (now().getTime() - last < CHECK_INTERVAL_MS) continue;
 			let watch: FavouriteWatch;
@@ -88,6 +89,7 @@ export class FavouritesWatch extends Disposable {
 	}
 
 	private async check(fav: Favourite, at: Date): Promise<FavouriteWatch> {
+		if (fav.ref.kind === 'statictable') return this.checkStatic(fav, at);
 		const { client } = this.services;
 		const variable = Number(fav.ref.id);
 		const opts = { bypassCache: true };
@@ -111,5 +113,32 @@ export class FavouritesWatch extends Disposable {
 				? mergeChange(fav.watch?.change, found, at.toISOString())
 				: fav.watch?.change;
 		return { checkedAt: at.toISOString(), snapshot, ...(change ? { change } : {}) };
+	}
+
+	/** A static table: its update date and a digest of its content, against the last check's. */
+	private async checkStatic(fav: Favourite, at: Date): Promise<FavouriteWatch> {
+		const detail = await this.services.client.getStaticTable(fav.ref.domain, Number(fav.ref.id), {
+			bypassCache: true,
+		});
+		if (detail.stale) throw new BpsError('network', 'served from the cache');
+		const table = staticSnapshotOf(detail);
+		const before = fav.watch?.table;
+		const found = before && diffStatic(before, table);
+		const prev = fav.watch?.change;
+		// Unseen earlier changes keep their first date: "updated 2024-01-01 → 2024-09-01" over two checks.
+		const change = found
+			? {
+					at: at.toISOString(),
+					newPeriods: [],
+					count: 0,
+					revised: [],
+					table: {
+						...found,
+						from: prev?.table?.from ?? found.from,
+						content: found.content || !!prev?.table?.content,
+					},
+				}
+			: prev;
+		return { checkedAt: at.toISOString(), table, ...(change ? { change } : {}) };
 	}
 }

@@ -118,7 +118,7 @@ export function handleApi(action: string, p: Record<string, string>, opts: Handl
 	if (action !== 'list' && action !== 'view') return notFound(action);
 	const domain = p.domain;
 	const cat = domain ? getCatalogue(domain, langOf(p), opts.xssProbes) : undefined;
-	if (action === 'view') return cat ? handleView(cat, p) : notAvailable();
+	if (action === 'view') return cat ? handleView(cat, p, opts) : notAvailable();
 	if (!cat) return listNotAvailable();
 	return handleList(cat, p, opts);
 }
@@ -312,7 +312,7 @@ function handleList(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 	}
 }
 
-function handleView(cat: Catalogue, p: Record<string, string>): ApiResponse {
+function handleView(cat: Catalogue, p: Record<string, string>, opts: HandlerOptions): ApiResponse {
 	const id = p.id;
 	if (id === undefined) return notAvailable();
 	const ok = (data: unknown) => json({ status: 'OK', 'data-availability': 'available', data });
@@ -320,13 +320,15 @@ function handleView(cat: Catalogue, p: Record<string, string>): ApiResponse {
 		case 'statictable': {
 			const s = cat.statictables.find((t) => String(t.table_id) === id);
 			if (!s) return notAvailable();
+			const html = s.escapedHtml ?? escapeEntities(s.html());
+			const now = opts.revisions?.applyStatic(cat.domain.domain_id, s.table_id, s.updt_date, html);
 			return ok({
 				table_id: s.table_id,
 				sub_id: s.subj_id,
 				title: s.title,
-				table: s.escapedHtml ?? escapeEntities(s.html()),
+				table: now?.html ?? html,
 				cr_date: s.cr_date,
-				updt_date: s.updt_date,
+				updt_date: now?.updated ?? s.updt_date,
 				excel: s.excel,
 				size: s.size,
 				...s.viewOverride,

@@ -13,6 +13,8 @@ interface Revision {
 
 export class Revisions {
 	private readonly byVar = new Map<string, Revision>();
+	/** Static tables revised (`domain|table_id` → how many times). */
+	private readonly byTable = new Map<string, number>();
 
 	private entry(domain: string, varId: number): Revision {
 		const k = `${domain}|${varId}`;
@@ -29,8 +31,32 @@ export class Revisions {
 		this.entry(domain, varId).added++;
 	}
 
+	/** Revises a static table: a later `updt_date` and one more row in its HTML. */
+	reviseStatic(domain: string, tableId: number): void {
+		const k = `${domain}|${tableId}`;
+		this.byTable.set(k, (this.byTable.get(k) ?? 0) + 1);
+	}
+
 	reset(): void {
 		this.byVar.clear();
+		this.byTable.clear();
+	}
+
+	/** A static table's update date and HTML as served now (unchanged when never revised). */
+	applyStatic(
+		domain: string,
+		tableId: number,
+		updated: string,
+		html: string,
+	): { updated: string; html: string } {
+		const n = this.byTable.get(`${domain}|${tableId}`) ?? 0;
+		if (!n) return { updated, html };
+		const row = `<tr><td>Revisi ${n}</td><td>${n}</td></tr>`;
+		const at = html.lastIndexOf('</table>');
+		return {
+			updated: `2026-12-${String(Math.min(28, n)).padStart(2, '0')}`,
+			html: at >= 0 ? `${html.slice(0, at)}${row}${html.slice(at)}` : html + row,
+		};
 	}
 
 	/** The variable as the API serves it now: `v` itself when it was never revised. */

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FIXTURE_IDS } from '../emulator/server';
 import {
 	EMULATOR_KEY,
 	configure,
@@ -26,8 +27,14 @@ interface CellChange {
 }
 interface Watch {
 	checkedAt: string;
+	table?: { updated: string; digest: string };
 	snapshot?: { lastUpdate: string; periods: string[] };
-	change?: { newPeriods: string[]; count: number; revised: CellChange[] };
+	change?: {
+		newPeriods: string[];
+		count: number;
+		revised: CellChange[];
+		table?: { from: string; to: string; content: boolean };
+	};
 }
 interface View {
 	rows?: string[];
@@ -332,5 +339,50 @@ describe('favourites keep their view', function () {
 		const [n2, w2] = await h.favourites.list();
 		assert.equal(n2!.watch?.change, undefined, 'the favourite of the second derived variable is unchanged');
 		assert.equal(w2!.watch?.change?.count, 3, 'the whole table has the three revised cells');
+	});
+});
+
+describe('favourites watch: static tables', function () {
+	this.timeout(90_000);
+	let emu: TestEmulator;
+	let h: Hooks;
+	const STATIC = { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable, title: 'Tabel' };
+
+	before(async () => ({ emu, h } = await start()));
+	after(async () => {
+		await h.favourites.update(() => []);
+		await exec('workbench.action.closeAllEditors');
+		await emu?.close();
+	});
+
+	it('marks a static table whose update date and content changed, and says so in the view', async () => {
+		const fav = (await exec<Favourite>('bps.addFavourite', STATIC))!;
+		const current = async () => (await h.favourites.list()).find((f) => f.key === fav.key)!;
+		emu.resetRequests();
+		assert.equal((await exec<Round>('bps.checkFavourites')).checked, 1);
+		assert.ok(
+			emu.requests.some((r) => r.params.model === 'statictable' && r.params.id === String(STATIC.id)),
+			'the table was asked for',
+		);
+		const before = (await current()).watch!;
+		assert.ok(before.table?.updated && before.table.digest);
+		assert.equal(before.change, undefined);
+
+		emu.reviseStatic('0000', STATIC.id);
+		await h.favourites.update((l) =>
+			l.map((f) => (f.watch ? { ...f, watch: { ...f.watch, checkedAt: YESTERDAY() } } : f)),
+		);
+		const round = await exec<Round>('bps.checkFavourites');
+		assert.equal(round.changed, 1);
+		const change = (await current()).watch!.change!;
+		assert.deepEqual(change.table, { from: before.table.updated, to: '2026-12-01', content: true });
+		const item = await h.favouritesView.getTreeItem(await current());
+		assert.match(String(item.contextValue), /;changed$/);
+		assert.ok(String(item.tooltip).includes(`${before.table.updated} → 2026-12-01`), String(item.tooltip));
+
+		// "Show changes" opens the table and the mark goes.
+		const id = await exec<string>('bps.showFavouriteChanges', fav.key);
+		assert.equal(h.previews.get(id)?.ref.id, STATIC.id);
+		assert.equal((await current()).watch?.change, undefined);
 	});
 });
