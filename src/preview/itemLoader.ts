@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import type { TradeResult } from '../api/families/types';
-import { isBpsError, isCancelled } from '../api/errors';
+import { isCancelled } from '../api/errors';
 import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import {
@@ -16,9 +16,7 @@ import {
 	type ClassificationRef,
 	type GlossaryRef,
 	type IndicatorRef,
-	type InfographicRef,
 	type ItemRef,
-	type NewsRef,
 	type PressReleaseRef,
 	type PublicationRef,
 	type StaticTableRef,
@@ -27,13 +25,12 @@ import {
 import { defaultPeriods, sortPeriods } from '../catalogue/periods';
 import { sdgTitle } from '../snippets/families';
 import { freshnessText } from '../presentation/freshness';
-import { infographicCategory } from '../presentation/kinds';
-import { websiteUrl } from '../presentation/website';
 import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
-import { type CardSource, findInfographic, infographicCard, newsCard } from './cards';
 import { FamilyPanel, type FamilyShown, type FamilySource } from './familyLoader';
+import { loadCard } from './cardLoader';
+import type { CardSource } from './cards';
 import { isHttpUrl, toWire, type DocumentPayload, type DynamicDims, type HostMessage } from './protocol';
 import { loadTrade, tradeDims, type TradeSource } from './tradeLoader';
 
@@ -172,9 +169,17 @@ export class ItemLoader {
 				case 'glossary':
 					return await this.startGlossary(ref, requestId);
 				case 'infographic':
-					return await this.startInfographic(ref, requestId);
 				case 'news':
-					return await this.startNews(ref, requestId);
+					return await loadCard(
+						{
+							...this.d,
+							source: this.d.api.families,
+							opts: this.opts,
+							freshness: (f) => this.postFreshness(f),
+						},
+						ref,
+						requestId,
+					);
 				case 'census':
 				case 'simdasi':
 					return await this.family?.start();
@@ -308,41 +313,6 @@ export class ItemLoader {
 				url: isHttpUrl(e.url) ? e.url : '',
 			},
 		});
-	}
-
-	/** An infographic, found in its region's list (the API has no view of one), as a card. */
-	private async startInfographic(ref: InfographicRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'infographic' });
-		const found = await findInfographic(ref.id, (page) =>
-			this.d.api.families.listInfographics(ref.domain, { ...this.opts, page }),
-		);
-		if (!found) {
-			const message = vscode.l10n.t('Infographic {0} was not found in region {1}.', ref.id, ref.domain);
-			this.d.post({ type: 'error', requestId, message });
-			return;
-		}
-		const { item, page } = found;
-		if (item.title) this.d.setTitle(item.title.trim());
-		this.postFreshness(page);
-		const pageUrl = websiteUrl(await this.d.website(), this.d.lang, ref);
-		const card = infographicCard(item, { category: infographicCategory(item.category), pageUrl });
-		this.d.post({ type: 'card', requestId, card });
-	}
-
-	/** A news item: the full article from the API's view. */
-	private async startNews(ref: NewsRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'news' });
-		const n = await this.d.api.families.getNews(ref.domain, ref.id, this.opts).catch((e: unknown) => {
-			if (!isBpsError(e, 'noData')) throw e;
-			const message = vscode.l10n.t('News item {0} was not found in region {1}.', ref.id, ref.domain);
-			this.d.post({ type: 'error', requestId, message });
-			return undefined;
-		});
-		if (!n) return;
-		if (n.title) this.d.setTitle(n.title.trim());
-		this.postFreshness(n);
-		const pageUrl = websiteUrl(await this.d.website(), this.d.lang, ref);
-		this.d.post({ type: 'card', requestId, card: newsCard(n, { pageUrl }) });
 	}
 
 	/** A publication or press release as a document card; only http(s) links reach the webview. */
