@@ -83,7 +83,8 @@ export function simdasiDynamicTable(tables: readonly SimdasiTable[], lang: 'ind'
 			].join('<br>'),
 			decimal: Math.min(decimals, 4),
 		},
-		rowTitle: last.area.trim(),
+		// The rows are regions (or categories) of the area: the grid's corner says "Region".
+		rowTitle: '',
 		vervar,
 		turvar,
 		tahun,

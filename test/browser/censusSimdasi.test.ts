@@ -1,0 +1,89 @@
+/**
+ * Census and SIMDASI previews in a real workbench (code-server + chromium, driven by Playwright):
+ * the dataset and the table render in the dynamic-table grid under the attribution banner, the
+ * census preview offers "Change area…", and screenshots of both (light, English; dark, Indonesian).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startEmulator } from '../emulator/server';
+import { SIMDASI_TABLES, simdasiTableId } from '../emulator/families/simdasi';
+import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
+
+const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
+const POPULATION = SIMDASI_TABLES.find((t) => t.code === '3.1.1')!;
+
+const CENSUS = {
+	key: 'ctrl+alt+shift+f9',
+	command: 'bps.preview',
+	args: {
+		kind: 'census',
+		event: 'sp2020',
+		dataset: 1001,
+		title: 'Jumlah Penduduk menurut Kelompok Umur dan Jenis Kelamin',
+	},
+};
+const SIMDASI = {
+	key: 'ctrl+alt+shift+f10',
+	command: 'bps.preview',
+	args: { kind: 'simdasi', domain: '3500', table: simdasiTableId(POPULATION), years: [2022, 2023, 2024] },
+};
+
+describe('browser: census and SIMDASI previews', function () {
+	this.timeout(300_000);
+	let emu: Awaited<ReturnType<typeof startEmulator>>;
+	let wb: Workbench | undefined;
+
+	before(async () => {
+		emu = await startEmulator();
+	});
+	after(async () => {
+		await wb?.close();
+		await emu?.close();
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		describe(`${theme} theme`, () => {
+			before(async () => {
+				await wb?.close();
+				wb = await launchWorkbench({
+					emulatorUrl: emu.url,
+					theme,
+					locale: theme === 'dark' ? 'id' : 'en',
+					keybindings: [CENSUS, SIMDASI],
+				});
+			});
+
+			it('census dataset: age groups × sex in the grid, Change area…', async () => {
+				const frame = await openWebviewByKey(wb!, CENSUS.key, '.grid-row');
+				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
+				await frame.waitForFunction(() => /^16 /.test(document.querySelector('.count')?.textContent ?? ''));
+				const header = await frame.locator('.grid-header').innerText();
+				assert.match(header, /Laki-laki/);
+				assert.match(header, /Perempuan/);
+				const change = (await frame.locator('vscode-button.change-area').innerText()).trim();
+				assert.equal(change, theme === 'dark' ? 'Ganti wilayah…' : 'Change area…');
+				await wb!.page.mouse.move(5, 450);
+				await wb!.page.waitForTimeout(400);
+				const file = await wb!.screenshot(`preview-census-${theme}.png`);
+				assert.ok(fs.statSync(file).size > 20_000);
+			});
+
+			it("SIMDASI table: three years of the province's regencies, columns with units", async () => {
+				const frame = await openWebviewByKey(wb!, SIMDASI.key, '.grid-row');
+				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
+				const header = await frame.locator('.grid-header').innerText();
+				assert.match(header, /2022/);
+				assert.match(header, /2024/);
+				assert.match(
+					header,
+					theme === 'dark' ? /ribu jiwa/ : /thousand people/,
+					'units in the data language',
+				);
+				await wb!.page.mouse.move(5, 450);
+				await wb!.page.waitForTimeout(400);
+				const file = await wb!.screenshot(`preview-simdasi-${theme}.png`);
+				assert.ok(fs.statSync(file).size > 20_000);
+			});
+		});
+	}
+});
