@@ -358,9 +358,17 @@ describe('BpsClient (emulator)', () => {
 			const ctl = new AbortController();
 			const h = harness({ backoffBaseMs: 10_000 });
 			const p = h.client.listSubjectCategories('0000', { signal: ctl.signal });
-			setTimeout(() => ctl.abort(), 100);
+			// Abort as soon as the 503 is answered: the retry's jittered delay (up to the cap) may be
+			// short, and a fixed wait would sometimes let the second attempt out first.
+			const answered = setInterval(() => {
+				if (emu.requests[0]?.status) {
+					clearInterval(answered);
+					ctl.abort();
+				}
+			}, 1);
 			const t0 = Date.now();
 			await rejectsWith(p, 'cancelled');
+			clearInterval(answered);
 			assert.ok(Date.now() - t0 < 500);
 			assert.equal(emu.requests.length, 1);
 		});
