@@ -4,25 +4,18 @@
  * "not found". Kept apart from itemLoader.ts, which routes both kinds here.
  */
 import * as vscode from 'vscode';
-import type { CallOptions } from '../api/api';
 import { isBpsError } from '../api/errors';
-import type { Freshness, Lang } from '../api/types';
 import type { InfographicRef, NewsRef } from '../catalogue/itemRef';
 import { infographicCategory } from '../presentation/kinds';
 import { websiteUrl } from '../presentation/website';
 import { type CardSource, findInfographic, infographicCard, newsCard } from './cards';
-import type { HostMessage } from './protocol';
+import type { PanelDeps } from './panelDeps';
 
 /** What a card load needs from its panel. */
-export interface CardLoadDeps {
+export interface CardLoadDeps extends PanelDeps {
 	source: CardSource;
-	lang: Lang;
-	opts: CallOptions;
 	/** The region's BPS website, when known (the card links to it). */
 	website(): Promise<string | undefined>;
-	post(m: HostMessage): void;
-	setTitle(title: string): void;
-	freshness(f: Freshness): void;
 }
 
 export async function loadCard(

@@ -2,26 +2,9 @@ import * as vscode from 'vscode';
 import type { BpsApi } from '../api/api';
 import type { TradeResult } from '../api/families/types';
 import { isCancelled } from '../api/errors';
-import type { DimItem, DynamicTable, Freshness, Lang } from '../api/types';
+import type { DimItem, DynamicTable, Lang } from '../api/types';
 import type { FamilyEndpoints } from '../api/families/endpoints';
-import {
-	classificationId,
-	classificationName,
-	codeLabel,
-	parseClassificationId,
-} from '../catalogue/classifications';
-import { glossaryConcept, glossaryDefinition, glossaryUnit } from '../catalogue/glossary';
-import {
-	itemKey,
-	type ClassificationRef,
-	type GlossaryRef,
-	type IndicatorRef,
-	type ItemRef,
-	type PressReleaseRef,
-	type PublicationRef,
-	type StaticTableRef,
-	type TradeRef,
-} from '../catalogue/itemRef';
+import { itemKey, type IndicatorRef, type ItemRef, type TradeRef } from '../catalogue/itemRef';
 import { defaultPeriods, sortPeriods } from '../catalogue/periods';
 import { sdgTitle } from '../snippets/families';
 import { freshnessText } from '../presentation/freshness';
@@ -30,8 +13,11 @@ import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
 import { FamilyPanel, type FamilyShown, type FamilySource } from './familyLoader';
 import { loadCard } from './cardLoader';
+import { loadDocument } from './documentLoader';
+import type { PanelDeps } from './panelDeps';
+import { loadReference } from './referenceLoader';
 import type { CardSource } from './cards';
-import { isHttpUrl, toWire, type DocumentPayload, type DynamicDims, type HostMessage } from './protocol';
+import { toWire, type DynamicDims, type HostMessage } from './protocol';
 import { loadTrade, tradeDims, type TradeSource } from './tradeLoader';
 
 /** What a loader needs: where to fetch, and where its answers go. */
@@ -106,6 +92,17 @@ export class ItemLoader {
 			});
 	}
 
+	/** What the per-kind loaders (documents, references, cards) need from this panel. */
+	private panelDeps(): PanelDeps {
+		return {
+			lang: this.d.lang,
+			opts: this.opts,
+			post: (m) => this.d.post(m),
+			setTitle: (t) => this.d.setTitle(t),
+			freshness: (f) => this.postFreshness(f),
+		};
+	}
+
 	private get opts() {
 		return { signal: this.d.lifetime, lang: this.d.lang };
 	}
@@ -155,28 +152,28 @@ export class ItemLoader {
 				case 'indicator':
 					return await this.startIndicator(ref);
 				case 'statictable':
-					return await this.startStatic(ref, requestId);
 				case 'publication':
-					return await this.startPublication(ref, requestId);
 				case 'pressrelease':
-					return await this.startPressRelease(ref, requestId);
+					return await loadDocument(
+						{
+							...this.panelDeps(),
+							api: this.d.api,
+							showStatic: (t) => (this.shown = { kind: 'static', ...t }),
+						},
+						ref,
+						requestId,
+					);
 				case 'trade':
 					// The years are the periods: the webview's range picker asks for them as it does a table's.
 					this.d.post({ type: 'dims', dims: tradeDims(ref) });
 					return;
 				case 'classification':
-					return await this.startClassification(ref, requestId);
 				case 'glossary':
-					return await this.startGlossary(ref, requestId);
+					return await loadReference({ ...this.panelDeps(), families: this.d.families }, ref, requestId);
 				case 'infographic':
 				case 'news':
 					return await loadCard(
-						{
-							...this.d,
-							source: this.d.api.families,
-							opts: this.opts,
-							freshness: (f) => this.postFreshness(f),
-						},
+						{ ...this.panelDeps(), source: this.d.api.families, website: this.d.website },
 						ref,
 						requestId,
 					);
@@ -220,125 +217,6 @@ export class ItemLoader {
 				vscode.l10n.t('Indicator {0} was not found in region {1}.', String(ref.id), ref.domain),
 			);
 		await this.sendDims(varId);
-	}
-
-	private async startStatic(ref: StaticTableRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'statictable' });
-		const t = await this.d.api.getStaticTable(ref.domain, ref.id, this.opts);
-		if (t.title) this.d.setTitle(t.title);
-		this.postFreshness(t);
-		this.shown = { kind: 'static', title: t.title, html: t.html };
-		const { id, title, updated, size, html, fetchedAt } = t;
-		this.d.post({ type: 'static', requestId, table: { id, title, updated, size, html, fetchedAt } });
-	}
-
-	private async startPublication(ref: PublicationRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'publication' });
-		const p = await this.d.api.getPublication(ref.domain, ref.id, this.opts);
-		this.postDocument(requestId, p, {
-			kind: 'publication',
-			id: p.id,
-			coverUrl: p.coverUrl,
-			pdfUrl: p.pdfUrl,
-			extraUrl: '',
-			issn: p.issn,
-		});
-	}
-
-	private async startPressRelease(ref: PressReleaseRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'pressrelease' });
-		const p = await this.d.api.getPressRelease(ref.domain, ref.id, this.opts);
-		this.postDocument(requestId, p, {
-			kind: 'pressrelease',
-			id: String(p.id),
-			coverUrl: p.thumbnailUrl,
-			pdfUrl: p.pdfUrl,
-			extraUrl: p.slideUrl,
-		});
-	}
-
-	/** A classification code: its text, its parents and its children (each a link to open it). */
-	private async startClassification(ref: ClassificationRef, requestId: number): Promise<void> {
-		const c = parseClassificationId(ref.id);
-		if (!c)
-			throw new Error(
-				vscode.l10n.t('"{0}" is not the id of a KBLI or KBKI code (such as kbli_2020_0112).', ref.id),
-			);
-		this.d.post({ type: 'loading', requestId, what: 'classification' });
-		const e = await this.d.families.getClassification(c.model, ref.id, this.opts);
-		this.d.setTitle(codeLabel(e));
-		this.postFreshness(e);
-		const link = (x: { code: string; title: string }) => ({
-			id: classificationId(e.model, x.code),
-			code: x.code,
-			title: x.title,
-		});
-		this.d.post({
-			type: 'classification',
-			requestId,
-			entry: {
-				name: classificationName(e.model),
-				code: e.code,
-				title: e.title,
-				description: e.description,
-				level: e.level,
-				url: isHttpUrl(e.url) ? e.url : '',
-				lastUpdate: e.lastUpdate,
-				parents: e.parents.map(link),
-				children: e.children.map(link),
-			},
-		});
-	}
-
-	/** A glossary concept: its definition, unit, source and classification, in the data language. */
-	private async startGlossary(ref: GlossaryRef, requestId: number): Promise<void> {
-		this.d.post({ type: 'loading', requestId, what: 'glossary' });
-		const e = await this.d.families.getGlossary(ref.id, this.opts);
-		const lang = this.d.lang;
-		const concept = glossaryConcept(e, lang);
-		const other = glossaryConcept(e, lang === 'ind' ? 'eng' : 'ind');
-		this.d.setTitle(concept);
-		this.postFreshness(e);
-		this.d.post({
-			type: 'glossary',
-			requestId,
-			entry: {
-				id: e.id,
-				concept,
-				conceptOther: other === concept ? '' : other,
-				definition: glossaryDefinition(e, lang),
-				unit: glossaryUnit(e, lang),
-				source: e.source,
-				classification: e.classification,
-				url: isHttpUrl(e.url) ? e.url : '',
-			},
-		});
-	}
-
-	/** A publication or press release as a document card; only http(s) links reach the webview. */
-	private postDocument(
-		requestId: number,
-		p: Freshness & Pick<DocumentPayload, 'title' | 'abstract' | 'releaseDate' | 'updated' | 'size'>,
-		d: Pick<DocumentPayload, 'kind' | 'id' | 'issn'> & { coverUrl: string; pdfUrl: string; extraUrl: string },
-	): void {
-		if (p.title) this.d.setTitle(p.title);
-		this.postFreshness(p);
-		const link = (u: string) => (isHttpUrl(u) ? u : '');
-		this.d.post({
-			type: 'document',
-			requestId,
-			doc: {
-				...d,
-				title: p.title,
-				abstract: p.abstract,
-				releaseDate: p.releaseDate,
-				updated: p.updated,
-				size: p.size,
-				coverUrl: link(d.coverUrl),
-				pdfUrl: link(d.pdfUrl),
-				extraUrl: link(d.extraUrl),
-			},
-		});
 	}
 
 	/**
