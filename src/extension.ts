@@ -100,9 +100,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 	// Previews, search and insert are built on first use (dist/features.js).
 	const lazyFeatures = createLazyFeatures(context, services, tree);
 	const features: Features = lazyFeatures.features;
-	registerCommands(context, features);
-	const links = registerLinks(context, services);
 	const favourites = registerFavourites(context, features);
+	registerCommands(context, features, favourites);
+	const links = registerLinks(context, services);
 	// Assistant tools and the MCP server: feature-detected, absent on a VS Code without the APIs.
 	registerLmTools(context, services);
 	const mcpProvider = registerMcpProvider(context, services);

@@ -4,6 +4,8 @@ import { registerClearCache } from './clearCache';
 import { registerCopyId } from './copyId';
 import { registerCopyLink } from './copyLink';
 import { registerCopyMcpConfig } from './copyMcpConfig';
+import type { Favourites } from '../favourites/registerFavourites';
+import { registerFavouriteCommands } from './favourites';
 import type { Features } from './features';
 import { registerOpenOnWebsite } from './openOnWebsite';
 import { registerRefresh } from './refresh';
@@ -17,7 +19,11 @@ export type { Features };
  * Registers the commands activation needs (one file per command). Preview, search, insert, new
  * notebook and copy citation are registered by src/lazy/features.ts when first used.
  */
-export function registerCommands(context: vscode.ExtensionContext, f: Features): void {
+export function registerCommands(
+	context: vscode.ExtensionContext,
+	f: Features,
+	favourites: Favourites,
+): void {
 	registerShowLog(context);
 	registerApiKeyCommands(context, f.services);
 	registerSelectRegion(context, f.tree);
@@ -28,4 +34,5 @@ export function registerCommands(context: vscode.ExtensionContext, f: Features):
 	registerCopyLink(context, f);
 	registerOpenOnWebsite(context, f);
 	registerCopyMcpConfig(context, f.services);
+	registerFavouriteCommands(context, f, favourites);
 }
