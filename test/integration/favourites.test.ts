@@ -7,37 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
-
-interface Favourite {
-	key: string;
-	label: string;
-	ref: { domain: string; kind: string; id: number | string; years?: string[]; title?: string };
-}
-interface Hooks {
-	favourites: {
-		list(): Promise<Favourite[]>;
-		update(fn: (l: Favourite[]) => Favourite[]): Promise<Favourite[]>;
-		file(): vscode.Uri | undefined;
-	};
-	favouritesView: vscode.TreeDataProvider<Favourite> & vscode.TreeDragAndDropController<Favourite>;
-	messages: Array<{ level: string; message: string }>;
-	previews: {
-		get(id: string): {
-			ref: Favourite['ref'];
-			panel: vscode.WebviewPanel;
-			shownYears(): string[] | undefined;
-		};
-	};
-}
+import { configure, waitFor, type TestEmulator, setupSuite } from './helpers';
+import type { Favourite } from '../../src/favourites/model';
+import type { TestHooks } from '../../src/testHooks';
+import { favouriteHooks, type FavouriteHooks } from './favouriteHooks';
 
 const exec = <T>(cmd: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(cmd, ...args);
 const VAR = { domain: '0000', kind: 'var', id: 1804, title: 'Kemiskinan', years: ['2018', '2019'] };
@@ -45,13 +18,12 @@ const VAR = { domain: '0000', kind: 'var', id: 1804, title: 'Kemiskinan', years:
 describe('favourites', function () {
 	this.timeout(60_000);
 	let emu: TestEmulator;
-	let h: Hooks;
+	let h: FavouriteHooks;
 
 	before(async () => {
-		emu = await startTestEmulator();
-		assert.equal(await setKey(EMULATOR_KEY), true);
-		h = (await getExtensionApi())._test as unknown as Hooks;
-		await configure({ 'favourites.location': undefined });
+		let hooks: TestHooks;
+		({ emu, hooks } = await setupSuite({ 'favourites.location': undefined }));
+		h = favouriteHooks(hooks);
 		await h.favourites.update(() => []);
 	});
 	after(async () => {
@@ -89,8 +61,8 @@ describe('favourites', function () {
 
 		// Drag the last one onto the first: it goes before it.
 		const dt = new vscode.DataTransfer();
-		await view.handleDrag!([c], dt, new vscode.CancellationTokenSource().token);
-		await view.handleDrop!(a, dt, new vscode.CancellationTokenSource().token);
+		view.handleDrag([c], dt);
+		await view.handleDrop(a, dt);
 		assert.deepEqual(
 			(await view.getChildren())!.map((f) => f.key),
 			[c.key, a.key, b.key],
@@ -109,7 +81,7 @@ describe('favourites', function () {
 	it('opening a favourite restores its years; pinning the active preview keeps what it shows', async () => {
 		const [fav] = await h.favourites.list();
 		const id = await exec<string>('bps.openFavourite', fav);
-		const p = h.previews.get(id);
+		const p = h.previews.get(id)!;
 		assert.deepEqual(p.ref.years, ['2018', '2019']);
 		const shown = (await waitFor(() => p.shownYears(), 30_000, 'the table is shown')) ?? [];
 		assert.deepEqual([...shown].sort(), ['2018', '2019']);
@@ -121,7 +93,7 @@ describe('favourites', function () {
 			id: 1804,
 			years: ['2016', '2017'],
 		});
-		const p2 = h.previews.get(id2);
+		const p2 = h.previews.get(id2)!;
 		await waitFor(() => p2.shownYears(), 30_000, 'the second table is shown');
 		await waitFor(() => p2.panel.active, 5000, 'the preview is active');
 		const pinned = await exec<Favourite>('bps.addFavourite');

@@ -8,100 +8,23 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../emulator/server';
-import {
-	EMULATOR_KEY,
-	configure,
-	getExtensionApi,
-	setKey,
-	startTestEmulator,
-	waitFor,
-	type TestEmulator,
-} from './helpers';
-
-interface CellChange {
-	row: string;
-	column: string;
-	label: string;
-	from?: number;
-	to?: number;
-}
-interface Watch {
-	checkedAt: string;
-	table?: { updated: string; digest: string };
-	snapshot?: { lastUpdate: string; periods: string[] };
-	change?: {
-		newPeriods: string[];
-		count: number;
-		revised: CellChange[];
-		table?: { from: string; to: string; content: boolean };
-	};
-}
-interface View {
-	rows?: string[];
-	turvar?: string;
-	turtahun?: string;
-}
-interface Favourite {
-	key: string;
-	label: string;
-	ref: { domain: string; kind: string; id: number | string; years?: string[]; title?: string };
-	view?: View;
-	watch?: Watch;
-}
-/** The messages of a panel this suite reads. */
-type Sent =
-	| { type: 'highlight'; changes: Highlight }
-	| {
-			type: 'dynamic';
-			table: { turvar: Array<{ val: string }>; vervar: Array<{ val: string }>; tahun: unknown[] };
-	  }
-	| { type: 'view'; view: View }
-	| { type: 'other' };
-type Received =
-	| { type: 'highlighted'; cells: number; periods: number; summary: string }
-	| { type: 'state'; state: { ui?: View } }
-	| { type: 'rendered'; modelRows: number; modelCols: number }
-	| { type: 'other' };
-interface Highlight {
-	revised: Array<{ row: string; column: string; from?: number; to?: number }>;
-	newPeriods: string[];
-	count: number;
-}
-interface Round {
-	checked: number;
-	changed: number;
-	stopped?: string;
-}
-interface Hooks {
-	favourites: {
-		list(): Promise<Favourite[]>;
-		update(fn: (l: Favourite[]) => Favourite[]): Promise<Favourite[]>;
-	};
-	favouritesView: vscode.TreeDataProvider<Favourite>;
-	messages: Array<{ level: string; message: string }>;
-	previews: {
-		get(id: string):
-			| {
-					ref: Favourite['ref'];
-					panel: vscode.WebviewPanel;
-					sent: Sent[];
-					received: Received[];
-					post(m: { type: 'view'; view: View }): void;
-			  }
-			| undefined;
-	};
-}
+import { configure, setupSuite, waitFor, type TestEmulator } from './helpers';
+import type { Favourite } from '../../src/favourites/model';
+import type { WatchRound as Round } from '../../src/favourites/watch';
+import type { HostMessage as Sent, WebviewMessage as Received } from '../../src/preview/protocol';
+import { favouriteHooks, type FavouriteHooks } from './favouriteHooks';
 
 const exec = <T>(cmd: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(cmd, ...args);
 const VAR = { domain: '0000', kind: 'var', id: 1804, title: 'Kemiskinan' };
 const YESTERDAY = () => new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
 
 /** The emulator up, its key stored, favourites in global state with none pinned and the watch on. */
-async function start(): Promise<{ emu: TestEmulator; h: Hooks }> {
-	const emu = await startTestEmulator();
-	assert.equal(await setKey(EMULATOR_KEY), true);
-	const h = (await getExtensionApi())._test as unknown as Hooks;
-	await configure({ 'favourites.location': undefined, 'favourites.watch': undefined });
+async function start(): Promise<{ emu: TestEmulator; h: FavouriteHooks }> {
+	const { emu, hooks } = await setupSuite({
+		'favourites.location': undefined,
+		'favourites.watch': undefined,
+	});
+	const h = favouriteHooks(hooks);
 	await h.favourites.update(() => []);
 	return { emu, h };
 }
@@ -109,7 +32,7 @@ async function start(): Promise<{ emu: TestEmulator; h: Hooks }> {
 describe('favourites watch', function () {
 	this.timeout(90_000);
 	let emu: TestEmulator;
-	let h: Hooks;
+	let h: FavouriteHooks;
 	let fav: Favourite;
 
 	const current = async () => (await h.favourites.list()).find((f) => f.key === fav.key)!;
@@ -254,13 +177,13 @@ describe('favourites watch', function () {
 describe('favourites keep their view', function () {
 	this.timeout(120_000);
 	let emu: TestEmulator;
-	let h: Hooks;
+	let h: FavouriteHooks;
 	const DERIVED = { domain: '0000', kind: 'var', id: 501, title: 'AHH' };
 
 	/** The last UI state the panel's webview reported. */
-	const lastUi = (p: NonNullable<ReturnType<Hooks['previews']['get']>>) =>
+	const lastUi = (p: NonNullable<ReturnType<FavouriteHooks['previews']['get']>>) =>
 		p.received.filter((m): m is Extract<Received, { type: 'state' }> => m.type === 'state').at(-1)?.state.ui;
-	const table = async (p: NonNullable<ReturnType<Hooks['previews']['get']>>) =>
+	const table = async (p: NonNullable<ReturnType<FavouriteHooks['previews']['get']>>) =>
 		(
 			await waitFor(
 				() => p.sent.find((m): m is Extract<Sent, { type: 'dynamic' }> => m.type === 'dynamic')!,
@@ -345,7 +268,7 @@ describe('favourites keep their view', function () {
 describe('favourites watch: static tables', function () {
 	this.timeout(90_000);
 	let emu: TestEmulator;
-	let h: Hooks;
+	let h: FavouriteHooks;
 	const STATIC = { domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable, title: 'Tabel' };
 
 	before(async () => ({ emu, h } = await start()));
