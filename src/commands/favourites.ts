@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { tradeTitle } from '../catalogue/trade';
 import { Commands } from '../constants';
 import {
 	addFavourite,
@@ -91,7 +92,11 @@ export function registerFavouriteCommands(
 				}
 				ref ??= (await f.search.pick(vscode.l10n.t('BPS: Add to Favourites')))?.ref;
 				if (!ref) return undefined;
-				const pinned = ref;
+				// A trade query has no title of its own: named as its preview is.
+				const pinned: ItemRef =
+					ref.kind === 'trade' && !ref.title
+						? { ...ref, title: tradeTitle(ref, f.services.config().lang) }
+						: ref;
 				let result: ReturnType<typeof addFavourite> | undefined;
 				await store.update((list) => {
 					result = addFavourite(list, pinned, new Date(), randomUUID, view);

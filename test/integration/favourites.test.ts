@@ -101,6 +101,27 @@ describe('favourites', function () {
 		assert.equal((await h.favourites.list()).length, 2);
 	});
 
+	it('pins a foreign-trade query with its parameters, named like its preview, and opens it again', async () => {
+		const q = { kind: 'trade', flow: 'export', hs: ['09'], hsLevel: 2, years: [2022, 2023], monthly: false };
+		const fav = await exec<Favourite>('bps.addFavourite', q);
+		assert.equal(fav.ref.kind, 'trade');
+		assert.match(fav.label, /HS.*09/);
+		assert.deepEqual(fav.ref.years, ['2022', '2023']);
+		assert.equal(
+			(await exec<Favourite>('bps.addFavourite', q)).key,
+			fav.key,
+			'the same query is pinned once',
+		);
+		const id = await exec<string>('bps.openFavourite', fav.key);
+		const p = h.previews.get(id)!;
+		assert.equal(p.ref.kind, 'trade');
+		assert.deepEqual(p.ref.kind === 'trade' && p.ref.hs, ['09']);
+		const shown = await waitFor(() => p.shownYears(), 60_000, 'the trade table is shown');
+		assert.deepEqual([...(shown ?? [])].sort(), ['2022', '2023']);
+		p.panel.dispose();
+		await h.favourites.update((l) => l.filter((f) => f.key !== fav.key));
+	});
+
 	it('kept in the workspace, favourites are written to .vscode/bps.json (other keys kept)', async () => {
 		const file = h.favourites.file();
 		assert.ok(file, 'the test host has a folder open');
