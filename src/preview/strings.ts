@@ -111,6 +111,8 @@ export function webviewStrings(): Record<string, string> {
 		changeNewPeriod: vscode.l10n.t('New period'),
 		changeNewPeriodCell: vscode.l10n.t('{0}, new period', '{0}'),
 		foreignTrade: vscode.l10n.t('Foreign trade'),
+		census: vscode.l10n.t('Census'),
+		simdasi: vscode.l10n.t('SIMDASI table'),
 		tradeRowsBy: vscode.l10n.t('Rows by'),
 		tradeRowsAll: vscode.l10n.t('HS code · Country · Port'),
 		tradeRowsHs: vscode.l10n.t('HS code'),

@@ -10,6 +10,9 @@ import { t, type ViewContext } from './context';
 import { h } from './dom';
 import { htmlToText, sanitizeToFragment } from './sanitize';
 
+/** The heading's kind word of the views drawn as a dynamic table (others say "Dynamic table"). */
+const KICKERS = { trade: 'foreignTrade', census: 'census', simdasi: 'simdasi' } as const;
+
 export function indicatorCard(ctx: ViewContext, card: IndicatorCard): HTMLElement {
 	const value = card.value === null ? '–' : formatValue(card.value, 2, ctx.locale).replace(/[.,]00$/, '');
 	return h(
@@ -62,7 +65,10 @@ export function tableHeader(ctx: ViewContext, tb: DynamicTable): HTMLElement[] {
 		);
 	}
 	return [
-		h('div', { class: 'kicker', text: t(ctx, ctx.ref.kind === 'trade' ? 'foreignTrade' : 'dynamicTable') }),
+		h('div', {
+			class: 'kicker',
+			text: t(ctx, KICKERS[ctx.ref.kind as keyof typeof KICKERS] ?? 'dynamicTable'),
+		}),
 		h('h1', { class: 'title', text: v.title }),
 		dl,
 		...sections,

@@ -62,6 +62,12 @@ describe('browser: census and SIMDASI previews', function () {
 				assert.match(header, /Perempuan/);
 				const change = (await frame.locator('vscode-button.change-area').innerText()).trim();
 				assert.equal(change, theme === 'dark' ? 'Ganti wilayah…' : 'Change area…');
+				const kicker = (await frame.locator('.kicker').first().innerText()).trim();
+				assert.match(
+					kicker,
+					theme === 'dark' ? /^sensus$/i : /^census$/i,
+					'headed as a census, not a dynamic table',
+				);
 				await wb!.page.mouse.move(5, 450);
 				await wb!.page.waitForTimeout(400);
 				const file = await wb!.screenshot(`preview-census-${theme}.png`);
@@ -74,6 +80,8 @@ describe('browser: census and SIMDASI previews', function () {
 				const header = await frame.locator('.grid-header').innerText();
 				assert.match(header, /2022/);
 				assert.match(header, /2024/);
+				const kicker = (await frame.locator('.kicker').first().innerText()).trim();
+				assert.match(kicker, theme === 'dark' ? /^tabel simdasi$/i : /^simdasi table$/i);
 				assert.match(
 					header,
 					theme === 'dark' ? /ribu jiwa/ : /thousand people/,
