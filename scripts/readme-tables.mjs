@@ -30,12 +30,17 @@ const NOTES = {
 	'bps.searchGlossary':
 		'Searches BPS glossary concepts and definitions (Indonesian or English); Enter shows the definition, the button inserts it as a quote.',
 	'bps.switchLanguage': 'Toggles `bps.language` between Indonesian and English data.',
-	'bps.preview': 'Opens a table, publication or press release in a preview panel.',
+	'bps.preview':
+		'Opens any item (table, publication, press release, indicator, trade query, census dataset, SIMDASI table, code, concept, infographic, news) in a preview panel.',
 	'bps.newNotebook':
 		'Creates a Jupyter notebook (Python or R) for a dynamic table: the data as a tidy data frame, a first chart and code that fetches fresh data.',
 	'bps.addFavourite':
-		'Pins the item (or the active preview, with the years it shows) in the Favourites view.',
-	'bps.openFavourite': 'Opens a favourite in a preview with the years it was pinned with.',
+		'Pins the item or trade query (or the active preview, with the years, rows and derived variable it shows) in the Favourites view.',
+	'bps.openFavourite': 'Opens a favourite in a preview with the years and view it was pinned with.',
+	'bps.checkFavourites':
+		'Checks the favourites now (each at most once a day, never offline) for new periods, revised values and updated static tables.',
+	'bps.showFavouriteChanges':
+		'Opens a changed favourite with the revised cells and new periods highlighted in the grid, and clears the mark.',
 	'bps.renameFavourite': 'Renames a favourite.',
 	'bps.removeFavourite': 'Removes favourites from the Favourites view.',
 	'bps.copyLink':
