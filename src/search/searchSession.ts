@@ -4,7 +4,8 @@ import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CatalogueItem } from '../catalogue/items';
 import { type ReferenceSearch, searchReference } from '../catalogue/referenceSearch';
 import { itemKey } from '../catalogue/itemRef';
-import { itemDescription, KIND_ICONS, kindLabel } from '../presentation/kinds';
+import { kindLabel } from '../presentation/kinds';
+import type { ItemKind } from '../catalogue/itemRef';
 import type { Services } from '../services';
 import { describeError } from '../util/errors';
 import { Disposable } from '../util/dispose';
@@ -12,23 +13,16 @@ import type { Logger } from '../util/logger';
 import type { Lang } from '../api/types';
 import { Commands } from '../constants';
 import { emptyItems, NATIONAL_DOMAIN } from './emptyItems';
+import { nextKindFilter } from './kindGroups';
+import { groupedItems, searchItem, type SearchAction, type SearchItem } from './searchItems';
+
+export type { SearchAction, SearchItem };
 
 /** Quiet time after the last keystroke before a query runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
 /** A result: what commands act on (`ref`), plus what the tree needs to reveal it (`subjectId`). */
 export type SearchResult = CatalogueItem;
-
-export interface SearchItem extends vscode.QuickPickItem {
-	result?: SearchResult;
-	/** The "offline — showing cached results" / error line: accepting it retries. */
-	notice?: boolean;
-	/** When nothing matched: search the national catalogue (0000), or switch the data language. */
-	emptyAction?: 'allIndonesia' | 'switchLanguage';
-}
-
-/** What a session reports when the user acts on a result. */
-export type SearchAction = 'open' | 'insert' | 'reveal';
 
 export interface SearchSessionOptions {
 	services: Services;
@@ -74,6 +68,10 @@ export class SearchSession extends Disposable {
 	/** The region searched: the `bps.domain` setting, until "Search all of Indonesia". */
 	private domain: string;
 	private lang: Lang;
+	/** "Filter by kind": only this kind's results (the title-bar button cycles through those found). */
+	private kindFilter: ItemKind | undefined;
+	/** What the list shows now, so the filter can lay it out again without a new query. */
+	private shown: { found: SearchResult[]; notice?: SearchItem } = { found: [] };
 
 	constructor(private readonly o: SearchSessionOptions) {
 		super();
@@ -94,6 +92,10 @@ export class SearchSession extends Disposable {
 				);
 		qp.matchOnDescription = true;
 		qp.matchOnDetail = true;
+		if (!glossary) {
+			qp.buttons = [this.filterButton()];
+			this._register(qp.onDidTriggerButton(() => this.cycleKindFilter()));
+		}
 		this._register(
 			qp.onDidChangeValue((v) => {
 				// The echo of a programmatic `setQuery` must not restart the debounce.
@@ -218,7 +220,7 @@ export class SearchSession extends Disposable {
 			// Picking, an empty query offers what has been loaded so far (the tree, earlier searches).
 			qp.items =
 				this.o.mode === 'pick'
-					? this.o.catalogue.known(this.domain, this.lang).map((r) => this.toItem(r))
+					? this.o.catalogue.known(this.domain, this.lang).map((r) => searchItem(r, this.itemOptions))
 					: [];
 			qp.busy = false;
 			this.settle();
@@ -231,7 +233,7 @@ export class SearchSession extends Disposable {
 		try {
 			const glossaryOnly = this.o.scope === 'glossary';
 			const local = glossaryOnly ? [] : this.localHits(query);
-			qp.items = local.map((r) => this.toItem(r));
+			this.render(local);
 			qp.busy = true;
 			// Classification codes and glossary concepts come from their own indexes, after the tables.
 			const reference = this.referenceHits(query);
@@ -242,11 +244,8 @@ export class SearchSession extends Disposable {
 			let merged = glossaryOnly ? [] : this.merge(this.localHits(query), server.items);
 			let error = server.error;
 			this.offline = error !== undefined || server.stale;
-			const show = (found: SearchResult[]) => {
-				const items = found.map((r) => this.toItem(r));
-				if (this.offline) items.push(this.notice(error));
-				qp.items = items;
-			};
+			const show = (found: SearchResult[]) =>
+				this.render(found, this.offline ? this.notice(error) : undefined);
 			if (merged.length) show(merged);
 			const ref = await reference;
 			if (gen !== this.gen || this.isDisposed) return;
@@ -317,6 +316,44 @@ export class SearchSession extends Disposable {
 		return found;
 	}
 
+	/** The filter button: shows every kind found in turn, then all kinds again. */
+	cycleKindFilter(): ItemKind | undefined {
+		this.kindFilter = nextKindFilter(this.kindFilter, this.shown.found);
+		const base = this.o.title ?? vscode.l10n.t('Search BPS ({0})', this.domain);
+		this.quickPick.title = this.kindFilter
+			? vscode.l10n.t('{0} — only: {1}', base, kindLabel(this.kindFilter))
+			: base;
+		this.quickPick.buttons = [this.filterButton()];
+		this.render(this.shown.found, this.shown.notice);
+		return this.kindFilter;
+	}
+
+	private filterButton(): vscode.QuickInputButton {
+		return {
+			iconPath: new vscode.ThemeIcon(this.kindFilter ? 'filter-filled' : 'filter'),
+			tooltip: this.kindFilter
+				? vscode.l10n.t('Showing only: {0}. Show the next kind (or all)', kindLabel(this.kindFilter))
+				: vscode.l10n.t('Filter by kind'),
+		};
+	}
+
+	private get itemOptions() {
+		return { lang: this.lang, mode: this.o.mode, canReveal: this.o.canReveal };
+	}
+
+	/** The results grouped by kind (only the filtered kind's), and the offline or error line. */
+	private render(found: SearchResult[], notice?: SearchItem): void {
+		this.shown = { found, notice };
+		const items = groupedItems(found, this.itemOptions, this.kindFilter);
+		if (this.kindFilter && !items.length && found.length)
+			items.push({
+				label: `$(filter) ${vscode.l10n.t('No results of the kind “{0}”; the filter button shows the others.', kindLabel(this.kindFilter))}`,
+				alwaysShow: true,
+			});
+		if (notice) items.push(notice);
+		this.quickPick.items = items;
+	}
+
 	private notice(error: unknown): SearchItem {
 		const offline = error === undefined || (error instanceof BpsError && isOfflineError(error.kind));
 		return {
@@ -351,45 +388,5 @@ export class SearchSession extends Disposable {
 		}
 		this.lastRun = undefined;
 		this.schedule(this.quickPick.value, 0);
-	}
-
-	private toItem(r: SearchResult): SearchItem {
-		const kind = kindLabel(r.kind);
-		const note = itemDescription(r);
-		// Found only in the other language, and its title in the data language is not known yet.
-		const foreign =
-			r.titleLang && r.titleLang !== this.lang
-				? r.titleLang === 'ind'
-					? vscode.l10n.t('Indonesian title')
-					: vscode.l10n.t('English title')
-				: undefined;
-		const detail = [kind, note, foreign].filter(Boolean).join(' · ');
-		const item: SearchItem = {
-			label: `$(${KIND_ICONS[r.kind]}) ${r.ref.title ?? r.ref.id}`,
-			description: r.subject || undefined,
-			detail,
-			// The server and the index already filtered: VS Code's own fuzzy filter must not hide
-			// results that matched on a subject, a unit or a substring.
-			alwaysShow: true,
-			result: r,
-		};
-		if (this.o.mode === 'browse') {
-			const buttons: Array<vscode.QuickInputButton & { action: SearchAction }> = [
-				{
-					iconPath: new vscode.ThemeIcon('insert'),
-					tooltip: vscode.l10n.t('Insert data into the editor'),
-					action: 'insert',
-				},
-			];
-			if (this.o.canReveal) {
-				buttons.push({
-					iconPath: new vscode.ThemeIcon('list-tree'),
-					tooltip: vscode.l10n.t('Reveal in the BPS catalogue'),
-					action: 'reveal',
-				});
-			}
-			item.buttons = buttons;
-		}
-		return item;
 	}
 }

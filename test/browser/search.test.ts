@@ -42,6 +42,14 @@ describe('browser: search in Indonesian and English', () => {
 		// Its unit is the English one too.
 		assert.match((await first.textContent()) ?? '', /Dynamic table · Person/);
 		await page.waitForTimeout(1000);
+		// Results are grouped by kind under labelled separators ("Dynamic table (5)").
+		const separators = await page
+			.locator('.quick-input-widget .quick-input-list-separator')
+			.allTextContents();
+		assert.ok(
+			separators.some((t) => /Dynamic table \(\d+\)/.test(t)),
+			`kind separators: ${JSON.stringify(separators)}`,
+		);
 		const file = await wb!.screenshot('search-bilingual.png');
 		assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
 		await wb!.press('escape');

@@ -40,6 +40,40 @@ describe('search', function () {
 		await emu?.close();
 	});
 
+	it('groups the results by kind under separators, and the filter button shows one kind at a time', async () => {
+		const s = await open('penduduk');
+		await s.whenSettled();
+		const separators = s.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator);
+		const kinds = [...new Set(s.items.flatMap((i) => (i.result ? [i.result.kind] : [])))];
+		assert.ok(kinds.length >= 3, kinds.join());
+		assert.equal(separators.length, kinds.length, 'one separator per kind');
+		// Each separator heads its kind's results, and says how many there are.
+		let current = '';
+		let count = 0;
+		const check = () => {
+			if (current) assert.match(current, new RegExp(`\\(${count}\\)$`), current);
+		};
+		for (const i of s.items) {
+			if (i.kind === vscode.QuickPickItemKind.Separator) {
+				check();
+				current = i.label;
+				count = 0;
+			} else if (i.result) count++;
+		}
+		check();
+
+		const all = s.items.filter((i) => i.result).length;
+		assert.equal(s.cycleKindFilter(), kinds[0]);
+		const only = s.items.filter((i) => i.result);
+		assert.ok(only.length > 0 && only.length < all);
+		assert.ok(only.every((i) => i.result!.kind === kinds[0]));
+		assert.match(s.quickPick.title ?? '', / — only: /);
+		for (let k = 1; k < kinds.length; k++) assert.equal(s.cycleKindFilter(), kinds[k]);
+		assert.equal(s.cycleKindFilter(), undefined, 'then all kinds again');
+		assert.equal(s.items.filter((i) => i.result).length, all);
+		assert.doesNotMatch(s.quickPick.title ?? '', / — only: /);
+	});
+
 	it('shows server results of every kind, with icons, subject and unit', async () => {
 		const kinds = new Set<string>();
 		for (const q of ['penduduk', 'miskin']) {
