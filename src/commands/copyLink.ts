@@ -20,12 +20,7 @@ export function registerCopyLink(context: vscode.ExtensionContext, f: Features):
 			}
 			ref ??= (await f.search.pick(vscode.l10n.t('BPS: Copy Link')))?.ref;
 			if (!ref) return undefined;
-			const link = buildLink(linkBase(), {
-				domain: ref.domain,
-				kind: ref.kind,
-				id: ref.id,
-				years: ref.years,
-			});
+			const link = buildLink(linkBase(), ref);
 			await vscode.env.clipboard.writeText(link);
 			vscode.window.setStatusBarMessage(vscode.l10n.t('Link copied: {0}', link), 3000);
 			return link;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../constants';
 import type { Services } from '../services';
 import { recordShown } from '../util/errors';
-import { type LinkProblem, parseLink } from './link';
+import { LINK_KINDS, type LinkProblem, parseLink } from './link';
 
 /** Opens a link as the URI handler does; resolves with the preview's panel id. */
 export interface LinkOpener {
@@ -54,18 +54,15 @@ function describeProblem(p: LinkProblem): string {
 		case 'domain':
 			return vscode.l10n.t('the region code must be 4 digits, such as 3500, not "{0}".', v);
 		case 'kind':
-			return vscode.l10n.t(
-				'unknown item kind "{0}" (use var, statictable, indicator, publication or pressrelease).',
-				v,
-			);
+			return vscode.l10n.t('unknown item kind "{0}" (use one of: {1}).', v, LINK_KINDS.join(', '));
 		case 'id':
 			return vscode.l10n.t(
-				'the item id must be a number (a 24-character code for a publication), not "{0}".',
+				'"{0}" does not name an item of this kind (a number for most kinds, a 24-character code for a publication, the query\'s parameters for foreign trade).',
 				v,
 			);
 		case 'years':
 			return vscode.l10n.t(
-				'years must be 4-digit years separated by commas, for a dynamic table or indicator, not "{0}".',
+				'years must be 4-digit years separated by commas, for a dynamic table, indicator, trade query or SIMDASI table, not "{0}".',
 				v,
 			);
 	}

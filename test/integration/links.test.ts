@@ -38,7 +38,8 @@ describe('links (URI handler, bps.copyLink)', function () {
 		const cases: Array<[string, RegExp]> = [
 			['/open?domain=35&kind=var&id=1804', /region code must be 4 digits.*"35"/],
 			['/open?domain=3500&kind=table&id=1804', /unknown item kind "table"/],
-			['/open?domain=3500&kind=var&id=abc', /item id must be a number.*"abc"/],
+			['/open?domain=3500&kind=var&id=abc', /"abc" does not name an item of this kind/],
+			['/open?domain=0000&kind=trade&flow=sideways&hs=09&hsLevel=2', /does not name an item of this kind/],
 			['/open?domain=3500&kind=var&id=1804&years=2019;2020', /years must be 4-digit years/],
 			['/delete?domain=3500&kind=var&id=1804', /unknown action "\/delete"/],
 		];
@@ -84,5 +85,26 @@ describe('links (URI handler, bps.copyLink)', function () {
 		assert.deepEqual(q.ref.years, shown);
 		const shownAgain = (await waitFor(() => q.shownYears(), 30_000, 'shown again')) ?? [];
 		assert.deepEqual(shownAgain, shown);
+	});
+
+	it('links the newer kinds too: a foreign-trade query and a classification code open again from their links', async () => {
+		const trade = { kind: 'trade', flow: 'export', hs: ['09'], hsLevel: 2, years: [2023], monthly: false };
+		const tradeLink = await vscode.commands.executeCommand<string>('bps.copyLink', trade);
+		assert.equal(
+			tradeLink,
+			`${base()}/open?domain=0000&kind=trade&flow=export&hs=09&hsLevel=2&monthly=0&years=2023`,
+		);
+		const t = h.previews.get((await h.links!.open(vscode.Uri.parse(tradeLink)))!)!;
+		assert.equal(t.ref.kind, 'trade');
+		assert.deepEqual(t.ref.kind === 'trade' && t.ref.hs, ['09']);
+		const years = (await waitFor(() => t.shownYears(), 60_000, 'the trade table is shown')) ?? [];
+		assert.deepEqual(years, ['2023']);
+
+		const code = { domain: '0000', kind: 'classification', id: 'kbli_2020_0112' };
+		const codeLink = await vscode.commands.executeCommand<string>('bps.copyLink', code);
+		assert.equal(codeLink, `${base()}/open?domain=0000&kind=classification&id=kbli_2020_0112`);
+		const c = h.previews.get((await h.links!.open(vscode.Uri.parse(codeLink)))!)!;
+		assert.deepEqual([c.ref.kind, c.ref.id], ['classification', 'kbli_2020_0112']);
+		await waitFor(() => c.sent.some((m) => m.type === 'classification'), 60_000, 'the code card is sent');
 	});
 });

@@ -17,11 +17,45 @@ describe('links', () => {
 			{ domain: '7315', kind: 'statictable', id: 23 },
 			{ domain: '0000', kind: 'publication', id: 'fafd73df0c782f4c2302fd1a' },
 			{ domain: '3578', kind: 'pressrelease', id: 2035 },
+			{ domain: '0000', kind: 'var', id: 154, sdg: '1.2.1' },
+			{ domain: '0000', kind: 'classification', id: 'kbli_2020_0112' },
+			{ domain: '0000', kind: 'glossary', id: '4521' },
+			{ domain: '3500', kind: 'infographic', id: 31 },
+			{ domain: '3500', kind: 'news', id: 702 },
+			{ domain: '0000', kind: 'census', id: 41, event: 'sp2020', area: '35' },
+			{ domain: '3500', kind: 'simdasi', id: 'Tabel_3.1.1', years: ['2023', '2024'] },
 		];
 		for (const t of targets) {
 			const link = buildLink(BASE, t);
 			assert.deepEqual(parse(link), { ok: true, target: t }, link);
 		}
+	});
+
+	it('a foreign-trade query travels as its parameters', () => {
+		const link = buildLink(BASE, {
+			domain: '0000',
+			kind: 'trade',
+			id: 'ignored',
+			flow: 'export',
+			hs: ['09', '18'],
+			hsLevel: 2,
+			monthly: false,
+			years: ['2023'],
+		});
+		assert.equal(
+			link,
+			`${BASE}/open?domain=0000&kind=trade&flow=export&hs=09,18&hsLevel=2&monthly=0&years=2023`,
+		);
+		const r = parse(link);
+		assert.ok(r.ok);
+		assert.equal(r.target.kind, 'trade');
+		assert.deepEqual(
+			r.target.kind === 'trade' && [r.target.flow, r.target.hs, r.target.hsLevel, r.target.monthly],
+			['export', ['09', '18'], 2, false],
+		);
+		assert.deepEqual(r.target.years, ['2023']);
+		const bad = parseLink('/open', 'domain=0000&kind=trade&flow=sideways&hs=09&hsLevel=2');
+		assert.equal(bad.ok ? 'ok' : bad.problem.code, 'id');
 	});
 
 	it('writes a readable link', () => {
