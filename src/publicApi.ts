@@ -1,7 +1,10 @@
 import { ATTRIBUTION_ID, SOURCE_LINE } from './api/attribution';
-import type { TradeQuery, TradeRecord } from './api/families/types';
+import { BpsError, isBpsError } from './api/errors';
+import { mfdOfDomain } from './api/families/mappers';
+import type { CensusArea, CensusData, SimdasiTable, TradeQuery, TradeRecord } from './api/families/types';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
+import { findCensusArea } from './catalogue/census';
 import { periodsForYears } from './catalogue/periods';
 import { sdgSpecText } from './catalogue/sdgs';
 import { tradeTitle } from './catalogue/trade';
@@ -87,6 +90,48 @@ export interface PublicTrade {
 	stale: boolean;
 }
 
+export interface GetCensusOptions {
+	/** The census event, e.g. "sp2020". */
+	event: string;
+	/** The dataset id (from the event's topics). */
+	dataset: number;
+	/** The area's MFD code: "0" Indonesia (default), "35" a province, "3578" a regency/city. */
+	area?: string;
+	signal?: AbortSignal;
+}
+
+/** A census dataset: each row carries up to five categories, the period and the value. */
+export interface PublicCensus {
+	event: string;
+	dataset: number;
+	area: CensusArea;
+	/** The rows and their category dimensions, as BPS sends them (numbers parsed; missing is null). */
+	data: CensusData;
+	attribution: string;
+	source: string;
+	stale: boolean;
+}
+
+export interface GetSimdasiOptions {
+	/** Our 4-digit region code (mapped to BPS's 7-digit MFD code). */
+	domain: string;
+	/** The SIMDASI table id, as listed in the region's SIMDASI folder. */
+	table: string;
+	years: number[];
+	signal?: AbortSignal;
+}
+
+/** A SIMDASI table: one entry per year that has data. */
+export interface PublicSimdasi {
+	domain: string;
+	table: string;
+	tables: SimdasiTable[];
+	/** Years that answered "no data". */
+	emptyYears: number[];
+	attribution: string;
+	source: string;
+}
+
 /**
  * The API other extensions get from `vscode.extensions.getExtension('bps-data-browser.bps-data-browser').activate()`.
  * Versioned: fields are only added within a major `version`.
@@ -101,6 +146,10 @@ export interface BpsPublicApi {
 	 * HS code, a year before 2014), when no year has data, or when the API fails.
 	 */
 	getTrade(opts: GetTradeOptions): Promise<PublicTrade>;
+	/** A census dataset for one area (Indonesia by default), as BPS's long-form rows. */
+	getCensus(opts: GetCensusOptions): Promise<PublicCensus>;
+	/** A SIMDASI table of a region for some years (one request each; years without data are listed). */
+	getSimdasi(opts: GetSimdasiOptions): Promise<PublicSimdasi>;
 	/** Test-only internals; present only when the host runs with BPS_TEST=1. */
 	readonly _test?: TestHooks;
 }
@@ -162,6 +211,50 @@ export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 				attribution: ATTRIBUTION_ID,
 				source: SOURCE_LINE,
 				stale: r.stale,
+			};
+		},
+		async getCensus(opts) {
+			const f = s.client.families;
+			const areas = await f.listCensusAreas(opts.event, { signal: opts.signal });
+			const area = findCensusArea(areas, opts.area);
+			const data = await f.getCensusData(
+				{ event: opts.event, area: area.id, dataset: opts.dataset },
+				{ signal: opts.signal },
+			);
+			const { event, dataset } = opts;
+			return {
+				event,
+				dataset,
+				area,
+				data,
+				attribution: ATTRIBUTION_ID,
+				source: SOURCE_LINE,
+				stale: data.stale,
+			};
+		},
+		async getSimdasi(opts) {
+			const mfd = mfdOfDomain(opts.domain);
+			const years = [...new Set(opts.years.map(Number))].sort((a, b) => a - b);
+			const got = await Promise.all(
+				years.map((year) =>
+					s.client.families
+						.getSimdasiTable({ mfd, year, table: opts.table }, { signal: opts.signal })
+						.catch((e: unknown) => {
+							if (isBpsError(e, 'noData')) return undefined;
+							throw e;
+						}),
+				),
+			);
+			const tables = got.filter((t): t is SimdasiTable => t !== undefined);
+			if (!tables.length)
+				throw new BpsError('noData', `SIMDASI table ${opts.table} has no data for ${years.join(', ')}`);
+			return {
+				domain: opts.domain,
+				table: opts.table,
+				tables,
+				emptyYears: years.filter((_, i) => !got[i]),
+				attribution: ATTRIBUTION_ID,
+				source: SOURCE_LINE,
 			};
 		},
 	};

@@ -9,12 +9,13 @@
  * itemLoader.ts routes the two kinds here and keeps what is shown for Insert Data.
  */
 import * as vscode from 'vscode';
-import { BpsError, isBpsError, isCancelled } from '../api/errors';
+import { isBpsError, isCancelled } from '../api/errors';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import { mfdOfDomain } from '../api/families/mappers';
 import type { CensusArea, CensusData, SimdasiTable } from '../api/families/types';
 import type { Freshness } from '../api/types';
 import type { DynamicTable, Lang, Period } from '../api/types';
+import { CENSUS_NATIONAL, findCensusArea } from '../catalogue/census';
 import type { CensusRef, SimdasiRef } from '../catalogue/itemRef';
 import { censusDynamicTable } from './censusTable';
 import { describeError } from '../util/errors';
@@ -32,17 +33,6 @@ export type FamilySource = Pick<
 export type FamilyShown =
 	| { kind: 'census'; data: CensusData; area: CensusArea; table: DynamicTable }
 	| { kind: 'simdasi'; tables: SimdasiTable[]; table: DynamicTable };
-
-/** Indonesia's census area code. */
-export const CENSUS_NATIONAL = '0';
-
-/** The census area an MFD code names; BpsError('noData') when the event has no such area. */
-export function findCensusArea(areas: readonly CensusArea[], code: string | undefined): CensusArea {
-	const want = code ?? CENSUS_NATIONAL;
-	const hit = areas.find((a) => a.mfdCode === want) ?? areas.find((a) => String(a.id) === want);
-	if (!hit) throw new BpsError('noData', `no census area ${want}`);
-	return hit;
-}
 
 function dims(periods: Period[], chosen: number[]): DynamicDims {
 	return { varId: 0, periods, defaultPeriods: chosen, derivedVariables: [], derivedPeriods: [] };

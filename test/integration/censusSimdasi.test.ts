@@ -11,7 +11,7 @@ import type { InsertResult } from '../../src/insert/apply';
 import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { PanelProbe, TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode, ItemNodeOf } from '../../src/tree/nodes';
-import { configure, waitFor, type TestEmulator, setupSuite } from './helpers';
+import { configure, getExtensionApi, setupSuite, waitFor, type TestEmulator } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -287,6 +287,27 @@ describe('Census and SIMDASI', function () {
 		assert.match(long.text, /region_code,domain_code,region,variable_code,variable,unit,year,period,value/);
 		assert.match(long.text, /,2022,2022,/);
 		assert.match(long.text, /,2023,2023,/);
+	});
+
+	it('public API: getCensus for an area, getSimdasi for some years (a year without data is listed)', async () => {
+		const api = await getExtensionApi();
+		const c = await api.getCensus({ event: 'sp2020', dataset: 1001, area: '35' });
+		assert.equal(c.attribution, ATTRIBUTION);
+		assert.equal(c.area.mfdCode, '35');
+		assert.ok(c.data.rows.length > 0);
+		assert.ok(c.data.dimensions.length >= 2, 'age group and sex');
+		assert.ok(c.data.rows.every((r) => r.value === null || typeof r.value === 'number'));
+		await assert.rejects(api.getCensus({ event: 'sp2020', dataset: 1001, area: '99' }), /no census area 99/);
+
+		const node = await simdasiTable();
+		const t = await api.getSimdasi({ domain: '3500', table: String(node.ref.id), years: [2015, 2023, 2022] });
+		assert.equal(t.attribution, ATTRIBUTION);
+		assert.deepEqual(t.emptyYears, [2015]);
+		assert.equal(t.tables.length, 2);
+		await assert.rejects(
+			api.getSimdasi({ domain: '3500', table: String(node.ref.id), years: [2015] }),
+			/no data/,
+		);
 	});
 
 	it('faults: census with no data, a nested SIMDASI error, a server error — clear messages', async () => {
