@@ -11,7 +11,14 @@ import type { InsertResult } from '../../src/insert/apply';
 import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { PanelProbe, TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode, ItemNodeOf } from '../../src/tree/nodes';
-import { configure, getExtensionApi, setupSuite, waitFor, type TestEmulator } from './helpers';
+import {
+	configure,
+	getExtensionApi,
+	setupSuite,
+	waitFor,
+	type TestEmulator,
+	closeScratchEditors,
+} from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -41,10 +48,7 @@ describe('Census and SIMDASI', function () {
 		await vscode.commands.executeCommand('bps.clearCache');
 	});
 	afterEach(async () => {
-		for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-		}
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await closeScratchEditors();
 	});
 	after(async () => {
 		emu.clearFaults();

@@ -12,7 +12,7 @@ import type { HostMessage } from '../../src/preview/protocol';
 import type { SearchSession } from '../../src/search/searchSession';
 import type { PanelProbe, TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode } from '../../src/tree/nodes';
-import { configure, setupSuite, waitFor, type TestEmulator } from './helpers';
+import { configure, setupSuite, waitFor, type TestEmulator, closeScratchEditors } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 const CODE_0112 = { domain: '0000', kind: 'classification', id: 'kbli_2020_0112' } as const;
@@ -41,10 +41,7 @@ describe('Classifications and glossary', function () {
 	});
 	afterEach(async () => {
 		h.search.active?.hide();
-		for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-		}
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await closeScratchEditors();
 	});
 	after(async () => {
 		emu.clearFaults();

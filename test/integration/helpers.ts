@@ -148,3 +148,11 @@ export async function storeKeyDirectly(key: string): Promise<void> {
 	await services.context.secrets.store('bps.apiKey', key);
 	await waitFor(async () => (await services.keyStore.get()) === key, 5000, 'the stored key is read back');
 }
+
+/** Closes every editor, reverting scratch documents first (no "save changes?" dialog). */
+export async function closeScratchEditors(): Promise<void> {
+	for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	}
+	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

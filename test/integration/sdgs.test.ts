@@ -12,7 +12,14 @@ import type { HostMessage, WebviewMessage } from '../../src/preview/protocol';
 import type { SearchSession } from '../../src/search/searchSession';
 import type { TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode } from '../../src/tree/nodes';
-import { configure, getExtensionApi, waitFor, type TestEmulator, setupSuite } from './helpers';
+import {
+	configure,
+	getExtensionApi,
+	waitFor,
+	type TestEmulator,
+	setupSuite,
+	closeScratchEditors,
+} from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 
@@ -36,11 +43,7 @@ describe('SDGs and SDDS', function () {
 	});
 	afterEach(async () => {
 		h.search.active?.hide();
-		// Scratch documents close without a "save changes?" dialog.
-		for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-		}
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await closeScratchEditors();
 	});
 	after(async () => {
 		emu.clearFaults();

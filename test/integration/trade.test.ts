@@ -16,7 +16,14 @@ import type { TestHooks } from '../../src/testHooks';
 import type { CatalogueNode, FolderNode } from '../../src/tree/nodes';
 import type { ActiveTradeStep } from '../../src/commands/tradePicker';
 import { TRADE_LAST_YEAR, tradeRows } from '../emulator/families/trade';
-import { configure, getExtensionApi, setupSuite, waitFor, type TestEmulator } from './helpers';
+import {
+	configure,
+	getExtensionApi,
+	setupSuite,
+	waitFor,
+	type TestEmulator,
+	closeScratchEditors,
+} from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 type Dynamic = Extract<HostMessage, { type: 'dynamic' }>;
@@ -49,10 +56,7 @@ describe('foreign trade', function () {
 	});
 	afterEach(async () => {
 		h.tradePicker.active?.quickPick.hide();
-		for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-		}
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await closeScratchEditors();
 	});
 	after(async () => {
 		emu.clearFaults();
