@@ -37,7 +37,13 @@ const ITEMS = {
 	monthly: { key: 'ctrl+alt+shift+f8', args: { domain: '0000', kind: 'var', id: FIXTURE_IDS.monthlyVar } },
 } as const;
 
-const keybindings = Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args }));
+/** Developer: Reload Window — the workbench saves its editors (and their webview state) before it reloads. */
+const RELOAD_KEY = 'ctrl+alt+shift+f12';
+
+const keybindings = [
+	...Object.values(ITEMS).map((i) => ({ key: i.key, command: 'bps.preview', args: i.args })),
+	{ key: RELOAD_KEY, command: 'workbench.action.reloadWindow' },
+];
 
 /** Opens an item through its keybinding and returns its webview frame once `selector` is there. */
 function openPreview(wb: Workbench, item: keyof typeof ITEMS, selector: string): Promise<Frame> {
@@ -228,7 +234,11 @@ describe('browser: preview webview', function () {
 
 			if (theme === 'dark') {
 				it('panels come back after a window reload (serializer + saved state)', async () => {
-					await wb!.page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
+					// Reload as a user does (the command), not page.reload(): the workbench writes its open
+					// editors and webview state on shutdown, which a bare page reload may cut short.
+					const reloaded = wb!.page.waitForEvent('domcontentloaded', { timeout: 120_000 });
+					await wb!.press(RELOAD_KEY);
+					await reloaded;
 					await wb!.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
 					// The restored panel waits for activation and the features bundle, and its webview's frames
 					// navigate while it is revived: the lookup retries through that (and waits longer than a

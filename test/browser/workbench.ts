@@ -243,20 +243,30 @@ async function webviewFrame(page: Page, titleContains?: string, timeoutMs = 30_0
 	}
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		// Webviews live in iframe.webview (outside the editor DOM, positioned over it); the visible one
-		// is the active panel's. Its document hosts the content in iframe#active-frame.
-		for (const outer of await page.locator('iframe.webview').elementHandles()) {
-			if (!(await outer.isVisible())) continue;
-			const host = await outer.contentFrame();
-			const innerEl = await host?.$('iframe#active-frame');
-			const inner = await innerEl?.contentFrame();
-			if (inner && (await inner.evaluate(() => document.readyState).catch(() => '')) === 'complete')
-				return inner;
-		}
+		const [first] = await visibleWebviewFrames(page);
+		if (first) return first;
 		if (Date.now() > deadline)
 			throw new Error(`no visible webview${titleContains ? ` titled "${titleContains}"` : ''}`);
 		await page.waitForTimeout(100);
 	}
+}
+
+/**
+ * The content frames of the visible webviews that have finished loading. Webviews live in
+ * iframe.webview (outside the editor DOM, positioned over it); each hosts its content in
+ * iframe#active-frame.
+ */
+async function visibleWebviewFrames(page: Page): Promise<Frame[]> {
+	const out: Frame[] = [];
+	for (const outer of await page.locator('iframe.webview').elementHandles()) {
+		if (!(await outer.isVisible().catch(() => false))) continue;
+		const host = await outer.contentFrame().catch(() => null);
+		const innerEl = await host?.$('iframe#active-frame').catch(() => null);
+		const inner = await innerEl?.contentFrame().catch(() => null);
+		if (inner && (await inner.evaluate(() => document.readyState).catch(() => '')) === 'complete')
+			out.push(inner);
+	}
+	return out;
 }
 
 /**
@@ -287,15 +297,27 @@ export async function waitForWebview(
 	const deadline = Date.now() + timeoutMs;
 	let lastText = '';
 	for (;;) {
-		const frame = await wb.webviewFrame().catch(() => undefined);
-		const ok = await frame
-			?.waitForSelector(selector, { timeout: 2000 })
-			.then(() => true)
-			.catch(() => false);
-		if (frame && ok) return frame;
-		lastText =
-			(await frame?.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) ?? lastText;
-		if (Date.now() > deadline)
-			throw new Error(`${what}: ${selector} never appeared; webview shows: ${lastText}`);
+		// Every visible webview is a candidate: after a reload an old frame may linger beside the new one.
+		const frames = await visibleWebviewFrames(wb.page);
+		for (const frame of frames) {
+			const ok = await frame
+				.waitForSelector(selector, { timeout: 2000 })
+				.then(() => true)
+				.catch(() => false);
+			if (ok) return frame;
+			lastText =
+				(await frame.evaluate(() => document.body.innerText.slice(0, 400)).catch(() => '')) || lastText;
+		}
+		if (!frames.length) await wb.page.waitForTimeout(500);
+		if (Date.now() > deadline) {
+			const tabs = await wb.page
+				.locator('.tabs-container .tab')
+				.allInnerTexts()
+				.catch(() => [] as string[]);
+			await wb.screenshot(`failed-${what.replace(/[^\w-]+/g, '_')}.png`).catch(() => undefined);
+			throw new Error(
+				`${what}: ${selector} never appeared; ${frames.length} visible webview(s), tabs [${tabs.join(' | ')}]; webview shows: ${lastText}`,
+			);
+		}
 	}
 }
