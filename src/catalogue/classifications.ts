@@ -26,9 +26,11 @@ export { classificationName, codeLabel, isLeafLevel, levelsOf };
 
 /**
  * The classifications the tree offers, newest first. KBLI 2025 is requested by one client but is
- * not in BPS's documentation, so it is reachable by id only.
+ * not in BPS's documentation: where the API has no data for it, its folder says so like any empty
+ * folder (and the older editions stay usable).
  */
 export const BROWSED_CLASSIFICATIONS: readonly ClassificationModel[] = [
+	'kbli2025',
 	'kbli2020',
 	'kbli2017',
 	'kbli2015',

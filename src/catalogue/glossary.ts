@@ -68,6 +68,45 @@ export function searchGlossary(
 		.map((x) => x.e);
 }
 
+/** The initial a concept is filed under in the tree: A–Z (accents dropped), or "#" for anything else. */
+export function glossaryInitial(name: string): string {
+	const c = name
+		.trim()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.charAt(0)
+		.toUpperCase();
+	return /^[A-Z]$/.test(c) ? c : '#';
+}
+
+/**
+ * The glossary by initial of the concept's name in `lang`: A–Z, then "#"; concepts sorted by name
+ * within each, duplicates (the same id twice) dropped. Only initials that have concepts appear.
+ */
+export function glossaryByInitial(
+	entries: readonly GlossaryEntry[],
+	lang: Lang,
+): Array<{ initial: string; entries: GlossaryEntry[] }> {
+	const collator = new Intl.Collator(lang === 'eng' ? 'en' : 'id', { sensitivity: 'base', numeric: true });
+	const seen = new Set<string>();
+	const groups = new Map<string, Array<{ e: GlossaryEntry; name: string }>>();
+	for (const e of entries) {
+		const name = glossaryConcept(e, lang);
+		if (!name || seen.has(e.id)) continue;
+		seen.add(e.id);
+		const initial = glossaryInitial(name);
+		const g = groups.get(initial) ?? [];
+		g.push({ e, name });
+		groups.set(initial, g);
+	}
+	return [...groups]
+		.sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b, 'en')))
+		.map(([initial, g]) => ({
+			initial,
+			entries: g.sort((x, y) => collator.compare(x.name, y.name)).map((x) => x.e),
+		}));
+}
+
 /** Loads the whole glossary once and keeps it (a failed load is tried again next time). */
 export class GlossaryIndex {
 	private loading: Promise<GlossaryList> | undefined;

@@ -10,6 +10,7 @@ import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { Lang, Paged } from '../api/types';
 import type { CatalogueService, FetchOptions } from '../catalogue/catalogueService';
 import type { ApiRecords } from '../catalogue/items';
+import { glossaryByInitial, type GlossaryIndex } from '../catalogue/glossary';
 import { classifyDomain } from '../catalogue/regions';
 import { assertNever } from '../util/assertNever';
 import { Fresh } from './counts';
@@ -40,6 +41,8 @@ export interface LoaderDeps {
 	catalogue: CatalogueService;
 	/** Classification codes level by level; infographics and news a page at a time; census and SIMDASI lists. */
 	families: ClassificationSource & ContentSource & FamilyTreeSource;
+	/** The whole glossary, loaded once (through the persistent cache) and filed by initial here. */
+	glossary: Pick<GlossaryIndex, 'load'>;
 	domain: () => string;
 	lang: () => Lang;
 }
@@ -205,6 +208,15 @@ export class CatalogueLoader {
 				return classificationFolderNodes(node);
 			case 'classification':
 				return this.loadCodes(node, o, f);
+			case 'glossary':
+			case 'glossaryLetter': {
+				const list = f.add(await this.deps.glossary.load({ bypassCache: o.bypassCache }));
+				const lang = o.lang ?? this.deps.lang();
+				const groups = glossaryByInitial(list.entries, lang);
+				if (node.folder === 'glossary') return make.glossaryLetterNodes(node, groups);
+				const group = groups.find((g) => g.initial === node.group);
+				return make.glossaryNodes(make.idBase(node.domain, lang), node, group?.entries ?? [], lang);
+			}
 			case 'census':
 			case 'censusEvent':
 			case 'censusTopic':

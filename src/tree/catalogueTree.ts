@@ -26,6 +26,7 @@ export interface CatalogueTreeDeps {
 	log: Logger;
 	/** Classification codes level by level; infographics and news a page at a time. */
 	families: LoaderDeps['families'];
+	glossary: LoaderDeps['glossary'];
 }
 
 interface ChildState {

@@ -18,6 +18,7 @@ export function createCatalogueView(context: vscode.ExtensionContext, services: 
 		lang: () => services.config().lang,
 		log: services.logger('tree'),
 		families: services.client.families,
+		glossary: services.glossary,
 	});
 	const view = vscode.window.createTreeView(Views.catalogue, {
 		treeDataProvider: tree,

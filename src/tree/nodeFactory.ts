@@ -10,7 +10,8 @@ import { toItems, type ApiRecords } from '../catalogue/items';
 import type { RegionFacts } from '../catalogue/regions';
 import { compareCategories, folderLabel } from '../presentation/folders';
 import type { Lang } from '../api/types';
-import type { NewsCategory, SddsItem, SdgIndicator } from '../api/families/types';
+import type { GlossaryEntry, NewsCategory, SddsItem, SdgIndicator } from '../api/families/types';
+import { glossaryItem } from '../catalogue/glossary';
 import { NATIONAL, sddsItem, sdgGoals, sdgItem, sortSdgs } from '../catalogue/sdgs';
 import { describeError } from '../util/errors';
 import type {
@@ -99,7 +100,45 @@ export function staticFolderNode(subject: SubjectNode, lang: Lang): FolderNode {
 	};
 }
 
-/** The SDGs, SDDS, trade, census and classification folders: national data, offered under every region and labelled so. */
+/** The glossary's folders, one per initial that has concepts (A–Z, then "#"), with their counts. */
+export function glossaryLetterNodes(
+	parent: FolderNode,
+	groups: ReadonlyArray<{ initial: string; entries: readonly GlossaryEntry[] }>,
+): FolderNode[] {
+	return groups.map(({ initial, entries }) => ({
+		kind: 'folder',
+		id: `${parent.id}/${initial === '#' ? 'other' : initial}`,
+		parentId: parent.id,
+		domain: NATIONAL,
+		folder: 'glossaryLetter',
+		group: initial,
+		count: entries.length,
+		label: initial === '#' ? vscode.l10n.t('Other (0–9, symbols)') : initial,
+	}));
+}
+
+/** The concepts under a glossary letter, titled in the data language (the card opens on click). */
+export function glossaryNodes(
+	base: string,
+	parent: FolderNode,
+	entries: readonly GlossaryEntry[],
+	lang: Lang,
+): ItemNode[] {
+	return entries.map((e) => {
+		const it = glossaryItem(e, lang);
+		return {
+			kind: 'glossary',
+			id: `${base}/${ITEM_SEGMENT.glossary}/${e.id}`,
+			parentId: parent.id,
+			domain: NATIONAL,
+			label: it.ref.title ?? e.id,
+			ref: it.ref,
+			item: e,
+		};
+	});
+}
+
+/** The SDGs, SDDS, trade, census, classification and glossary folders: national data, offered under every region and labelled so. */
 export function nationalFolderNodes(base: string): FolderNode[] {
 	return (
 		[
@@ -108,6 +147,7 @@ export function nationalFolderNodes(base: string): FolderNode[] {
 			['trade', vscode.l10n.t('Foreign trade (Indonesia)')],
 			['census', vscode.l10n.t('Census (Indonesia)')],
 			['classifications', vscode.l10n.t('Classifications (Indonesia)')],
+			['glossary', vscode.l10n.t('Glossary (Indonesia)')],
 		] as Array<[FolderKind, string]>
 	).map(([folder, label]) => ({ kind: 'folder', id: `${base}/${folder}`, domain: NATIONAL, folder, label }));
 }

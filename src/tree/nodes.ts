@@ -41,7 +41,10 @@ export type FolderKind =
 	| 'censusTopic'
 	/** A region's SIMDASI tables by chapter (`simdasiChapter`, group = the chapter as BPS names it). */
 	| 'simdasi'
-	| 'simdasiChapter';
+	| 'simdasiChapter'
+	/** The glossary (national) by initial (`glossaryLetter`, group = the letter, or "#"). */
+	| 'glossary'
+	| 'glossaryLetter';
 const PAGED = ['publications', 'pressReleases', 'infographics', 'news', 'newsCategory'] as const;
 /** Folders listed a page at a time, with "Load more…". */
 export type PagedFolderKind = (typeof PAGED)[number];
@@ -88,6 +91,8 @@ export interface FolderNode extends Base {
 	subjectId?: number;
 	/** The goal number (`sdgGoal`), category name (`sddsCategory`) or news category id (`newsCategory`). */
 	group?: string;
+	/** How many items the folder holds, when known before it is opened (a glossary letter). */
+	count?: number;
 }
 
 /** An item of one kind: what commands act on (`ref`) and the API record (tooltips, descriptions). */

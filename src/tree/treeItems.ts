@@ -73,6 +73,8 @@ export function describeNode(n: CatalogueNode, ctx: DescribeContext): string {
 		}
 		case 'folder': {
 			if (n.folder === 'staticTables') return tables(ctx.folderCount(n.id) ?? 0);
+			if (n.count !== undefined)
+				return n.count === 1 ? vscode.l10n.t('1 concept') : vscode.l10n.t('{0} concepts', n.count);
 			const more = ctx.folderProgress(n.id);
 			return more ? vscode.l10n.t('{0} of {1}', more.loaded, more.total) : '';
 		}
@@ -144,6 +146,8 @@ const FOLDER_ICONS: { readonly [F in FolderNode['folder']]: string } = {
 	censusTopic: 'folder',
 	simdasi: 'book',
 	simdasiChapter: 'folder',
+	glossary: 'book',
+	glossaryLetter: 'folder',
 };
 
 /** Composite context values matched by regex in package.json `when` clauses. */
@@ -279,7 +283,8 @@ function tooltip(n: CatalogueNode): vscode.MarkdownString | string | undefined {
 				n.folder === 'sdds' ||
 				n.folder === 'trade' ||
 				n.folder === 'classifications' ||
-				n.folder === 'census'
+				n.folder === 'census' ||
+				n.folder === 'glossary'
 				? vscode.l10n.t(
 						'BPS publishes this data for Indonesia as a whole: it is the same under every region.',
 					)

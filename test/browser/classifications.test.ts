@@ -2,8 +2,8 @@
  * Classifications and the glossary as a user sees them in a real workbench: the national
  * "Classifications (Indonesia)" folder opened down to a KBLI code's children, a code's card
  * (breadcrumb of the codes it belongs to, the codes under it, insert buttons, the attribution)
- * whose child links open their own card, and a glossary card; axe-core finds nothing serious.
- * Screenshots of the tree and both cards.
+ * whose child links open their own card, the "Glossary (Indonesia)" folder by initial, and a
+ * glossary card; axe-core finds nothing serious. Screenshots of the tree and both cards.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -42,21 +42,35 @@ async function expand(page: Page, label: RegExp): Promise<void> {
 	await r.waitFor({ state: 'visible', timeout: 30_000 });
 	await r.scrollIntoViewIfNeeded();
 	if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.monaco-tl-twistie').click();
-	await page.waitForFunction(
-		(l) => {
-			const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-rows .monaco-list-row')];
-			const i = rows.findIndex((x) => new RegExp(l).test(x.querySelector('.label-name')?.textContent ?? ''));
-			const next = rows[i + 1];
-			return (
-				i >= 0 &&
-				rows[i].getAttribute('aria-expanded') === 'true' &&
-				!!next &&
-				Number(next.getAttribute('aria-level')) > Number(rows[i].getAttribute('aria-level'))
-			);
-		},
-		label.source,
-		{ timeout: 30_000 },
-	);
+	// Scroll the row to the top of the list, so its children are rendered below it.
+	const [rowBox, listBox] = await Promise.all([r.boundingBox(), list.boundingBox()]);
+	if (rowBox && listBox && rowBox.y - listBox.y > rowBox.height) {
+		await page.mouse.move(listBox.x + listBox.width / 2, listBox.y + listBox.height / 2);
+		await page.mouse.wheel(0, rowBox.y - listBox.y);
+		await page.waitForTimeout(200);
+	}
+	await page
+		.waitForFunction(
+			(l) => {
+				const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-rows .monaco-list-row')];
+				const i = rows.findIndex((x) =>
+					new RegExp(l).test(x.querySelector('.label-name')?.textContent ?? ''),
+				);
+				const next = rows[i + 1];
+				return (
+					i >= 0 &&
+					rows[i].getAttribute('aria-expanded') === 'true' &&
+					!!next &&
+					Number(next.getAttribute('aria-level')) > Number(rows[i].getAttribute('aria-level'))
+				);
+			},
+			label.source,
+			{ timeout: 30_000 },
+		)
+		.catch(async (e: unknown) => {
+			await page.screenshot({ path: `test-results/screenshots/failed-expand.png` }).catch(() => undefined);
+			throw new Error(`${label} did not expand: ${e instanceof Error ? e.message : String(e)}`);
+		});
 }
 
 describe('browser: classifications and glossary', function () {
@@ -104,6 +118,25 @@ describe('browser: classifications and glossary', function () {
 		await page.mouse.move(700, 880);
 		await page.waitForTimeout(400);
 		const file = await wb!.screenshot('tree-classifications.png');
+		assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
+	});
+
+	it('the tree: Glossary (Indonesia) → I → its concepts, with the count beside each letter', async () => {
+		const page = wb!.page;
+		await page.locator('.part.sidebar .monaco-list').last().focus();
+		await page.keyboard.press('End');
+		await expand(page, /^Glossary \(Indonesia\)$/);
+		const letter = row(page, /^I$/);
+		await letter.waitFor({ state: 'visible', timeout: 30_000 });
+		assert.equal((await letter.locator('.label-description').innerText()).trim(), '3 concepts');
+		await expand(page, /^I$/);
+		const concept = row(page, /^Inflasi$/);
+		await concept.waitFor({ state: 'visible' });
+		assert.equal(await concept.getAttribute('aria-expanded'), null, 'a concept does not expand');
+		await page.keyboard.press('End');
+		await page.mouse.move(700, 880);
+		await page.waitForTimeout(400);
+		const file = await wb!.screenshot('tree-glossary.png');
 		assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
 	});
 

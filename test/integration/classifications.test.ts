@@ -92,10 +92,10 @@ describe('Classifications and glossary', function () {
 		const eds = await editions();
 		assert.deepEqual(
 			eds.map((e) => e.label),
-			['KBLI 2020', 'KBLI 2017', 'KBLI 2015', 'KBLI 2009', 'KBKI 2015'],
+			['KBLI 2025', 'KBLI 2020', 'KBLI 2017', 'KBLI 2015', 'KBLI 2009', 'KBKI 2015'],
 		);
 		const t0 = emu.requests.length;
-		const sections = await h.tree.getChildren(eds[0]);
+		const sections = await h.tree.getChildren(eds.find((e) => e.label === 'KBLI 2020')!);
 		assert.equal(sections.length, 21, sections.map((s) => s.label).join(' | '));
 		assert.equal(sections[0].label, 'A Pertanian, Kehutanan dan Perikanan');
 		const asked = emu.requests.slice(t0).filter((r) => r.params.model === 'kbli2020');
@@ -296,6 +296,62 @@ describe('Classifications and glossary', function () {
 			all.items.some((i) => i.result?.kind === 'glossary' && i.result.ref.id === glossaryId),
 			all.items.map((i) => i.label).join(' | '),
 		);
+	});
+
+	it('tree: KBLI 2025 lists its sections; when the API has no data for it, the folder says so and KBLI 2020 still opens', async () => {
+		const kbli2025 = async () => (await editions()).find((e) => e.label === 'KBLI 2025')!;
+		const sections = await h.tree.getChildren(await kbli2025());
+		assert.ok(sections.length > 0 && sections.every((s) => s.kind === 'classification'));
+		assert.ok(
+			sections.every((s) => s.kind === 'classification' && s.ref.id.startsWith('kbli_2025_')),
+			sections.map((s) => (s.kind === 'classification' ? s.ref.id : s.label)).join(' | '),
+		);
+		await vscode.commands.executeCommand('bps.clearCache');
+		emu.setFaults([{ kind: 'noData', match: { model: 'kbli2025' } }]);
+		const empty = await h.tree.getChildren(await kbli2025());
+		assert.equal(empty.length, 1, empty.map((n) => n.label).join(' | '));
+		assert.ok(['info', 'error'].includes(empty[0].kind), `a message node, not codes: ${empty[0].kind}`);
+		const kbli2020 = (await editions()).find((e) => e.label === 'KBLI 2020')!;
+		assert.equal((await h.tree.getChildren(kbli2020)).length, 21);
+	});
+
+	it('tree: Glossary (Indonesia) → initials with counts → concepts in the data language, from one load of the glossary', async () => {
+		const root = await h.tree.getChildren();
+		const g = root.find((n): n is FolderNode => n.kind === 'folder' && n.folder === 'glossary');
+		assert.ok(g, `a glossary folder in ${root.map((n) => n.label).join(' | ')}`);
+		assert.equal(g.label, 'Glossary (Indonesia)');
+		assert.equal(g.domain, '0000');
+		const t0 = emu.requests.length;
+		const letters = (await h.tree.getChildren(g)) as FolderNode[];
+		assert.deepEqual(
+			letters.map((l) => l.label),
+			['A', 'G', 'I', 'K', 'L', 'P', 'R', 'T', 'U'],
+			'initials of the Indonesian names (the data language here), in order',
+		);
+		assert.equal(h.tree.getTreeItem(letters[2]).description, '3 concepts');
+		const concepts = await h.tree.getChildren(letters[2]);
+		assert.deepEqual(
+			concepts.map((c) => c.label),
+			['Indeks Harga Konsumen', 'Indeks Pembangunan Manusia', 'Inflasi'],
+		);
+		const item = h.tree.getTreeItem(concepts[2]);
+		assert.match(String(item.contextValue), /^glossary;previewable;insertable;copyable;web$/);
+		assert.equal(item.command?.command, 'bps.preview');
+		assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+		const asked = emu.requests.slice(t0).filter((r) => r.params.model === 'glosarium');
+		assert.ok(
+			asked.length <= 1,
+			`the glossary is read once for the folder and its letters (${asked.length})`,
+		);
+		// The concept opens its card from the tree.
+		const c = concepts[2];
+		assert.equal(c.kind, 'glossary');
+		if (c.kind !== 'glossary') return;
+		await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+		const p = await until(() => h.previews.get(`0000/glossary/${c.ref.id}`), 10_000, 'the glossary panel');
+		const card = await until(() => sent(p, 'glossary'), 30_000, 'the glossary card');
+		assert.match(JSON.stringify(card), /Inflasi/);
+		p.panel.dispose();
 	});
 
 	it('faults: a malformed id, an unknown code, a failing edition and an empty glossary give clear messages', async () => {

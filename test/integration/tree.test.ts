@@ -39,6 +39,7 @@ const NATIONAL_FOLDERS = [
 	'Foreign trade (Indonesia)',
 	'Census (Indonesia)',
 	'Classifications (Indonesia)',
+	'Glossary (Indonesia)',
 ];
 
 describe('catalogue tree', function () {

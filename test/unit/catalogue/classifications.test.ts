@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { MemoryCache } from '../../../src/api/cache';
 import { BpsClient, type RequestEvent } from '../../../src/api/client';
-import type { ClassificationEntry } from '../../../src/api/families/types';
+import type { ClassificationEntry, GlossaryEntry } from '../../../src/api/families/types';
 import {
 	childEntry,
 	ClassificationIndex,
@@ -16,7 +16,9 @@ import {
 } from '../../../src/catalogue/classifications';
 import {
 	GlossaryIndex,
+	glossaryByInitial,
 	glossaryConcept,
+	glossaryInitial,
 	glossaryItem,
 	searchGlossary,
 } from '../../../src/catalogue/glossary';
@@ -136,6 +138,68 @@ describe('classifications (pure)', () => {
 			title: '0112 Pertanian Padi',
 		});
 		assert.equal(it.subject, 'KBLI 2020');
+	});
+});
+
+describe('the glossary by initial (the tree’s letters)', () => {
+	const concept = (id: string, concept: string, conceptEn: string): GlossaryEntry => ({
+		id,
+		concept,
+		conceptEn,
+		definition: '',
+		definitionEn: '',
+		unit: '',
+		unitEn: '',
+		source: '',
+		classification: '',
+		url: '',
+	});
+	const entries = [
+		concept('1', 'Inflasi', 'Inflation'),
+		concept('2', 'angka harapan hidup', 'Life expectancy'),
+		concept('3', 'Indeks Harga Konsumen', 'Consumer Price Index'),
+		concept('4', '2 digit KBLI', ''),
+		concept('5', 'Éducation', ''),
+		concept('1', 'Inflasi', 'Inflation'),
+		concept('6', '', ''),
+	];
+
+	it('files a name under its first letter, accents dropped; digits and symbols under "#"', () => {
+		assert.deepEqual(['Inflasi', 'angka', 'Éducation', '2 digit', '(x)', ' ekspor'].map(glossaryInitial), [
+			'I',
+			'A',
+			'E',
+			'#',
+			'#',
+			'E',
+		]);
+	});
+
+	it('letters in order, "#" last, names sorted inside; duplicates and nameless entries dropped', () => {
+		const ind = glossaryByInitial(entries, 'ind');
+		assert.deepEqual(
+			ind.map((g) => [g.initial, g.entries.map((e) => e.id)]),
+			[
+				['A', ['2']],
+				['E', ['5']],
+				['I', ['3', '1']],
+				['#', ['4']],
+			],
+		);
+	});
+
+	it('in English the English names decide (the Indonesian one when there is none)', () => {
+		const eng = glossaryByInitial(entries, 'eng');
+		assert.deepEqual(
+			eng.map((g) => [g.initial, g.entries.map((e) => e.id)]),
+			[
+				['C', ['3']],
+				['E', ['5']],
+				['I', ['1']],
+				['L', ['2']],
+				['#', ['4']],
+			],
+		);
 	});
 });
 
