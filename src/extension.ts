@@ -3,6 +3,7 @@ import { BpsClient, type BpsClientOptions } from './api/client';
 import { KeyStore } from './auth/keyStore';
 import { CatalogueService } from './catalogue/catalogueService';
 import { ClassificationIndex } from './catalogue/classifications';
+import { FamilyIndex } from './catalogue/familyIndex';
 import { GlossaryIndex } from './catalogue/glossary';
 import { PersistentCache } from './catalogue/persistentCache';
 import { registerLinks } from './links/registerLinks';
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BpsPub
 		catalogue,
 		classifications: new ClassificationIndex(client.families),
 		glossary: new GlossaryIndex(client.families),
+		familyIndex: new FamilyIndex(client.families),
 		lastEditor,
 		clientForKey: (key) => new BpsClient(clientOptions(async () => key)),
 		config: readConfig,

@@ -4,6 +4,7 @@ import type { BpsClient } from './api/client';
 import type { KeyStore } from './auth/keyStore';
 import type { CatalogueService } from './catalogue/catalogueService';
 import type { ClassificationIndex } from './catalogue/classifications';
+import type { FamilyIndex } from './catalogue/familyIndex';
 import type { GlossaryIndex } from './catalogue/glossary';
 import type { PersistentCache } from './catalogue/persistentCache';
 import type { BpsConfig } from './util/config';
@@ -24,6 +25,8 @@ export interface Services {
 	readonly classifications: ClassificationIndex;
 	/** The whole BPS glossary, loaded on first use (search). */
 	readonly glossary: GlossaryIndex;
+	/** The census catalogue and regions' SIMDASI table lists, loaded on first search. */
+	readonly familyIndex: FamilyIndex;
 	/** The text editor the user was last in (inserts go there). */
 	readonly lastEditor: LastEditor;
 	/** Settings, read fresh. */

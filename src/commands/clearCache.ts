@@ -4,7 +4,7 @@ import type { TreeFeature } from '../tree/feature';
 
 /**
  * `bps.clearCache`: drop the response cache (memory and disk), the catalogue memo and the
- * classification and glossary indexes, then reload the tree.
+ * classification, glossary and census/SIMDASI indexes, then reload the tree.
  */
 export function registerClearCache(context: vscode.ExtensionContext, f: TreeFeature): void {
 	const log = f.services.logger('cache');
@@ -14,6 +14,7 @@ export function registerClearCache(context: vscode.ExtensionContext, f: TreeFeat
 			f.catalogue.clear();
 			f.services.classifications.clear();
 			f.services.glossary.clear();
+			f.services.familyIndex.clear();
 			f.tree.reset();
 			log.info('cache cleared by the user');
 			void vscode.window.showInformationMessage(

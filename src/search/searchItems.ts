@@ -1,8 +1,10 @@
 /** The QuickPick rows of search results: one per result, and one separator per kind. */
 import * as vscode from 'vscode';
+import { BpsError, isOfflineError } from '../api/errors';
 import type { Lang } from '../api/types';
 import type { CatalogueItem } from '../catalogue/items';
 import { itemDescription, KIND_ICONS, kindLabel } from '../presentation/kinds';
+import { describeError } from '../util/errors';
 import { groupByKind } from './kindGroups';
 
 /** What a session reports when the user acts on a result. */
@@ -73,4 +75,17 @@ export function searchItem(r: CatalogueItem, o: ItemOptions): SearchItem {
 		item.buttons = buttons;
 	}
 	return item;
+}
+
+/** The "offline — showing cached results" or error line under the results: accepting it retries. */
+export function noticeItem(error: unknown): SearchItem {
+	const offline = error === undefined || (error instanceof BpsError && isOfflineError(error.kind));
+	return {
+		label: offline
+			? `$(cloud-offline) ${vscode.l10n.t('Offline — showing cached results')}`
+			: `$(warning) ${describeError(error)}`,
+		detail: vscode.l10n.t('Press Enter to try again'),
+		alwaysShow: true,
+		notice: true,
+	};
 }

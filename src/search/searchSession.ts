@@ -1,20 +1,18 @@
 import * as vscode from 'vscode';
-import { BpsError, isOfflineError } from '../api/errors';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CatalogueItem } from '../catalogue/items';
-import { type ReferenceSearch, searchReference } from '../catalogue/referenceSearch';
-import { itemKey } from '../catalogue/itemRef';
+import { searchOtherKinds } from '../catalogue/kindSearch';
+import type { ReferenceSearch } from '../catalogue/referenceSearch';
 import { kindLabel } from '../presentation/kinds';
 import type { ItemKind } from '../catalogue/itemRef';
 import type { Services } from '../services';
-import { describeError } from '../util/errors';
 import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import type { Lang } from '../api/types';
 import { Commands } from '../constants';
 import { emptyItems, NATIONAL_DOMAIN } from './emptyItems';
-import { nextKindFilter } from './kindGroups';
-import { groupedItems, searchItem, type SearchAction, type SearchItem } from './searchItems';
+import { mergeResults, nextKindFilter } from './kindGroups';
+import { groupedItems, noticeItem, searchItem, type SearchAction, type SearchItem } from './searchItems';
 
 export type { SearchAction, SearchItem };
 
@@ -88,10 +86,11 @@ export class SearchSession extends Disposable {
 		qp.placeholder = glossary
 			? vscode.l10n.t('Search concepts and definitions, in Indonesian or English')
 			: vscode.l10n.t(
-					'Search dynamic tables, static tables, publications, press releases, classifications and the glossary',
+					'Search tables, publications, news, infographics, census, SIMDASI, trade (HS codes), classifications and the glossary',
 				);
 		qp.matchOnDescription = true;
 		qp.matchOnDetail = true;
+		keepOrder(qp);
 		if (!glossary) {
 			qp.buttons = [this.filterButton()];
 			this._register(qp.onDidTriggerButton(() => this.cycleKindFilter()));
@@ -235,17 +234,17 @@ export class SearchSession extends Disposable {
 			const local = glossaryOnly ? [] : this.localHits(query);
 			this.render(local);
 			qp.busy = true;
-			// Classification codes and glossary concepts come from their own indexes, after the tables.
-			const reference = this.referenceHits(query);
+			// The other kinds (cards, census, SIMDASI, trade, codes, concepts) come after the tables.
+			const reference = this.otherHits(query, ctrl.signal);
 			const server = glossaryOnly
 				? { items: [], error: undefined, stale: false }
 				: await this.serverHits(query, ctrl.signal);
 			if (gen !== this.gen || this.isDisposed) return;
-			let merged = glossaryOnly ? [] : this.merge(this.localHits(query), server.items);
+			let merged = glossaryOnly ? [] : mergeResults(this.localHits(query), server.items);
 			let error = server.error;
 			this.offline = error !== undefined || server.stale;
 			const show = (found: SearchResult[]) =>
-				this.render(found, this.offline ? this.notice(error) : undefined);
+				this.render(found, this.offline ? noticeItem(error) : undefined);
 			if (merged.length) show(merged);
 			const ref = await reference;
 			if (gen !== this.gen || this.isDisposed) return;
@@ -282,27 +281,20 @@ export class SearchSession extends Disposable {
 		return this.o.catalogue.searchLocal(query, this.domain, { lang: this.lang, limit: 100 });
 	}
 
-	/** Codes and concepts from the reference indexes (never rejects: a failure is in `error`). */
-	private referenceHits(query: string): Promise<ReferenceSearch> {
+	/** Every other kind, from its own source (never rejects: a failure is in `error`). */
+	private otherHits(query: string, signal: AbortSignal): Promise<ReferenceSearch> {
+		const s = this.o.services;
 		const kinds = this.o.scope === 'glossary' ? (['glossary'] as const) : undefined;
-		return searchReference(this.o.services, query, { lang: this.lang, kinds }).catch((error: unknown) => ({
-			items: [],
-			error,
-			stale: false,
-		}));
-	}
-
-	/** Server results first when the index does not rank them (keyword matches are substrings). */
-	private merge(local: SearchResult[], server: SearchResult[]): SearchResult[] {
-		const seen = new Map<string, SearchResult>();
-		const key = (r: SearchResult) => itemKey(r.ref);
-		const serverByKey = new Map(server.map((r) => [key(r), r]));
-		for (const r of local) {
-			// Prefer the server's copy: it carries the subject id for "reveal".
-			seen.set(key(r), serverByKey.get(key(r)) ?? r);
-		}
-		for (const r of server) if (!seen.has(key(r))) seen.set(key(r), r);
-		return [...seen.values()];
+		return searchOtherKinds(
+			{
+				families: s.client.families,
+				familyIndex: s.familyIndex,
+				classifications: s.classifications,
+				glossary: s.glossary,
+			},
+			query,
+			{ domain: this.domain, lang: this.lang, kinds, signal },
+		).catch((error: unknown) => ({ items: [], error, stale: false }));
 	}
 
 	private async serverHits(query: string, signal: AbortSignal) {
@@ -354,18 +346,6 @@ export class SearchSession extends Disposable {
 		this.quickPick.items = items;
 	}
 
-	private notice(error: unknown): SearchItem {
-		const offline = error === undefined || (error instanceof BpsError && isOfflineError(error.kind));
-		return {
-			label: offline
-				? `$(cloud-offline) ${vscode.l10n.t('Offline — showing cached results')}`
-				: `$(warning) ${describeError(error)}`,
-			detail: vscode.l10n.t('Press Enter to try again'),
-			alwaysShow: true,
-			notice: true,
-		};
-	}
-
 	/** "No tables match … in Jawa Timur", with what to try next. */
 	private async emptyItems(query: string): Promise<SearchItem[]> {
 		const region = await this.o.catalogue.region(this.domain);
@@ -388,5 +368,19 @@ export class SearchSession extends Disposable {
 		}
 		this.lastRun = undefined;
 		this.schedule(this.quickPick.value, 0);
+	}
+}
+
+/**
+ * Keeps the items in our order, grouped by kind. While the input has text, VS Code shows the
+ * separators (the group labels) only when `sortByLabel` is off; on, it re-sorts the items by
+ * label and drops every separator. The property is stable API only in newer VS Code (not in our
+ * engine's typings) and threw as a proposal before: there, each item's detail still names its kind.
+ */
+function keepOrder(qp: vscode.QuickPick<SearchItem>): void {
+	try {
+		(qp as { sortByLabel?: boolean }).sortByLabel = false;
+	} catch {
+		// Proposed API in this VS Code: the separators stay hidden while filtering.
 	}
 }

@@ -36,6 +36,7 @@ export function createCatalogueView(context: vscode.ExtensionContext, services: 
 				catalogue.clear();
 				services.classifications.clear();
 				services.glossary.clear();
+				services.familyIndex.clear();
 			}
 			if (s(Settings.apiBaseUrl) || s(Settings.domain) || s(Settings.language)) {
 				tree.reset();
