@@ -117,8 +117,8 @@ describe('search', function () {
 			sent.every((r) => r.params.keyword === 'pen'),
 			'only the last query reached the server',
 		);
-		// Four lists, each asked in Indonesian and English.
-		assert.ok(sent.length > 0 && sent.length <= 8, `one request per list and language (${sent.length})`);
+		// Four lists, infographics and news, each asked in Indonesian and English.
+		assert.ok(sent.length > 0 && sent.length <= 12, `one request per list and language (${sent.length})`);
 		assert.deepEqual([...new Set(sent.map((r) => r.params.lang))].sort(), ['eng', 'ind']);
 
 		// A slow query replaced by a new one is aborted; only the new results show.

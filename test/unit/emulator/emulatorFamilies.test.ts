@@ -212,5 +212,20 @@ describe('BPS WebAPI emulator: newer data families', function () {
 			const cats = await get('list/model/newscategory/domain/3500');
 			assert.deepEqual(cats.data[0], { total: 2 });
 		});
+		it('filters infographics and news by keyword (titles, case-insensitive, every word) in both URL styles', async () => {
+			const all = (await get('list/model/infographic/domain/3500/lang/eng')).data[1];
+			const inf = await get('list/model/infographic/domain/3500/lang/eng/keyword/Monthly+inflation');
+			assert.ok(all.length > inf.data[1].length);
+			assert.deepEqual(
+				inf.data[1].map((i: any) => i.title),
+				all.filter((i: any) => /monthly inflation/i.test(i.title)).map((i: any) => i.title),
+			);
+			assert.equal(inf.data[0].total, inf.data[1].length);
+			const news = await get('list?model=news&domain=3500&keyword=sensus');
+			assert.ok(news.data[1].length >= 2);
+			assert.ok(news.data[1].every((n: any) => /sensus/i.test(n.title)));
+			const none = await get('list/model/news/domain/3500/keyword/zzzz+qqqq');
+			assert.equal(none['data-availability'], 'list-not-available');
+		});
 	});
 });
