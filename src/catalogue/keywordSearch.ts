@@ -18,6 +18,11 @@ export function otherLang(lang: Lang): Lang {
 	return lang === 'ind' ? 'eng' : 'ind';
 }
 
+/** A failure a search does not report: cancelled, or the API had nothing ("no data", "not found"). */
+export function isNothingFound(e: unknown): boolean {
+	return isCancelled(e) || isBpsError(e, 'noData') || isBpsError(e, 'notFound');
+}
+
 /** What one list answered in one language. */
 export interface KeywordAnswer {
 	kind: ItemKind;
@@ -66,11 +71,7 @@ export async function keywordSearch(
 		if (s.status === 'fulfilled') {
 			out.answers.push(s.value);
 			out.stale ||= s.value.stale;
-		} else if (
-			!isCancelled(s.reason) &&
-			!isBpsError(s.reason, 'noData') &&
-			!isBpsError(s.reason, 'notFound')
-		) {
+		} else if (!isNothingFound(s.reason)) {
 			out.error ??= s.reason;
 		}
 	}

@@ -6,7 +6,6 @@
  * and the `bps_search` tool. A source that fails does not fail the others: its error is reported
  * beside what the others found. Pure (no `vscode`).
  */
-import { isBpsError, isCancelled } from '../api/errors';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { Lang, Paged } from '../api/types';
 import type { ClassificationIndex } from './classifications';
@@ -20,7 +19,7 @@ import {
 import type { GlossaryIndex } from './glossary';
 import { itemKey } from './itemRef';
 import { toItems, type CatalogueItem } from './items';
-import { otherLang } from './keywordSearch';
+import { isNothingFound, otherLang } from './keywordSearch';
 import { type ReferenceSearch, searchReference } from './referenceSearch';
 import { tradeSearchItems } from './tradeSearch';
 
@@ -107,11 +106,7 @@ export async function searchOtherKinds(
 		if (s.status === 'fulfilled') {
 			out.items.push(...s.value.items);
 			out.stale ||= s.value.stale;
-		} else if (
-			!isCancelled(s.reason) &&
-			!isBpsError(s.reason, 'noData') &&
-			!isBpsError(s.reason, 'notFound')
-		) {
+		} else if (!isNothingFound(s.reason)) {
 			out.error ??= s.reason;
 		}
 	}
@@ -144,7 +139,7 @@ async function contentSearch(
 	let error: unknown;
 	pages.forEach((p, i) => {
 		if (p.status === 'rejected') {
-			if (!isBpsError(p.reason, 'noData')) error ??= p.reason;
+			if (!isNothingFound(p.reason)) error ??= p.reason;
 			return;
 		}
 		stale ||= p.value.stale;
