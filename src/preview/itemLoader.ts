@@ -77,6 +77,11 @@ export class ItemLoader {
 	private prefetch: { dims?: Promise<DynamicDims>; data?: Prefetch } = {};
 	/** Census and SIMDASI panels load through this. */
 	private readonly family: FamilyPanel | undefined;
+	/**
+	 * Set by Retry: the calls it leads to ask BPS again instead of the response cache (which may
+	 * hold the "no data" answer being retried), until data is shown.
+	 */
+	private fresh = false;
 
 	constructor(private readonly d: LoaderDeps) {
 		d.lifetime.addEventListener('abort', () => this.load?.ctrl.abort(), { once: true });
@@ -104,7 +109,7 @@ export class ItemLoader {
 	}
 
 	private get opts() {
-		return { signal: this.d.lifetime, lang: this.d.lang };
+		return { signal: this.d.lifetime, lang: this.d.lang, bypassCache: this.fresh || undefined };
 	}
 
 	/** Starts fetching a dynamic table's dimensions (and, `withData`, its default window) at once. */
@@ -141,8 +146,12 @@ export class ItemLoader {
 		this.prefetch.data = prefetched;
 	}
 
-	/** Fetches what the item kind needs and posts it; failures become an `error` message. */
-	async start(): Promise<void> {
+	/**
+	 * Fetches what the item kind needs and posts it; failures become an `error` message. `fresh`
+	 * (Retry) skips the response cache until data is shown.
+	 */
+	async start(opts: { fresh?: boolean } = {}): Promise<void> {
+		if (opts.fresh) this.fresh = true;
 		const ref = this.d.ref;
 		const requestId = this.hostRequestId--;
 		try {
@@ -187,6 +196,9 @@ export class ItemLoader {
 			if (isCancelled(e) || this.d.lifetime.aborted) return;
 			this.d.log.error(`${itemKey(ref)}: ${e instanceof Error ? e.message : String(e)}`);
 			this.d.post({ type: 'error', requestId, message: describeError(e) });
+		} finally {
+			// Tables go on to a data load (which ends the fresh retry); other kinds are done here.
+			if (ref.kind !== 'var' && ref.kind !== 'indicator' && ref.kind !== 'trade') this.fresh = false;
 		}
 	}
 
@@ -304,9 +316,10 @@ export class ItemLoader {
 							turth,
 							onProgress: progress,
 						},
-						{ signal: ctrl.signal, lang: this.d.lang },
+						{ signal: ctrl.signal, lang: this.d.lang, bypassCache: this.fresh || undefined },
 					);
 			if (ctrl.signal.aborted) throw new DOMException('aborted', 'AbortError');
+			this.fresh = false;
 			if (this.d.ref.kind === 'var' && t.variable.title) {
 				const { sdg } = this.d.ref;
 				this.d.setTitle(sdg ? sdgTitle({ number: sdg, title: t.variable.title }) : t.variable.title);
@@ -335,8 +348,12 @@ export class ItemLoader {
 		years: number[],
 		signal: AbortSignal,
 	): Promise<void> {
-		const { result, table } = await loadTrade(this.d.api.families, ref, years, this.d.lang, signal);
+		const { result, table } = await loadTrade(this.d.api.families, ref, years, this.d.lang, {
+			signal,
+			bypassCache: this.fresh || undefined,
+		});
 		if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+		this.fresh = false;
 		this.d.setTitle(table.variable.title);
 		this.shown = { kind: 'trade', result, table };
 		this.d.post({ type: 'dynamic', requestId, table: toWire(table) });

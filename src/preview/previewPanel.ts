@@ -173,7 +173,7 @@ export class PreviewPanel extends Disposable {
 					this.loader.cancel(m.requestId);
 					break;
 				case 'retry':
-					void this.loader.start();
+					void this.loader.start({ fresh: true });
 					break;
 				case 'pickArea':
 					await this.loader.pickArea(m.area);

@@ -67,11 +67,11 @@ export async function loadTrade(
 	ref: TradeRef,
 	years: number[],
 	lang: Lang,
-	signal: AbortSignal,
+	opts: { signal: AbortSignal; bypassCache?: boolean },
 ): Promise<{ result: TradeResult; table: DynamicTable }> {
 	const query = { flow: ref.flow, hs: ref.hs, hsLevel: ref.hsLevel, monthly: ref.monthly, years };
 	const problem = tradeProblem(query);
 	if (problem) throw new InputError(problem);
-	const result = await source.getTrade(query, { signal });
+	const result = await source.getTrade(query, opts);
 	return { result, table: tradeDynamicTable(result, lang, tradeLabels(result)) };
 }

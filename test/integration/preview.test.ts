@@ -355,4 +355,37 @@ describe('preview panel (bps.preview)', function () {
 		assert.equal(await pending, undefined);
 		assert.equal(previews.all().length, before);
 	});
+
+	it('Retry after "no data" asks BPS again: the cached "not available" answer is not served back', async () => {
+		await vscode.commands.executeCommand('bps.clearCache');
+		emu.setFaults([{ kind: 'noData', match: { model: 'data' } }]);
+		const p = await open({ domain: '0000', kind: 'var', id: FIXTURE_IDS.derivedVar });
+		const err = await until(() => sent(p, 'error')[0], 30_000, 'the no-data message');
+		assert.match(err.message, /no data/i);
+		emu.clearFaults();
+		// BPS has the data now. Retry (the webview's button): the host starts again, the webview
+		// asks for its window; the answer comes from BPS, not from the cached "not available".
+		const errors = sent(p, 'error').length;
+		const t0 = emu.requests.length;
+		await p.onMessage({ type: 'retry' });
+		const dims = await until(() => sent(p, 'dims').at(-1), 30_000, 'the periods after Retry');
+		if (!sent(p, 'dynamic').length)
+			await p.onMessage({ type: 'load', requestId: 2001, periods: dims.dims.defaultPeriods });
+		await until(() => sent(p, 'dynamic')[0], 30_000, 'the table after Retry');
+		assert.equal(sent(p, 'error').length, errors, 'no second error');
+		assert.ok(
+			emu.requests.slice(t0).some((r) => r.params.model === 'data'),
+			'the data was asked of the API again',
+		);
+		// Later loads use the cache again.
+		const t1 = emu.requests.length;
+		await p.onMessage({ type: 'load', requestId: 2002, periods: dims.dims.defaultPeriods });
+		await until(() => sent(p, 'dynamic').find((m) => m.requestId === 2002), 30_000, 'the same window again');
+		assert.equal(
+			emu.requests.slice(t1).filter((r) => r.params.model === 'data').length,
+			0,
+			'served from the cache',
+		);
+		p.panel.dispose();
+	});
 });
