@@ -1,6 +1,6 @@
-/** Census areas: which of an event's areas an MFD code names. Pure (no vscode). */
+/** Census areas: which of an event's areas an MFD code names, and several areas' data as one. Pure (no vscode). */
 import { BpsError } from '../api/errors';
-import type { CensusArea } from '../api/families/types';
+import type { CensusArea, CensusData } from '../api/families/types';
 
 /** Indonesia's census area code. */
 export const CENSUS_NATIONAL = '0';
@@ -11,4 +11,37 @@ export function findCensusArea(areas: readonly CensusArea[], code: string | unde
 	const hit = areas.find((a) => a.mfdCode === want) ?? areas.find((a) => String(a.id) === want);
 	if (!hit) throw new BpsError('noData', `no census area ${want}`);
 	return hit;
+}
+
+/**
+ * Several areas' answers for one dataset as one: the rows one area after another (each row keeps
+ * its area code and name, so the grid and the tidy rows tell them apart), each dimension's items
+ * in first-seen order across the areas, and `areaIds` in the order given (the fetch code asks for
+ * the same areas). Stale when any part is; fetched when the oldest part was.
+ */
+export function mergeCensusData(parts: readonly CensusData[]): CensusData {
+	if (!parts.length) throw new RangeError('no census data to merge');
+	if (parts.length === 1) return parts[0];
+	const dims = new Map<string, CensusData['dimensions'][number]>();
+	for (const p of parts)
+		for (const d of p.dimensions) {
+			const have = dims.get(d.id);
+			if (!have) {
+				dims.set(d.id, { ...d, items: [...d.items] });
+				continue;
+			}
+			const seen = new Set(have.items.map((i) => i.id));
+			for (const it of d.items) if (!seen.has(it.id)) have.items.push(it);
+		}
+	const first = parts[0];
+	return {
+		event: first.event,
+		dataset: first.dataset,
+		areaId: first.areaId,
+		areaIds: [...new Set(parts.flatMap((p) => p.areaIds ?? [p.areaId]))],
+		rows: parts.flatMap((p) => p.rows),
+		dimensions: [...dims.values()],
+		fetchedAt: Math.min(...parts.map((p) => p.fetchedAt)),
+		stale: parts.some((p) => p.stale),
+	};
 }

@@ -7,6 +7,7 @@ import type { CensusData, SimdasiTable } from '../api/families/types';
 import { censusSnippetTable, familyRequest, simdasiSnippetTable } from '../snippets/families';
 import { yearsText } from '../snippets/families/context';
 import type { SnippetTable } from '../snippets/types';
+import type { FamilyRequest } from '../snippets/families/fetch';
 import type { TableSource } from './layout';
 
 function context(src: TableSource, baseUrl: string, title?: string) {
@@ -26,8 +27,8 @@ export function censusInsertTable(
 
 /**
  * A SIMDASI table of one or more years. One year: `layout` as asked (wide as printed, or tidy),
- * with its request for the fetch code. Several years: the tidy rows of each year, oldest first;
- * the fetch code asks for one year, so it is not offered for them.
+ * with its request for the fetch code. Several years: the tidy rows of each year, oldest first,
+ * and the fetch code loops over the same years.
  */
 export function simdasiInsertTable(
 	tables: readonly SimdasiTable[],
@@ -51,5 +52,11 @@ export function simdasiInsertTable(
 		periods: yearsText(years.map((t) => t.year)),
 		notes: [...new Set(parts.flatMap((p) => p.notes ?? []))],
 		rows: parts.flatMap((p) => p.rows),
+		familyRequest: everyYear(familyRequest('simdasi', years[years.length - 1], ctx), years),
 	};
+}
+
+/** The fetch request of one year's table, asking for every year of `tables` (one request each). */
+function everyYear(r: FamilyRequest, tables: readonly SimdasiTable[]): FamilyRequest {
+	return r.kind === 'simdasi' ? { ...r, years: tables.map((t) => t.year) } : r;
 }

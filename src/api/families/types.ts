@@ -125,6 +125,8 @@ export interface CensusData extends Freshness {
 	event: string;
 	dataset: number;
 	areaId: number;
+	/** Several areas' answers merged into one (catalogue/census.ts), in order; absent = `areaId` alone. */
+	areaIds?: number[];
 	rows: CensusRow[];
 	/** The category dimensions, in order, with their items in first-seen order. */
 	dimensions: Array<{ id: string; name: string; items: Array<{ id: string; code: string; name: string }> }>;

@@ -77,10 +77,11 @@ export function censusSnippetTable(d: CensusData, ctx: FamilyContext): SnippetTa
 	return {
 		title: ctx.title || `${indicator} (${d.event.toUpperCase()}, dataset ${d.dataset})`,
 		domain: first ? (domainOfCensusMfd(first.areaCode) ?? first.areaCode) : '',
-		domainName: first?.areaName ?? '',
+		// Several areas (a merged answer): all their names, in order.
+		domainName: [...new Set(d.rows.map((r) => r.areaName.trim()))].join(', '),
 		periods: periods.join(', '),
 		notes: [
-			`${en ? 'Census' : 'Sensus'}: ${d.event}; dataset ${d.dataset}; ${en ? 'area' : 'wilayah'} ${d.areaId}`,
+			`${en ? 'Census' : 'Sensus'}: ${d.event}; dataset ${d.dataset}; ${en ? 'area' : 'wilayah'} ${(d.areaIds ?? [d.areaId]).join(', ')}`,
 			...d.dimensions.map((dim, i) => `${censusCategoryColumns(i + 1)[1]}: ${dim.name.trim()} (${dim.id})`),
 		],
 		columns: censusColumns(n),

@@ -6,8 +6,10 @@
  * converters (same names, integer years, missing = NaN / NA / null, never 0) so the data snippet
  * and the fetch snippet of one table build the same frame. Requests (bps-api.md §3.8–3.10):
  * - trade: `dataexim/?sumber&periode&kodehs&jenishs&tahun`, one per year (the API takes one `tahun`);
- * - census: `interoperabilitas/datasource/sensus/?id=41&kegiatan&wilayah_sensus&dataset`;
- * - SIMDASI: `interoperabilitas/datasource/simdasi/?id=25&wilayah&tahun&id_tabel`, whose errors
+ * - census: `interoperabilitas/datasource/sensus/?id=41&kegiatan&wilayah_sensus&dataset`, one per area
+ *   (the areas' rows bound into one frame, each with its area code and name);
+ * - SIMDASI: `interoperabilitas/datasource/simdasi/?id=25&wilayah&tahun&id_tabel`, one per year
+ *   (bound oldest first, the year an integer and the period its ISO text), whose errors
  *   come inside an OK answer as `{status: 400, condition: "ERROR", message}`.
  */
 import { redactKey } from '../common';
@@ -26,8 +28,10 @@ export type FamilyRequest = { baseUrl: string } & (
 			years: number[];
 			monthly: boolean;
 	  }
-	| { kind: 'census'; event: string; area: number; dataset: number }
-	| { kind: 'simdasi'; mfd: string; year: number; table: string; lang: 'ind' | 'eng' }
+	/** `areas`: census area ids (`wilayah_sensus`), one request each, rows bound in this order. */
+	| { kind: 'census'; event: string; areas: number[]; dataset: number }
+	/** `years`: one request each, rows bound oldest first. */
+	| { kind: 'simdasi'; mfd: string; years: number[]; table: string; lang: 'ind' | 'eng' }
 );
 
 /**
@@ -52,12 +56,24 @@ export function checkFamilyRequest(r: FamilyRequest): FamilyRequest {
 		}
 		case 'census':
 			if (!/^[A-Za-z0-9_-]{1,40}$/.test(r.event)) throw new RangeError(`invalid census event: ${r.event}`);
-			return { ...r, baseUrl, area: whole(r.area, 'census area'), dataset: whole(r.dataset, 'dataset') };
+			if (!r.areas.length) throw new RangeError('census fetch snippets need at least one area');
+			return {
+				...r,
+				baseUrl,
+				areas: [...new Set(r.areas.map((a) => whole(a, 'census area')))],
+				dataset: whole(r.dataset, 'dataset'),
+			};
 		case 'simdasi':
 			if (!/^\d{7}$/.test(r.mfd)) throw new RangeError(`invalid MFD area code: ${r.mfd}`);
 			if (!/^[A-Za-z0-9+/=_-]{1,200}$/.test(r.table))
 				throw new RangeError(`invalid SIMDASI table id: ${r.table}`);
-			return { ...r, baseUrl, year: whole(r.year, 'year'), lang: r.lang === 'eng' ? 'eng' : 'ind' };
+			if (!r.years.length) throw new RangeError('fetch snippets need at least one year');
+			return {
+				...r,
+				baseUrl,
+				years: [...new Set(r.years.map((y) => whole(y, 'year')))].sort((a, b) => a - b),
+				lang: r.lang === 'eng' ? 'eng' : 'ind',
+			};
 	}
 }
 

@@ -110,7 +110,7 @@ df = df.astype({"year": int_or_nullable(df, "year"), "month": int_or_nullable(df
 
 function census(r: Extract<FamilyRequest, { kind: 'census' }>): string {
 	return `EVENT = ${pyString(r.event)}  # kegiatan
-AREA = ${numLiteral(r.area)}  # wilayah_sensus
+AREAS = [${r.areas.map(numLiteral).join(', ')}]  # wilayah_sensus: one request per area
 DATASET = ${numLiteral(r.dataset)}
 
 
@@ -139,12 +139,15 @@ def categories(row):
     return out
 
 
-body = get_json("interoperabilitas/datasource/sensus/",
-                {"id": 41, "kegiatan": EVENT, "wilayah_sensus": AREA, "dataset": DATASET})
-inner = inner_of(body)
-rows = inner.get("data") if isinstance(inner, dict) else None
-if body.get("data-availability") != "available" or not rows:
-    raise RuntimeError("BPS WebAPI has no census data for this dataset in this area.")
+rows = []
+for area in AREAS:
+    body = get_json("interoperabilitas/datasource/sensus/",
+                    {"id": 41, "kegiatan": EVENT, "wilayah_sensus": area, "dataset": DATASET})
+    inner = inner_of(body)
+    got = inner.get("data") if isinstance(inner, dict) else None
+    if body.get("data-availability") != "available" or not got:
+        raise RuntimeError("BPS WebAPI has no census data for this dataset in area %s." % area)
+    rows.extend(got)  # the areas' rows one after another, area code and name in each
 
 cats = [categories(row) for row in rows]
 width = max(len(c) for c in cats)  # category_1 ... category_<width>
@@ -173,7 +176,7 @@ df = df.astype({"year": int_or_nullable(df, "year"), "value": "float64"})`;
 
 function simdasi(r: Extract<FamilyRequest, { kind: 'simdasi' }>): string {
 	return `AREA = ${pyString(r.mfd)}  # 7-digit MFD code
-YEAR = ${numLiteral(r.year)}
+YEARS = [${r.years.map(numLiteral).join(', ')}]  # one request per year
 TABLE = ${pyString(r.table)}  # id_tabel
 LANG = ${pyString(r.lang)}  # names and units in "ind" or "eng"
 
@@ -185,43 +188,50 @@ def domain_of(mfd):
     return mfd[:4] if len(mfd) == 7 and mfd.isdigit() and mfd.endswith("000") else None
 
 
-body = get_json("interoperabilitas/datasource/simdasi/",
-                {"id": 25, "wilayah": AREA, "tahun": YEAR, "id_tabel": TABLE})
-inner = inner_of(body)
-if not isinstance(inner, dict):
-    raise RuntimeError("SIMDASI has no data for this table, area and year.")
-# SIMDASI reports errors inside an OK answer: {"status": 400, "condition": "ERROR", "message": ...}
-try:
-    failed = float(inner.get("status", 200)) >= 400
-except (TypeError, ValueError):
-    failed = False
-if failed or str(inner.get("condition", "OK")).upper() == "ERROR":
-    raise RuntimeError("SIMDASI: " + (text_of(inner.get("message")) or "status %s" % inner.get("status")))
-tables = inner.get("data")
-table = tables[0] if isinstance(tables, list) and tables else tables if isinstance(tables, dict) else inner
-if not isinstance(table, dict) or not table.get("kolom"):
-    raise RuntimeError("SIMDASI has no data for this table, area and year.")
+def year_records(year):
+    body = get_json("interoperabilitas/datasource/simdasi/",
+                    {"id": 25, "wilayah": AREA, "tahun": year, "id_tabel": TABLE})
+    inner = inner_of(body)
+    if not isinstance(inner, dict):
+        raise RuntimeError("SIMDASI has no data for this table, area and year %d." % year)
+    # SIMDASI reports errors inside an OK answer: {"status": 400, "condition": "ERROR", "message": ...}
+    try:
+        failed = float(inner.get("status", 200)) >= 400
+    except (TypeError, ValueError):
+        failed = False
+    if failed or str(inner.get("condition", "OK")).upper() == "ERROR":
+        raise RuntimeError("SIMDASI: " + (text_of(inner.get("message")) or "status %s" % inner.get("status")))
+    tables = inner.get("data")
+    table = tables[0] if isinstance(tables, list) and tables else tables if isinstance(tables, dict) else inner
+    if not isinstance(table, dict) or not table.get("kolom"):
+        raise RuntimeError("SIMDASI has no data for this table, area and year %d." % year)
 
-english = LANG == "eng"
-year = int(table.get("tahun_data") or YEAR)
+    english = LANG == "eng"
+    data_year = int(table.get("tahun_data") or year)
+    out = []
+    for row in table.get("data") or []:
+        code = text_of(row.get("kode_wilayah"))
+        cells = row.get("variables") or {}
+        for key, meta in table["kolom"].items():
+            name = (text_of(meta.get("nama_variabel_en")) if english else "") or text_of(meta.get("nama_variabel")) or key
+            unit = (text_of(meta.get("satuan_en")) if english else "") or text_of(meta.get("satuan"))
+            out.append({
+                "region_code": code,
+                "domain_code": domain_of(code),
+                "region": text_of(row.get("label")) or text_of(row.get("label_raw")),
+                "variable_code": key,
+                "variable": name,
+                "unit": unit or None,
+                "year": data_year,
+                "period": str(data_year),
+                "value": to_number((cells.get(key) or {}).get("value")),
+            })
+    return out
+
+
 records = []
-for row in table.get("data") or []:
-    code = text_of(row.get("kode_wilayah"))
-    cells = row.get("variables") or {}
-    for key, meta in table["kolom"].items():
-        name = (text_of(meta.get("nama_variabel_en")) if english else "") or text_of(meta.get("nama_variabel")) or key
-        unit = (text_of(meta.get("satuan_en")) if english else "") or text_of(meta.get("satuan"))
-        records.append({
-            "region_code": code,
-            "domain_code": domain_of(code),
-            "region": text_of(row.get("label")) or text_of(row.get("label_raw")),
-            "variable_code": key,
-            "variable": name,
-            "unit": unit or None,
-            "year": year,
-            "period": str(year),
-            "value": to_number((cells.get(key) or {}).get("value")),
-        })
+for year in YEARS:  # one request per year; the years' rows bound one after another
+    records.extend(year_records(year))
 
 columns = ["region_code", "domain_code", "region", "variable_code", "variable", "unit", "year",
            "period", "value"]

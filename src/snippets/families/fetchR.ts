@@ -101,7 +101,7 @@ rownames(df) <- NULL`;
 
 function census(r: Extract<FamilyRequest, { kind: 'census' }>): string {
 	return `event <- ${rString(r.event)} # kegiatan
-area <- ${numLiteral(r.area)} # wilayah_sensus
+areas <- c(${r.areas.map(numLiteral).join(', ')}) # wilayah_sensus: one request per area
 dataset <- ${numLiteral(r.dataset)}
 
 # MFD "0" = Indonesia (0000), "35" a province (3500), "3578" a regency/city; others: NA.
@@ -125,12 +125,16 @@ categories <- function(row) {
   out
 }
 
-body <- get_json("interoperabilitas/datasource/sensus/",
-                 list(id = 41, kegiatan = event, wilayah_sensus = area, dataset = dataset))
-inner <- inner_of(body)
-rows <- if (is.list(inner)) inner[["data"]] else NULL
-if (!identical(body[["data-availability"]], "available") || !length(rows)) {
-  stop("BPS WebAPI has no census data for this dataset in this area.")
+rows <- list()
+for (area in areas) {
+  body <- get_json("interoperabilitas/datasource/sensus/",
+                   list(id = 41, kegiatan = event, wilayah_sensus = area, dataset = dataset))
+  inner <- inner_of(body)
+  got <- if (is.list(inner)) inner[["data"]] else NULL
+  if (!identical(body[["data-availability"]], "available") || !length(got)) {
+    stop(paste("BPS WebAPI has no census data for this dataset in area", area))
+  }
+  rows <- c(rows, got) # the areas' rows one after another, area code and name in each
 }
 cats <- lapply(rows, categories)
 width <- max(lengths(cats)) # category_1 ... category_<width>
@@ -156,7 +160,7 @@ df$value <- vapply(rows, function(row) to_number(row[["nilai"]]), numeric(1))`;
 
 function simdasi(r: Extract<FamilyRequest, { kind: 'simdasi' }>): string {
 	return `area <- ${rString(r.mfd)} # 7-digit MFD code
-year <- ${numLiteral(r.year)}
+years <- c(${r.years.map(numLiteral).join(', ')}) # one request per year
 table_id <- ${rString(r.table)} # id_tabel
 lang <- ${rString(r.lang)} # names and units in "ind" or "eng"
 
@@ -166,53 +170,58 @@ domain_of <- function(mfd) {
   if (grepl("^[0-9]{4}000$", mfd)) substr(mfd, 1, 4) else NA_character_
 }
 
-body <- get_json("interoperabilitas/datasource/simdasi/",
-                 list(id = 25, wilayah = area, tahun = year, id_tabel = table_id))
-inner <- inner_of(body)
-if (!is.list(inner) || is.null(names(inner))) stop("SIMDASI has no data for this table, area and year.")
-# SIMDASI reports errors inside an OK answer: {"status": 400, "condition": "ERROR", "message": ...}
-status <- suppressWarnings(as.numeric(text_of(inner[["status"]])))
-if ((!is.na(status) && status >= 400) || identical(toupper(text_of(inner[["condition"]])), "ERROR")) {
-  message <- text_of(inner[["message"]])
-  stop(paste("SIMDASI:", if (nzchar(message)) message else paste("status", status)))
-}
-tables <- inner[["data"]]
-table <- if (!is.null(tables[["kolom"]])) tables else if (length(tables)) tables[[1]] else inner
-if (!is.list(table) || !length(table[["kolom"]])) stop("SIMDASI has no data for this table, area and year.")
+year_frame <- function(year) {
+  body <- get_json("interoperabilitas/datasource/simdasi/",
+                   list(id = 25, wilayah = area, tahun = year, id_tabel = table_id))
+  inner <- inner_of(body)
+  if (!is.list(inner) || is.null(names(inner))) stop(paste("SIMDASI has no data for this table, area and year", year))
+  # SIMDASI reports errors inside an OK answer: {"status": 400, "condition": "ERROR", "message": ...}
+  status <- suppressWarnings(as.numeric(text_of(inner[["status"]])))
+  if ((!is.na(status) && status >= 400) || identical(toupper(text_of(inner[["condition"]])), "ERROR")) {
+    message <- text_of(inner[["message"]])
+    stop(paste("SIMDASI:", if (nzchar(message)) message else paste("status", status)))
+  }
+  tables <- inner[["data"]]
+  table <- if (!is.null(tables[["kolom"]])) tables else if (length(tables)) tables[[1]] else inner
+  if (!is.list(table) || !length(table[["kolom"]])) stop(paste("SIMDASI has no data for this table, area and year", year))
 
-english <- lang == "eng"
-data_year <- if (is.null(table[["tahun_data"]])) as.integer(year) else as.integer(table[["tahun_data"]])
-keys <- names(table[["kolom"]])
-pick_text <- function(meta, en, id) {
-  x <- if (english) text_of(meta[[en]]) else ""
-  if (nzchar(x)) x else text_of(meta[[id]])
+  english <- lang == "eng"
+  data_year <- if (is.null(table[["tahun_data"]])) as.integer(year) else as.integer(table[["tahun_data"]])
+  keys <- names(table[["kolom"]])
+  pick_text <- function(meta, en, id) {
+    x <- if (english) text_of(meta[[en]]) else ""
+    if (nzchar(x)) x else text_of(meta[[id]])
+  }
+  names_of <- vapply(keys, function(k) {
+    x <- pick_text(table[["kolom"]][[k]], "nama_variabel_en", "nama_variabel")
+    if (nzchar(x)) x else k
+  }, character(1), USE.NAMES = FALSE)
+  units_of <- vapply(keys, function(k) {
+    x <- pick_text(table[["kolom"]][[k]], "satuan_en", "satuan")
+    if (nzchar(x)) x else NA_character_
+  }, character(1), USE.NAMES = FALSE)
+  parts <- lapply(table[["data"]], function(row) {
+    code <- text_of(row[["kode_wilayah"]])
+    label <- text_of(row[["label"]])
+    data.frame(
+      region_code = code,
+      domain_code = domain_of(code),
+      region = if (nzchar(label)) label else text_of(row[["label_raw"]]),
+      variable_code = keys,
+      variable = names_of,
+      unit = units_of,
+      year = data_year,
+      period = as.character(data_year),
+      value = vapply(keys, function(k) to_number(row[["variables"]][[k]][["value"]]), numeric(1),
+                     USE.NAMES = FALSE),
+      stringsAsFactors = FALSE
+    )
+  })
+  do.call(rbind, parts)
 }
-names_of <- vapply(keys, function(k) {
-  x <- pick_text(table[["kolom"]][[k]], "nama_variabel_en", "nama_variabel")
-  if (nzchar(x)) x else k
-}, character(1), USE.NAMES = FALSE)
-units_of <- vapply(keys, function(k) {
-  x <- pick_text(table[["kolom"]][[k]], "satuan_en", "satuan")
-  if (nzchar(x)) x else NA_character_
-}, character(1), USE.NAMES = FALSE)
-parts <- lapply(table[["data"]], function(row) {
-  code <- text_of(row[["kode_wilayah"]])
-  label <- text_of(row[["label"]])
-  data.frame(
-    region_code = code,
-    domain_code = domain_of(code),
-    region = if (nzchar(label)) label else text_of(row[["label_raw"]]),
-    variable_code = keys,
-    variable = names_of,
-    unit = units_of,
-    year = data_year,
-    period = as.character(data_year),
-    value = vapply(keys, function(k) to_number(row[["variables"]][[k]][["value"]]), numeric(1),
-                   USE.NAMES = FALSE),
-    stringsAsFactors = FALSE
-  )
-})
-df <- do.call(rbind, parts)
+
+# One request per year; the years' rows bound one after another.
+df <- do.call(rbind, lapply(years, year_frame))
 rownames(df) <- NULL`;
 }
 

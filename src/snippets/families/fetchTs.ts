@@ -120,7 +120,7 @@ export async function fetchBpsTable(): Promise<BpsRecord[]> {
 
 function census(r: Extract<FamilyRequest, { kind: 'census' }>): string {
 	return `const EVENT = ${jsString(r.event)}; // kegiatan
-const AREA = ${numLiteral(r.area)}; // wilayah_sensus
+const AREAS = [${r.areas.map(numLiteral).join(', ')}]; // wilayah_sensus: one request per area
 const DATASET = ${numLiteral(r.dataset)};
 
 /** category_1_code, category_1, ... up to category_5: one pair per dimension of the dataset. */
@@ -155,18 +155,22 @@ function categories(row: Json): Array<[string, string]> {
 }
 
 export async function fetchBpsTable(): Promise<BpsRecord[]> {
-  const body = await getJson('interoperabilitas/datasource/sensus/', {
-    id: 41,
-    kegiatan: EVENT,
-    wilayah_sensus: AREA,
-    dataset: DATASET,
-  });
-  const rows = innerOf(body)?.data;
-  if (body['data-availability'] !== 'available' || !Array.isArray(rows) || !rows.length)
-    throw new Error('BPS WebAPI has no census data for this dataset in this area.');
-  const cats = (rows as Json[]).map(categories);
+  const rows: Json[] = [];
+  for (const area of AREAS) {
+    const body = await getJson('interoperabilitas/datasource/sensus/', {
+      id: 41,
+      kegiatan: EVENT,
+      wilayah_sensus: area,
+      dataset: DATASET,
+    });
+    const got = innerOf(body)?.data;
+    if (body['data-availability'] !== 'available' || !Array.isArray(got) || !got.length)
+      throw new Error('BPS WebAPI has no census data for this dataset in area ' + area + '.');
+    rows.push(...(got as Json[])); // the areas' rows one after another, area code and name in each
+  }
+  const cats = rows.map(categories);
   const width = Math.max(...cats.map((c) => c.length));
-  return (rows as Json[]).map((row, i) => {
+  return rows.map((row, i) => {
     const code = textOf(row.kode_wilayah);
     const period = textOf(row.period);
     const rec: Record<string, string | number | null> = {
@@ -190,7 +194,7 @@ export async function fetchBpsTable(): Promise<BpsRecord[]> {
 
 function simdasi(r: Extract<FamilyRequest, { kind: 'simdasi' }>): string {
 	return `const AREA = ${jsString(r.mfd)}; // 7-digit MFD code
-const YEAR = ${numLiteral(r.year)};
+const YEARS = [${r.years.map(numLiteral).join(', ')}]; // one request per year
 const TABLE = ${jsString(r.table)}; // id_tabel
 const LANG: string = ${jsString(r.lang)}; // names and units in "ind" or "eng"
 
@@ -215,15 +219,15 @@ function domainOf(mfd: string): string | null {
   return /^[0-9]{4}000$/.test(mfd) ? mfd.slice(0, 4) : null;
 }
 
-export async function fetchBpsTable(): Promise<BpsRecord[]> {
+async function yearRecords(asked: number): Promise<BpsRecord[]> {
   const body = await getJson('interoperabilitas/datasource/simdasi/', {
     id: 25,
     wilayah: AREA,
-    tahun: YEAR,
+    tahun: asked,
     id_tabel: TABLE,
   });
   const inner = innerOf(body);
-  if (!inner) throw new Error('SIMDASI has no data for this table, area and year.');
+  if (!inner) throw new Error('SIMDASI has no data for this table, area and year ' + asked + '.');
   // SIMDASI reports errors inside an OK answer: {"status": 400, "condition": "ERROR", "message": ...}
   const status = Number(inner.status);
   if ((Number.isFinite(status) && status >= 400) || textOf(inner.condition).toUpperCase() === 'ERROR')
@@ -234,9 +238,9 @@ export async function fetchBpsTable(): Promise<BpsRecord[]> {
     | undefined;
   const kolom = table?.kolom as Record<string, Json> | undefined;
   if (!table || !kolom || !Object.keys(kolom).length)
-    throw new Error('SIMDASI has no data for this table, area and year.');
+    throw new Error('SIMDASI has no data for this table, area and year ' + asked + '.');
   const english = LANG === 'eng';
-  const year = Number(table.tahun_data) || YEAR;
+  const year = Number(table.tahun_data) || asked;
   const records: BpsRecord[] = [];
   for (const row of (table.data ?? []) as Json[]) {
     const code = textOf(row.kode_wilayah);
@@ -257,6 +261,13 @@ export async function fetchBpsTable(): Promise<BpsRecord[]> {
       });
     }
   }
+  return records;
+}
+
+export async function fetchBpsTable(): Promise<BpsRecord[]> {
+  const records: BpsRecord[] = [];
+  // One request per year; the years' rows bound one after another.
+  for (const year of YEARS) records.push(...(await yearRecords(year)));
   return records;
 }`;
 }

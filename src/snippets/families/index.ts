@@ -132,10 +132,10 @@ export function familyRequest(
 	}
 	if (kind === 'census') {
 		const d = data as CensusData;
-		return { kind: 'census', baseUrl, event: d.event, area: d.areaId, dataset: d.dataset };
+		return { kind: 'census', baseUrl, event: d.event, areas: d.areaIds ?? [d.areaId], dataset: d.dataset };
 	}
 	const t = data as SimdasiTable;
-	return { kind: 'simdasi', baseUrl, mfd: t.mfd, year: t.year, table: t.id, lang: ctx.lang };
+	return { kind: 'simdasi', baseUrl, mfd: t.mfd, years: [t.year], table: t.id, lang: ctx.lang };
 }
 
 /**

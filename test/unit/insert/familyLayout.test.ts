@@ -41,7 +41,7 @@ describe('insert layouts: SIMDASI', () => {
 		assert.equal(t.sourceUrl, 'https://jatim.bps.go.id');
 	});
 
-	it('several years: the tidy rows of each, oldest first, titled without a year and with no fetch request', () => {
+	it('several years: the tidy rows of each, oldest first, titled without a year, fetching every year', () => {
 		const t = simdasiInsertTable([table(2024), table(2022)], SRC, BASE, 'wide');
 		assert.equal(t.title, 'Luas Daerah');
 		assert.equal(t.periods, '2022, 2024');
@@ -49,7 +49,9 @@ describe('insert layouts: SIMDASI', () => {
 			t.rows.map((r) => r[6]),
 			[2022, 2024],
 		);
-		assert.equal(t.familyRequest, undefined);
+		const req = t.familyRequest;
+		assert.equal(req?.kind, 'simdasi');
+		assert.deepEqual(req?.kind === 'simdasi' ? req.years : [], [2022, 2024]);
 		assert.throws(() => simdasiInsertTable([], SRC, BASE, 'long'), RangeError);
 	});
 });

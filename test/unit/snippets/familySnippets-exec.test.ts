@@ -16,7 +16,11 @@ import {
 	type SnippetFormat,
 	familySnippet,
 	familySnippetTable,
+	formatSnippet,
+	type SnippetTable,
 } from '../../../src/snippets';
+import { mergeCensusData } from '../../../src/catalogue/census';
+import { censusInsertTable, simdasiInsertTable } from '../../../src/insert/familyLayout';
 import { CENSUS_DATASETS, censusAreas } from '../../emulator/families/census';
 import { SIMDASI_TABLES, simdasiTableId } from '../../emulator/families/simdasi';
 import { EMULATOR_KEY, type Emulator, startEmulator } from '../../emulator/server';
@@ -318,6 +322,72 @@ describe('family snippets: fetch code against the emulator', function () {
 			assert.deepEqual(rr.rows, want);
 		});
 	}
+
+	/** Tables laid out as Insert Data does (several years, several areas): what the fetch code must rebuild. */
+	const SRC = {
+		domain: '3500',
+		domainName: 'Jawa Timur',
+		sourceUrl: 'https://jatim.bps.go.id',
+		lang: 'ind' as const,
+	};
+	const MULTI: Array<{
+		name: string;
+		build: () => Promise<SnippetTable>;
+		check: (reqs: Emulator['requests']) => void;
+	}> = [
+		{
+			name: 'SIMDASI table 3.1.1 for 3500000 over three years (rows bound oldest first)',
+			build: async () => {
+				const tables = await Promise.all(
+					[2023, 2021, 2022].map((year) =>
+						client.families.getSimdasiTable({ mfd: '3500000', year, table: table('3.1.1') }),
+					),
+				);
+				return simdasiInsertTable(tables, { ...SRC, accessedAt: ctx.accessedAt }, emu.url, 'long');
+			},
+			check: (reqs) =>
+				assert.deepEqual(
+					reqs.filter((r) => r.path.includes('simdasi')).map((r) => r.params.tahun),
+					['2021', '2022', '2023'],
+				),
+		},
+		{
+			name: 'census sp2020 dataset 1001 for Indonesia, Jawa Timur and Kota Surabaya (rows bound by area)',
+			build: async () => {
+				const areas = ['0', '35', '3578'].map((m) => censusAreas().find((a) => a.kode_mfd === m)!.id);
+				const parts = await Promise.all(
+					areas.map((area) => client.families.getCensusData({ event: 'sp2020', area, dataset: 1001 })),
+				);
+				return censusInsertTable(mergeCensusData(parts), { ...SRC, accessedAt: ctx.accessedAt }, emu.url);
+			},
+			check: (reqs) =>
+				assert.deepEqual(
+					reqs.filter((r) => r.path.includes('sensus')).map((r) => r.params.wilayah_sensus),
+					['0', '35', '3578'].map((m) => String(censusAreas().find((a) => a.kode_mfd === m)!.id)),
+				),
+		},
+	];
+	for (const m of MULTI)
+		for (const r of runners)
+			it(`${r.format}: ${m.name} equals the inserted table`, async function () {
+				need(this, r.ok(), r.what);
+				const st = await m.build();
+				const want = st.rows.map((row) =>
+					Object.fromEntries(st.columns.map((col, i) => [col.name, row[i] ?? null])),
+				);
+				assert.ok(new Set(want.map((x) => `${x.year}|${x.region_code}`)).size >= 3, 'several years or areas');
+				emu.resetRequests();
+				const out = await runSnippet(formatSnippet(st, r.format) + r.dump, r.ext, r.cmd());
+				m.check(emu.requests);
+				assert.ok(
+					emu.requests.every((q) => q.keyPresent),
+					'the key comes from BPS_API_KEY',
+				);
+				assert.deepEqual(out.rows, want);
+				assert.ok(out.rows.every((x) => Number.isInteger(x.year)));
+				if (out.dtypes) assert.equal(out.dtypes.year, 'int64');
+				if (out.types) assert.equal(out.types.year, 'integer');
+			});
 
 	it('SIMDASI nested error ({status: 400, condition: "ERROR"}) fails clearly in every language', async function () {
 		need(this, PANDAS_PY && HAS_JSONLITE, 'python3 with pandas and Rscript with jsonlite');

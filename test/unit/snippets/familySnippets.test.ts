@@ -14,10 +14,12 @@ import {
 	familyFormats,
 	familyHasFetch,
 	familySnippet,
+	familyRequest,
 	familySnippetTable,
 	formatSnippet,
 	sdgTitle,
 	snippetTableFromDynamic,
+	type SnippetFormat,
 } from '../../../src/snippets';
 import { decodeDynamicData } from '../../../src/api/decode';
 import { sampleBody } from '../../emulator/samples';
@@ -401,7 +403,7 @@ describe('family snippets: converters to the tidy schema', () => {
 			assert.match(out, /BPS_API_KEY/);
 			assert.match(out, /dataexim\//);
 		}
-		assert.match(familySnippet('census', CENSUS, 'python-fetch', CTX), /"wilayah_sensus": AREA/);
+		assert.match(familySnippet('census', CENSUS, 'python-fetch', CTX), /"wilayah_sensus": area/);
 		assert.match(familySnippet('simdasi', SIMDASI, 'r-fetch', CTX), /id = 25, wilayah = area, tahun = year/);
 		assert.throws(
 			() => familySnippet('simdasi', { ...SIMDASI, mfd: '35"; rm' }, 'python-fetch', CTX),
@@ -411,6 +413,52 @@ describe('family snippets: converters to the tidy schema', () => {
 			() => familySnippet('trade', { ...TRADE, query: { ...TRADE.query, hs: ['3'] } }, 'r-fetch', CTX),
 			RangeError,
 		);
+	});
+
+	it('SIMDASI fetch code of several years: one request per year in a loop, rows bound, key from BPS_API_KEY', () => {
+		const req = { ...familyRequest('simdasi', SIMDASI, CTX), years: [2024, 2022, 2023, 2022] };
+		const table = { ...familySnippetTable('simdasi', SIMDASI, 'json', CTX), familyRequest: req };
+		const shapes: Record<string, RegExp[]> = {
+			'python-fetch': [
+				/^YEARS = \[2022, 2023, 2024\] {2}# one request per year$/m,
+				/^for year in YEARS:.*\n {4}records\.extend\(year_records\(year\)\)$/m,
+				/"tahun": year, "id_tabel": TABLE/,
+				/"year": data_year,\n\s+"period": str\(data_year\)/,
+				/os\.environ\.get\("BPS_API_KEY"\)/,
+				/"year": "int64", "value": "float64"/,
+			],
+			'r-fetch': [
+				/^years <- c\(2022, 2023, 2024\) # one request per year$/m,
+				/^df <- do\.call\(rbind, lapply\(years, year_frame\)\)$/m,
+				/tahun = year, id_tabel = table_id/,
+				/Sys\.getenv\("BPS_API_KEY"\)/,
+			],
+			'typescript-fetch': [
+				/^const YEARS = \[2022, 2023, 2024\]; \/\/ one request per year$/m,
+				/for \(const year of YEARS\) records\.push\(\.\.\.\(await yearRecords\(year\)\)\);/,
+				/tahun: asked,/,
+				/process\.env\.BPS_API_KEY/,
+			],
+		};
+		for (const [format, res] of Object.entries(shapes)) {
+			const out = formatSnippet(table, format as SnippetFormat);
+			assert.ok(out.includes('Layanan ini menggunakan API Badan Pusat Statistik (BPS).'), format);
+			for (const re of res) assert.match(out, re, format);
+		}
+		assert.throws(
+			() => familySnippet('simdasi', { ...SIMDASI, year: 20.5 }, 'python-fetch', CTX),
+			RangeError,
+		);
+	});
+
+	it('census fetch code of several areas: one request per area in a loop, rows bound', () => {
+		const merged = { ...CENSUS, areaIds: [91622, 1667, 91622] };
+		const py = familySnippet('census', merged, 'python-fetch', CTX);
+		assert.match(py, /^AREAS = \[91622, 1667\] {2}# wilayah_sensus: one request per area$/m);
+		assert.match(py, /^for area in AREAS:$/m);
+		assert.match(familySnippet('census', merged, 'r-fetch', CTX), /^areas <- c\(91622, 1667\)/m);
+		assert.match(familySnippet('census', merged, 'typescript-fetch', CTX), /for \(const area of AREAS\)/);
+		assert.match(familySnippet('census', CENSUS, 'python-fetch', CTX), /^AREAS = \[91622\]/m);
 	});
 
 	it('forSnippet escapes and CRLF apply like every snippet', () => {
