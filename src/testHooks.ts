@@ -18,7 +18,7 @@ import type { LoadedFeatures } from './lazy/features';
 import type { LinkOpener } from './links/registerLinks';
 import type { PreviewManager } from './preview/previewManager';
 import type { PreviewPanel } from './preview/previewPanel';
-import type { HostMessage, WebviewMessage } from './preview/protocol';
+import type { HostMessage, PersistedState, WebviewMessage } from './preview/protocol';
 import type { SearchController } from './search/searchController';
 import type { Services } from './services';
 import type { CatalogueTreeProvider } from './tree/catalogueTree';
@@ -30,6 +30,7 @@ import { recentLogLines } from './util/logger';
 export interface PanelProbe {
 	readonly id: string;
 	readonly key: string;
+	/** The item as shown now (a census preview's chosen areas included). */
 	readonly ref: PreviewPanel['ref'];
 	readonly panel: vscode.WebviewPanel;
 	readonly aborted: boolean;
@@ -50,6 +51,8 @@ export interface PreviewsProbe {
 	all(): PanelProbe[];
 	/** Where exports are saved; tests replace it to export without a dialog. */
 	pickSaveUri: PreviewManager['pickSaveUri'];
+	/** Restores a panel from a webview's saved state, as VS Code does after a window reload. */
+	restore(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void>;
 }
 
 export interface TestHooks {
@@ -125,7 +128,9 @@ function previewsProbe(
 			probe = {
 				id: p.id,
 				key: p.key,
-				ref: p.ref,
+				get ref() {
+					return p.ref;
+				},
 				panel: p.panel,
 				get aborted() {
 					return p.aborted;
@@ -149,6 +154,7 @@ function previewsProbe(
 			return p && probeOf(p);
 		},
 		all: () => managerOf().all().map(probeOf),
+		restore: (panel, state) => managerOf().deserializeWebviewPanel(panel, state),
 		get pickSaveUri() {
 			return managerOf().pickSaveUri;
 		},

@@ -1,9 +1,25 @@
 /** Census areas: which of an event's areas an MFD code names, and several areas' data as one. Pure (no vscode). */
 import { BpsError } from '../api/errors';
 import type { CensusArea, CensusData } from '../api/families/types';
+import type { CensusRef } from './itemRef';
 
 /** Indonesia's census area code. */
 export const CENSUS_NATIONAL = '0';
+
+/** The MFD codes of the areas a census ref shows, in order: `areas`, else `area`, else Indonesia. */
+export function censusAreaCodes(ref: Pick<CensusRef, 'area' | 'areas'>): string[] {
+	return ref.areas?.length ? [...ref.areas] : [ref.area ?? CENSUS_NATIONAL];
+}
+
+/** The ref showing `codes` (one area keeps the contract's `area`; several go in `areas`). */
+export function withCensusAreas(ref: CensusRef, codes: readonly string[]): CensusRef {
+	const rest: CensusRef = { ...ref };
+	delete rest.area;
+	delete rest.areas;
+	const unique = [...new Set(codes)];
+	if (unique.length === 0) return rest;
+	return unique.length === 1 ? { ...rest, area: unique[0] } : { ...rest, areas: unique };
+}
 
 /** The census area an MFD code (or area id) names; BpsError('noData') when the event has none. */
 export function findCensusArea(areas: readonly CensusArea[], code: string | undefined): CensusArea {

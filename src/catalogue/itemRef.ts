@@ -93,13 +93,15 @@ export interface NewsRef extends RefBase {
 
 /**
  * A census dataset (`sensus` id 41), national (domain 0000): `id` is the dataset, `event` its census
- * ("sp2020"), `area` the census area's MFD code ("0" Indonesia, "35" a province, "3578" a regency).
+ * ("sp2020"), `area` the census area's MFD code ("0" Indonesia, "35" a province, "3578" a regency),
+ * or `areas` several of them shown side by side (catalogue/census.ts `censusAreaCodes` reads both).
  */
 export interface CensusRef extends RefBase {
 	kind: 'census';
 	id: number;
 	event: string;
 	area?: string;
+	areas?: string[];
 }
 
 /** A SIMDASI table (id 25) of a region: `id` is BPS's table id, `domain` maps to its 7-digit MFD code. */
@@ -239,6 +241,14 @@ function toFamilyRef(o: Record<string, unknown>): CensusRef | SimdasiRef | undef
 		const area =
 			typeof o.area === 'number' ? String(o.area) : typeof o.area === 'string' ? o.area.trim() : '';
 		if (/^\d{1,4}$/.test(area)) ref.area = area;
+		const areas = Array.isArray(o.areas)
+			? [
+					...new Set(
+						o.areas.map((a) => (typeof a === 'number' || typeof a === 'string' ? String(a).trim() : '')),
+					),
+				]
+			: [];
+		if (areas.length && areas.every((a) => /^\d{1,4}$/.test(a))) ref.areas = areas;
 		return ref;
 	}
 	const domain = typeof o.domain === 'string' && /^\d{4}$/.test(o.domain) ? o.domain : undefined;

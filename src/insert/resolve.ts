@@ -13,7 +13,9 @@ import { tradeProblem } from '../commands/tradeCheck';
 import { InputError } from '../util/inputError';
 import { documentSnippetTable, staticSnippetTable, tradeInsertTable, type TableSource } from './layout';
 import { referenceSnippetTable } from './reference';
-import { loadCensus, loadSimdasi, simdasiDims } from '../preview/familyLoader';
+import { censusAreaCodes } from '../catalogue/census';
+import { loadCensus } from '../preview/censusLoader';
+import { loadSimdasi, simdasiDims } from '../preview/familyLoader';
 import { censusInsertTable, simdasiInsertTable } from './familyLayout';
 
 /** What to fetch for an item, beyond its ref. */
@@ -115,7 +117,7 @@ export async function resolveSnippetTable(
 				vscode.l10n.t('Infographics and news have no data to insert. Open them with Preview instead.'),
 			);
 		case 'census': {
-			const { data, table } = await loadCensus(api.families, ref, ref.area, lang, o.signal);
+			const { data, table } = await loadCensus(api.families, ref, censusAreaCodes(ref), lang, o.signal);
 			return censusInsertTable(data, src, services.config().apiBaseUrl, table.variable.title);
 		}
 		case 'simdasi': {

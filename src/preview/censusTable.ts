@@ -1,13 +1,14 @@
 /**
  * Census data in the preview: the long-form rows of a `CensusData` as a `DynamicTable`, so the one
- * grid, pivot, chart and export of dynamic tables show it (no second grid to keep fast). The
- * layout is the one census books print:
- * - rows (`vervar`): the area × every category dimension but the last (age groups…), first seen first;
- * - derived variables (`turvar`): the items of the last category dimension (sex…), or the
- *   indicator when the dataset has no category;
+ * grid, pivot, chart and export of dynamic tables show it (no second grid to keep fast). One
+ * dimension goes across the columns, the others down the rows, as census books print them:
+ * - the dimensions are the area (when the data holds several areas) and each category;
+ * - derived variables (`turvar`): the items of the column dimension — by default the last
+ *   category (sex…), or the indicator when the dataset has no category and one area;
+ * - rows (`vervar`): every other dimension, area first, then the categories in order, first seen first;
  * - periods (`tahun`): the census periods; no sub-periods.
- * "Swap" puts the periods and the last category in the rows; the derived-variable choice keeps one
- * of its items. Several indicators in one answer (not seen) each get their own rows.
+ * "Swap" puts the periods and the column dimension in the rows; the derived-variable choice keeps
+ * one of its items. Several indicators in one answer (not seen) each get their own rows.
  * Pure (no `vscode`): the host builds the table with its words localised.
  */
 import type { CensusData, CensusRow } from '../api/families/types';
@@ -17,11 +18,14 @@ import type { DimItem, DynamicTable } from '../api/types';
 export interface CensusLabels {
 	/** The dataset's name (the data answer holds only its id). */
 	title: string;
-	/** "Area", the row title when no category dimension is left for the rows. */
+	/** "Area", the area dimension's name (and the row title when no other dimension is left). */
 	area: string;
 	/** The header's notes (plain text, one per line). */
 	notes: readonly string[];
 }
+
+/** The area dimension's key among the category ids (which are digits). */
+export const CENSUS_AREA_DIM = 'area';
 
 /** Separates the parts of a row's identity (never in an id). */
 const SEP = '\u001f';
@@ -30,28 +34,52 @@ function escapeHtml(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function censusDynamicTable(d: CensusData, lang: 'ind' | 'eng', l: CensusLabels): DynamicTable {
-	const nDims = d.dimensions.length;
-	const rowDims = Math.max(0, nDims - 1);
+/**
+ * The dimensions that can go across the columns (`val`: the category id, or {@link CENSUS_AREA_DIM};
+ * `label`: its name), in row order. Fewer than two: there is nothing to choose.
+ */
+export function censusLayouts(d: CensusData, areaLabel: string): DimItem[] {
+	const out: DimItem[] = [];
+	if (new Set(d.rows.map((r) => r.areaCode)).size > 1) out.push({ val: CENSUS_AREA_DIM, label: areaLabel });
+	for (const x of d.dimensions) out.push({ val: x.id, label: x.name.trim() || x.id });
+	return out;
+}
+
+/** The column dimension: `wanted` when the data has it, else the last category (else the area, if several). */
+export function censusColumn(d: CensusData, wanted: string | undefined): string | undefined {
+	const keys = censusLayouts(d, '').map((x) => x.val);
+	return wanted !== undefined && keys.includes(wanted) ? wanted : keys[keys.length - 1];
+}
+
+export function censusDynamicTable(
+	d: CensusData,
+	lang: 'ind' | 'eng',
+	l: CensusLabels,
+	wanted?: string,
+): DynamicTable {
+	const column = censusColumn(d, wanted);
+	const areaCol = column === CENSUS_AREA_DIM;
+	const rowDims = d.dimensions.filter((x) => x.id !== column);
 	const indicators = new Set(d.rows.map((r) => r.indicatorId));
-	const areas = new Set(d.rows.map((r) => r.areaCode));
 	const manyIndicators = indicators.size > 1;
-	const manyAreas = areas.size > 1;
+	const manyAreas = new Set(d.rows.map((r) => r.areaCode)).size > 1;
+	const areaRow = manyAreas && !areaCol;
+	const item = (r: CensusRow, dim: string) => r.categories.find((c) => c.id === dim);
 
 	const rowKey = (r: CensusRow): string =>
 		[
-			r.areaCode,
+			areaCol ? '' : r.areaCode,
 			manyIndicators ? r.indicatorId : '',
-			...r.categories.slice(0, rowDims).map((c) => c.itemId),
+			...rowDims.map((x) => item(r, x.id)?.itemId ?? ''),
 		].join(SEP);
 	const rowLabel = (r: CensusRow): string => {
-		const parts = r.categories.slice(0, rowDims).map((c) => c.itemName.trim());
+		const parts = rowDims.map((x) => item(r, x.id)?.itemName.trim() ?? '');
 		if (manyIndicators) parts.unshift(r.indicatorName.trim());
-		if (manyAreas || parts.length === 0) parts.unshift(r.areaName.trim());
-		return parts.join(' · ');
+		if (areaRow || (parts.length === 0 && !areaCol)) parts.unshift(r.areaName.trim());
+		return parts.join(' · ') || r.indicatorName.trim();
 	};
 	const colKey = (r: CensusRow): string =>
-		nDims > 0 ? (r.categories[nDims - 1]?.itemId ?? '') : r.indicatorId;
+		areaCol ? r.areaCode : column !== undefined ? (item(r, column)?.itemId ?? '') : r.indicatorId;
 
 	const vervar: DimItem[] = [];
 	const rowIndex = new Map<string, number>();
@@ -62,9 +90,14 @@ export function censusDynamicTable(d: CensusData, lang: 'ind' | 'eng', l: Census
 		// Not a region code: the pinning of aggregate regions (codes 9999, 3500…) must not apply.
 		vervar.push({ val: `r${vervar.length}`, label: rowLabel(r) });
 	}
-	const turvar: DimItem[] =
-		nDims > 0
-			? d.dimensions[nDims - 1].items.map((it) => ({ val: it.id, label: it.name.trim() || it.code }))
+	const colDim = d.dimensions.find((x) => x.id === column);
+	const turvar: DimItem[] = areaCol
+		? [...new Map(d.rows.map((r) => [r.areaCode, r.areaName.trim()])).entries()].map(([val, label]) => ({
+				val,
+				label,
+			}))
+		: colDim
+			? colDim.items.map((it) => ({ val: it.id, label: it.name.trim() || it.code }))
 			: [...new Map(d.rows.map((r) => [r.indicatorId, r.indicatorName.trim()])).entries()].map(
 					([val, label]) => ({ val, label }),
 				);
@@ -86,7 +119,7 @@ export function censusDynamicTable(d: CensusData, lang: 'ind' | 'eng', l: Census
 	}
 
 	const rowTitle =
-		[manyAreas || rowDims === 0 ? l.area : '', ...d.dimensions.slice(0, rowDims).map((x) => x.name.trim())]
+		[areaRow || (rowDims.length === 0 && !areaCol) ? l.area : '', ...rowDims.map((x) => x.name.trim())]
 			.filter(Boolean)
 			.join(' · ') || l.area;
 	const first = d.rows[0];

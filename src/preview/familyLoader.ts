@@ -1,9 +1,10 @@
 /**
  * The census and SIMDASI previews' host side. Both show as a dynamic table (censusTable.ts,
  * simdasiTable.ts), so the webview's period picker, grid, pivot, chart and export work unchanged:
- * - census: the dataset of one area (Indonesia unless the ref or the user chose another; "Change
- *   area…" asks with a QuickPick). Its periods come with the data, so the data is fetched first
- *   and the picker's `load` only posts it;
+ * - census (censusLoader.ts): the dataset for one or more areas (Indonesia unless the ref or the
+ *   user chose others; "Choose areas…" asks with a multi-select QuickPick), with the dimension the
+ *   webview chose across the columns. Its periods come with the data, so the data is fetched first
+ *   and the picker's `load` only lays it out and posts it;
  * - SIMDASI: the years BPS lists for the table are the picker's range (the latest by default);
  *   each year is one request, concurrently within the client's limits.
  * itemLoader.ts routes the two kinds here and keeps what is shown for Insert Data.
@@ -12,14 +13,14 @@ import * as vscode from 'vscode';
 import { isBpsError, isCancelled } from '../api/errors';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import { mfdOfDomain } from '../api/families/mappers';
-import type { CensusArea, CensusData, SimdasiTable } from '../api/families/types';
+import type { SimdasiTable } from '../api/families/types';
 import type { Freshness } from '../api/types';
 import type { DynamicTable, Lang, Period } from '../api/types';
-import { CENSUS_NATIONAL, findCensusArea } from '../catalogue/census';
+import { censusAreaCodes, withCensusAreas } from '../catalogue/census';
 import type { CensusRef, SimdasiRef } from '../catalogue/itemRef';
-import { censusDynamicTable } from './censusTable';
 import { describeError } from '../util/errors';
 import { InputError } from '../util/inputError';
+import { censusDims, loadCensus, pickCensusAreas, relayoutCensus, type CensusShown } from './censusLoader';
 import { keepPeriods } from './censusTable';
 import { toWire, type DynamicDims, type HostMessage } from './protocol';
 import { simdasiDynamicTable } from './simdasiTable';
@@ -30,50 +31,10 @@ export type FamilySource = Pick<
 >;
 
 /** What a census or SIMDASI panel shows: the data (Insert Data lays it out) and the grid's table. */
-export type FamilyShown =
-	| { kind: 'census'; data: CensusData; area: CensusArea; table: DynamicTable }
-	| { kind: 'simdasi'; tables: SimdasiTable[]; table: DynamicTable };
+export type FamilyShown = CensusShown | { kind: 'simdasi'; tables: SimdasiTable[]; table: DynamicTable };
 
 function dims(periods: Period[], chosen: number[]): DynamicDims {
 	return { varId: 0, periods, defaultPeriods: chosen, derivedVariables: [], derivedPeriods: [] };
-}
-
-export async function loadCensus(
-	source: FamilySource,
-	ref: CensusRef,
-	area: string | undefined,
-	lang: Lang,
-	signal?: AbortSignal,
-): Promise<Extract<FamilyShown, { kind: 'census' }>> {
-	const areas = await source.listCensusAreas(ref.event, { signal });
-	const a = findCensusArea(areas, area);
-	let data: CensusData;
-	try {
-		data = await source.getCensusData({ event: ref.event, area: a.id, dataset: ref.id }, { signal });
-	} catch (e) {
-		if (isBpsError(e, 'noData'))
-			throw new InputError(vscode.l10n.t('BPS has no census data for this dataset in {0}.', a.name.trim()));
-		throw e;
-	}
-	const name = ref.title?.trim() || data.rows[0]?.indicatorName.trim() || String(ref.id);
-	const table = censusDynamicTable(data, lang, {
-		title: `${name} — ${a.name.trim()}`,
-		area: vscode.l10n.t('Area'),
-		notes: [
-			vscode.l10n.t('Census: {0}; dataset {1}; area {2} ({3}).', ref.event, ref.id, a.name.trim(), a.mfdCode),
-			...data.dimensions.map((d, i) => vscode.l10n.t('Category {0}: {1}', i + 1, d.name.trim())),
-		],
-	});
-	return { kind: 'census', data, area: a, table };
-}
-
-/** The census periods as the picker's range, all chosen (a dataset has one or two). */
-export function censusDims(table: DynamicTable): DynamicDims {
-	const periods = table.tahun.map((t, i) => ({ id: i, label: t.label }));
-	return dims(
-		periods,
-		periods.map((p) => p.id),
-	);
 }
 
 /** The table's years as the picker's range: the ref's years, else the latest. */
@@ -115,31 +76,6 @@ export async function loadSimdasi(
 	return { kind: 'simdasi', tables, table: { ...simdasiDynamicTable(tables, lang), domain: ref.domain } };
 }
 
-/** Asks for a census area: Indonesia, a province, or a regency or city. Undefined = cancelled. */
-export async function pickCensusArea(
-	areas: readonly CensusArea[],
-	current: string,
-): Promise<string | undefined> {
-	const level = (a: CensusArea) =>
-		a.mfdCode === CENSUS_NATIONAL
-			? vscode.l10n.t('National')
-			: a.mfdCode.length <= 2
-				? vscode.l10n.t('Province')
-				: vscode.l10n.t('Regency or city');
-	const items = areas.map((a) => ({
-		label: a.name.trim(),
-		description: `${a.mfdCode} · ${level(a)}`,
-		picked: a.mfdCode === current,
-		code: a.mfdCode,
-	}));
-	const hit = await vscode.window.showQuickPick(items, {
-		title: vscode.l10n.t('Census area'),
-		placeHolder: vscode.l10n.t('Type a province, regency or city'),
-		matchOnDescription: true,
-	});
-	return hit?.code;
-}
-
 /** What a census or SIMDASI panel needs from its ItemLoader. */
 export interface FamilyPanelDeps {
 	families: FamilySource;
@@ -157,12 +93,19 @@ export interface FamilyPanelDeps {
 
 /** The census or SIMDASI half of a preview panel's loader (itemLoader.ts routes the two kinds here). */
 export class FamilyPanel {
-	/** The census area shown (an MFD code; undefined = Indonesia): "Change area…" sets it. */
-	private area: string | undefined;
-	private census: Extract<FamilyShown, { kind: 'census' }> | undefined;
+	/** The census areas shown (MFD codes, in order): "Choose areas…" sets them. */
+	private areas: string[] = [];
+	/** The census dimension across the columns, as the webview last asked (undefined: the default). */
+	private column: string | undefined;
+	private census: CensusShown | undefined;
 
 	constructor(private readonly d: FamilyPanelDeps) {
-		if (d.ref.kind === 'census') this.area = d.ref.area;
+		if (d.ref.kind === 'census') this.areas = censusAreaCodes(d.ref);
+	}
+
+	/** The item as shown now: a census ref names the areas chosen (what a restored panel reopens). */
+	get ref(): CensusRef | SimdasiRef {
+		return this.d.ref.kind === 'census' ? withCensusAreas(this.d.ref, this.areas) : this.d.ref;
 	}
 
 	/** Posts the period picker's range; a census dataset is fetched first (its periods come with it). */
@@ -172,22 +115,33 @@ export class FamilyPanel {
 			this.d.post({ type: 'dims', dims: await simdasiDims(this.d.families, ref, this.d.lifetime) });
 			return;
 		}
-		const shown = await loadCensus(this.d.families, ref, this.area, this.d.lang, this.d.lifetime);
+		const shown = await loadCensus(
+			this.d.families,
+			ref,
+			this.areas,
+			this.d.lang,
+			this.d.lifetime,
+			this.column,
+		);
 		this.census = shown;
 		this.d.show(shown);
 		this.d.setTitle(shown.table.variable.title);
-		this.d.post({ type: 'dims', dims: censusDims(shown.table) });
+		this.d.post({ type: 'dims', dims: censusDims(shown, this.column) });
 	}
 
-	/** A load from the period picker: the SIMDASI years chosen, or the census periods kept (positions). */
-	async load(requestId: number, periods: number[], signal: AbortSignal): Promise<void> {
+	/**
+	 * A load from the period picker: the SIMDASI years chosen, or the census periods kept
+	 * (positions), laid out with `column` across (census; undefined keeps the current choice).
+	 */
+	async load(requestId: number, periods: number[], signal: AbortSignal, column?: string): Promise<void> {
 		const { ref } = this.d;
 		let shown: FamilyShown;
 		if (ref.kind === 'simdasi') {
 			shown = await loadSimdasi(this.d.families, ref, periods, this.d.lang, signal);
 			this.d.setTitle(shown.table.variable.title);
 		} else if (this.census) {
-			shown = this.census;
+			if (column !== undefined) this.column = column;
+			shown = this.census = relayoutCensus(this.census, this.d.lang, this.column);
 		} else return;
 		if (signal.aborted) throw new DOMException('aborted', 'AbortError');
 		this.d.show(shown);
@@ -198,25 +152,27 @@ export class FamilyPanel {
 	}
 
 	/**
-	 * "Change area…" of a census preview: the area given (tests, links) or the one the user picks,
-	 * then the panel loads again. A failed area list shows as the panel's error.
+	 * "Choose areas…" of a census preview: the areas given (tests, links) or those the user ticks,
+	 * then the webview keeps the new ref (a restored panel shows the same areas) and the panel
+	 * loads again. A failed area list shows as the panel's error.
 	 */
-	async pickArea(area?: string): Promise<void> {
+	async pickAreas(areas?: readonly string[]): Promise<void> {
 		const { ref } = this.d;
 		if (ref.kind !== 'census') return;
-		let chosen = area;
+		let chosen = areas?.length ? [...areas] : undefined;
 		try {
-			chosen ??= await pickCensusArea(
+			chosen ??= await pickCensusAreas(
 				await this.d.families.listCensusAreas(ref.event, { signal: this.d.lifetime }),
-				this.area ?? CENSUS_NATIONAL,
+				this.areas,
 			);
 		} catch (e) {
 			if (!isCancelled(e) && !this.d.lifetime.aborted)
 				this.d.post({ type: 'error', message: describeError(e) });
 			return;
 		}
-		if (chosen === undefined) return;
-		this.area = chosen;
+		if (!chosen?.length) return;
+		this.areas = [...new Set(chosen)];
+		this.d.post({ type: 'ref', ref: this.ref });
 		await this.d.restart();
 	}
 }

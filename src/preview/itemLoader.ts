@@ -202,9 +202,14 @@ export class ItemLoader {
 		}
 	}
 
-	/** "Change area…" on a census preview (familyLoader.ts). */
-	pickArea(area?: string): Promise<void> {
-		return this.family?.pickArea(area) ?? Promise.resolve();
+	/** "Choose areas…" on a census preview (familyLoader.ts). */
+	pickAreas(areas?: readonly string[]): Promise<void> {
+		return this.family?.pickAreas(areas) ?? Promise.resolve();
+	}
+
+	/** The item as shown now (a census preview's chosen areas included). */
+	get ref(): ItemRef {
+		return this.family?.ref ?? this.d.ref;
 	}
 
 	/** Cancel from the webview: aborts the load it names. */
@@ -280,6 +285,7 @@ export class ItemLoader {
 		periods: number[],
 		turvar?: number[],
 		turth?: number[],
+		column?: string,
 	): Promise<void> {
 		const trade = this.d.ref.kind === 'trade' ? this.d.ref : undefined;
 		const family = this.family;
@@ -304,7 +310,7 @@ export class ItemLoader {
 		}
 		try {
 			if (trade) return await this.loadTrade(trade, requestId, periods, ctrl.signal);
-			if (family) return await family.load(requestId, periods, ctrl.signal);
+			if (family) return await family.load(requestId, periods, ctrl.signal, column);
 			const t = usePrefetch
 				? await raceAbort(pre.table, ctrl.signal)
 				: await this.d.api.getDynamicData(

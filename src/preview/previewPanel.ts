@@ -84,7 +84,7 @@ export class PreviewPanel extends Disposable {
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
-		readonly ref: ItemRef,
+		ref: ItemRef,
 		private readonly deps: PanelDeps,
 		fresh = false,
 	) {
@@ -134,6 +134,14 @@ export class PreviewPanel extends Disposable {
 		this.region.catch(() => undefined);
 	}
 
+	/**
+	 * The item as shown now: what it opened with, but a census preview names the areas chosen since
+	 * (links, favourites and a restored panel keep them).
+	 */
+	get ref(): ItemRef {
+		return this.loader.ref;
+	}
+
 	/** True when the panel's data calls have been aborted (closed). */
 	get aborted(): boolean {
 		return this.lifetime.signal.aborted;
@@ -167,7 +175,7 @@ export class PreviewPanel extends Disposable {
 					if (itemKey(m.state.ref) === this.key) this.ui = m.state.ui;
 					break;
 				case 'load':
-					await this.loader.loadDynamic(m.requestId, m.periods, m.turvar, m.turth);
+					await this.loader.loadDynamic(m.requestId, m.periods, m.turvar, m.turth, m.column);
 					break;
 				case 'cancel':
 					this.loader.cancel(m.requestId);
@@ -176,7 +184,7 @@ export class PreviewPanel extends Disposable {
 					void this.loader.start({ fresh: true });
 					break;
 				case 'pickArea':
-					await this.loader.pickArea(m.area);
+					await this.loader.pickAreas(m.areas ?? (m.area !== undefined ? [m.area] : undefined));
 					break;
 				case 'export':
 					await this.export(m.requestId, m.format, m.table);

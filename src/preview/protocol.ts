@@ -35,6 +35,8 @@ export interface DynamicUiState {
 	tab?: 'table' | 'chart';
 	/** Foreign trade: what a row stands for (src/preview/tradeTable.ts). */
 	tradeRows?: 'all' | 'hs' | 'country' | 'port';
+	/** Census: the dimension across the columns (a `DynamicDims.layouts` val). */
+	censusColumn?: string;
 }
 
 /** The dimension choices of a dynamic table's view: what a favourite keeps besides its years. */
@@ -93,6 +95,12 @@ export interface DynamicDims {
 	defaultPeriods: number[];
 	derivedVariables: DimItem[];
 	derivedPeriods: DimItem[];
+	/**
+	 * Census: the dimensions that can go across the columns (val: a category id or "area"; label: its
+	 * name) and the one that does now; the others go down the rows.
+	 */
+	layouts?: DimItem[];
+	column?: string;
 }
 
 export interface IndicatorCard {
@@ -245,6 +253,8 @@ export type HostMessage =
 	/** After each answer: `stale` = served from the cache because the API could not be reached; `label` is the localised marker. */
 	| { type: 'freshness'; stale: boolean; fetchedAt: number; label: string }
 	| { type: 'cancelled'; requestId: number }
+	/** The item shown changed (a census preview's areas): the webview saves it for a restored panel. */
+	| { type: 'ref'; ref: PreviewRef }
 	/** Show these rows, derived variable and sub-period (a favourite's view); absent = all. */
 	| { type: 'view'; view: DimensionView }
 	/** Mark these changes in the grid (kept for every later layout of the same table). */
@@ -279,11 +289,19 @@ export type WebviewMessage =
 	| { type: 'ready'; bootMs?: number }
 	/** The webview's state after each change of its view (the host keeps it for a favourite). */
 	| { type: 'state'; state: PersistedState }
-	| { type: 'load'; requestId: number; periods: number[]; turvar?: number[]; turth?: number[] }
+	/** `column`: a census preview's dimension across the columns (DynamicDims.layouts). */
+	| {
+			type: 'load';
+			requestId: number;
+			periods: number[];
+			turvar?: number[];
+			turth?: number[];
+			column?: string;
+	  }
 	| { type: 'cancel'; requestId: number }
 	| { type: 'retry' }
-	/** "Change area…" of a census preview; `area` (an MFD code) skips the picker. */
-	| { type: 'pickArea'; area?: string }
+	/** "Choose areas…" of a census preview; `areas` or `area` (MFD codes) skip the picker. */
+	| { type: 'pickArea'; area?: string; areas?: string[] }
 	| { type: 'export'; requestId: number; format: ExportFormat; table: ExportTable }
 	| { type: 'copy'; text: string; rows: number }
 	| InsertRequest

@@ -34,6 +34,7 @@ import {
 	type SortState,
 } from './dynamicModel';
 import { VirtualGrid, type GridModel } from './grid';
+import { CensusColumns } from './censusColumns';
 import { button, textfield } from './elements';
 import { PeriodPicker } from './periodPicker';
 import { TradeRows } from './tradeRows';
@@ -58,6 +59,7 @@ export class DynamicView {
 	/** The table as loaded; `table` is it as the trade grouping shows it (the same table otherwise). */
 	private loaded: DynamicTable | undefined;
 	private readonly tradeRows: TradeRows;
+	private readonly censusColumns: CensusColumns;
 	private result: PivotResult | undefined;
 	/** Row and column identities of the current pivot (see dynamicModel.layoutIds). */
 	private ids: { rows: string[]; cols: string[] } = { rows: [], cols: [] };
@@ -83,6 +85,7 @@ export class DynamicView {
 			this.selKeys.clear();
 			this.showTable(this.loaded);
 		});
+		this.censusColumns = new CensusColumns(ctx, () => this.periods.reload());
 		this.filterField = textfield(t(ctx, 'filter'), ctx.ui.filter ?? '');
 		this.filterField.addEventListener('input', () => this.setFilter(this.filterField.value));
 		const clearBtn = button(t(ctx, 'clearFilter'), () => {
@@ -161,7 +164,7 @@ export class DynamicView {
 					load,
 					progress,
 				),
-				h('div', { class: 'row' }, this.tradeRows.el, ...this.pickers.fields, swapBtn),
+				h('div', { class: 'row' }, this.tradeRows.el, this.censusColumns.el, ...this.pickers.fields, swapBtn),
 				h(
 					'div',
 					{ class: 'row toolbar' },
@@ -188,6 +191,7 @@ export class DynamicView {
 
 	/** The variable's periods arrived: fill the range picker and load (or await) the saved or default range. */
 	setDims(d: DynamicDims, pushed?: { requestId: number; periods: number[] }): void {
+		this.censusColumns.set(d);
 		this.periods.setDims(d, pushed);
 	}
 

@@ -89,9 +89,24 @@ function showError(message: string): void {
 		showLoading();
 		post({ type: 'retry' });
 	});
+	// A census area without data: other areas are the way out, not only Retry.
+	const areas = ctx.ref.kind === 'census' ? [areasButton(ctx)] : [];
 	main.replaceChildren(
-		h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', { text: message }), retry),
+		h(
+			'div',
+			{ class: 'message error', attrs: { role: 'alert' } },
+			h('p', { text: message }),
+			retry,
+			...areas,
+		),
 	);
+}
+
+/** "Choose areas…" of a census preview: the host asks with a multi-select QuickPick. */
+function areasButton(c: ViewContext): HTMLElement {
+	const b = button(t(c, 'changeArea'), () => c.post({ type: 'pickArea' }), true);
+	b.classList.add('change-area');
+	return b;
 }
 
 function ensureDynamic(): DynamicView {
@@ -100,13 +115,9 @@ function ensureDynamic(): DynamicView {
 		dynamic = new DynamicView(ctx);
 		main.replaceChildren(dynamic.el);
 		if (changes) dynamic.setChanges(changes);
-		// A census dataset is fetched per area: "Change area…" asks the host for another one.
-		if (ctx.ref.kind === 'census') {
-			const c = ctx;
-			const change = button(t(c, 'changeArea'), () => c.post({ type: 'pickArea' }), true);
-			change.classList.add('change-area');
-			dynamic.el.prepend(h('div', { class: 'row census-area' }, change));
-		}
+		// A census dataset is fetched per area: "Choose areas…" asks the host for others.
+		if (ctx.ref.kind === 'census')
+			dynamic.el.prepend(h('div', { class: 'row census-area' }, areasButton(ctx)));
 	} else if (!dynamic.el.isConnected) {
 		// An error page replaced it (a failed area change), and Retry brought data again.
 		main.replaceChildren(dynamic.el);
@@ -192,6 +203,13 @@ function onMessage(m: HostMessage): void {
 			break;
 		case 'cancelled':
 			dynamic?.onCancelled(m.requestId);
+			break;
+		case 'ref':
+			// The census areas changed: saved so that a restored panel shows the same ones.
+			if (ctx) {
+				ctx.ref = m.ref;
+				persist(m.ref);
+			}
 			break;
 		case 'view':
 			// Every choice is set, an absent one to "all": the view replaces what was chosen.

@@ -32,7 +32,7 @@ export class PeriodPicker {
 		this.parts = {
 			from: select('from'),
 			to: select('to'),
-			load: button(t(ctx, 'load'), () => this.loadRange()),
+			load: button(t(ctx, 'load'), () => this.reload()),
 			progress,
 		};
 	}
@@ -68,7 +68,8 @@ export class PeriodPicker {
 		} else this.requestLoad(periods);
 	}
 
-	private loadRange(): void {
+	/** Loads the range the pickers show (Load, or a census layout change). */
+	reload(): void {
 		const d = this.dims;
 		if (!d) return;
 		let a = d.periods.findIndex((p) => String(p.id) === this.parts.from.value);
@@ -83,7 +84,9 @@ export class PeriodPicker {
 		this.ctx.saveUi({ periods });
 		this.loadId = this.ctx.nextId();
 		this.showProgress(t(this.ctx, 'loading'));
-		this.ctx.post({ type: 'load', requestId: this.loadId, periods });
+		// A census table is laid out by the host: the load names the dimension across the columns.
+		const column = this.ctx.ref.kind === 'census' ? this.ctx.ui.censusColumn : undefined;
+		this.ctx.post({ type: 'load', requestId: this.loadId, periods, ...(column ? { column } : {}) });
 	}
 
 	private cancel(): void {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
-import type { CensusArea } from '../../../src/api/families/types';
-import { CENSUS_NATIONAL, findCensusArea } from '../../../src/catalogue/census';
+import type { CensusArea, CensusData } from '../../../src/api/families/types';
+import {
+	CENSUS_NATIONAL,
+	censusAreaCodes,
+	findCensusArea,
+	mergeCensusData,
+	withCensusAreas,
+} from '../../../src/catalogue/census';
+import type { CensusRef } from '../../../src/catalogue/itemRef';
 
 const area = (id: number, mfdCode: string, name: string): CensusArea => ({
 	id,
@@ -23,5 +30,55 @@ describe('census areas', () => {
 			() => findCensusArea(AREAS, '99'),
 			(e: unknown) => (e as { kind?: string }).kind === 'noData',
 		);
+	});
+
+	it("the areas a ref shows: `areas`, else `area`, else Indonesia; one area keeps the contract's `area`", () => {
+		const ref: CensusRef = { domain: '0000', kind: 'census', id: 1001, event: 'sp2020' };
+		assert.deepEqual(censusAreaCodes(ref), ['0']);
+		assert.deepEqual(censusAreaCodes({ area: '35' }), ['35']);
+		assert.deepEqual(censusAreaCodes({ area: '35', areas: ['3578', '0'] }), ['3578', '0']);
+		const two = withCensusAreas({ ...ref, area: '35' }, ['35', '3578', '35']);
+		assert.deepEqual([two.area, two.areas], [undefined, ['35', '3578']]);
+		const one = withCensusAreas(two, ['3578']);
+		assert.deepEqual([one.area, one.areas], ['3578', undefined]);
+		assert.equal(one.id, 1001);
+	});
+
+	it('merges several areas: rows one area after another, dimension items unioned, area ids kept', () => {
+		const part = (areaId: number, code: string, items: string[], stale: boolean): CensusData => ({
+			event: 'sp2020',
+			dataset: 1001,
+			areaId,
+			rows: items.map((it) => ({
+				areaId: String(areaId),
+				areaCode: code,
+				areaName: code,
+				indicatorId: '1',
+				indicatorName: 'Penduduk',
+				categories: [{ id: '1026', name: 'Jenis Kelamin', itemId: it, itemCode: it, itemName: it }],
+				period: '2020',
+				value: 1,
+			})),
+			dimensions: [
+				{ id: '1026', name: 'Jenis Kelamin', items: items.map((id) => ({ id, code: id, name: id })) },
+			],
+			fetchedAt: areaId,
+			stale,
+		});
+		const a = part(1, '0', ['L'], false);
+		assert.equal(mergeCensusData([a]), a, 'one part: itself');
+		const m = mergeCensusData([a, part(12, '35', ['L', 'P'], true)]);
+		assert.deepEqual(m.areaIds, [1, 12]);
+		assert.deepEqual(
+			m.rows.map((r) => `${r.areaCode}:${r.categories[0].itemId}`),
+			['0:L', '35:L', '35:P'],
+		);
+		assert.deepEqual(
+			m.dimensions[0].items.map((i) => i.id),
+			['L', 'P'],
+		);
+		assert.deepEqual([m.areaId, m.fetchedAt, m.stale], [1, 1, true]);
+		assert.equal(a.dimensions[0].items.length, 1, 'the parts are left as they were');
+		assert.throws(() => mergeCensusData([]), RangeError);
 	});
 });

@@ -105,4 +105,12 @@ describe('itemRef: census and SIMDASI', () => {
 		const odd = toItemRef({ kind: 'census', event: 'sp2020', dataset: 1, area: '35; drop' });
 		assert.ok(odd && odd.kind === 'census' && odd.area === undefined, 'a malformed area is dropped');
 	});
+
+	it('several census areas: `areas` (MFD codes, once each, in order); a malformed list is dropped', () => {
+		const ref = toItemRef({ kind: 'census', event: 'sp2020', dataset: 1001, areas: ['35', 3578, '35'] });
+		assert.ok(ref?.kind === 'census');
+		assert.deepEqual(ref.areas, ['35', '3578']);
+		const bad = toItemRef({ kind: 'census', event: 'sp2020', dataset: 1001, areas: ['35', 'x'] });
+		assert.ok(bad?.kind === 'census' && bad.areas === undefined);
+	});
 });

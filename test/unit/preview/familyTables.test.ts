@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { CensusData, CensusRow, SimdasiTable } from '../../../src/api/families/types';
 import { censusDimensions } from '../../../src/api/families/mappers';
-import { censusDynamicTable, keepPeriods } from '../../../src/preview/censusTable';
+import {
+	CENSUS_AREA_DIM,
+	censusColumn,
+	censusDynamicTable,
+	censusLayouts,
+	keepPeriods,
+} from '../../../src/preview/censusTable';
 import { simdasiDynamicTable, simdasiTitle } from '../../../src/preview/simdasiTable';
 
 const LABELS = { title: 'Jumlah Penduduk — INDONESIA', area: 'Wilayah', notes: ['Sensus: sp2020 <b>'] };
@@ -135,6 +141,77 @@ describe('preview: census as a dynamic table', () => {
 			['2020'],
 		);
 		assert.deepEqual(Array.from(last.values), [2, 3]);
+	});
+
+	const inArea = (r: CensusRow, code: string, name: string): CensusRow => ({
+		...r,
+		areaCode: code,
+		areaName: name,
+	});
+	const twoAreas = () =>
+		census([
+			row(['1', '0-4'], L, '2020', 1),
+			row(['1', '0-4'], P, '2020', 2),
+			row(['2', '5-9'], L, '2020', 3),
+			row(['2', '5-9'], P, '2020', 4),
+			inArea(row(['1', '0-4'], L, '2020', 5), '35', 'JAWA TIMUR'),
+			inArea(row(['1', '0-4'], P, '2020', 6), '35', 'JAWA TIMUR'),
+			inArea(row(['2', '5-9'], L, '2020', 7), '35', 'JAWA TIMUR'),
+			inArea(row(['2', '5-9'], P, '2020', null), '35', 'JAWA TIMUR'),
+		]);
+
+	it('the column dimension is a choice: a category, or the area when there are several', () => {
+		const one = census([row(['1', '0-4'], L, '2020', 1), row(['1', '0-4'], P, '2020', 2)]);
+		assert.deepEqual(
+			censusLayouts(one, 'Wilayah').map((x) => [x.val, x.label]),
+			[
+				['1022', 'Kelompok Umur'],
+				['1026', 'Jenis Kelamin'],
+			],
+			'one area: only the categories',
+		);
+		assert.equal(censusColumn(one, undefined), '1026', 'default: the last category');
+		assert.equal(censusColumn(one, CENSUS_AREA_DIM), '1026', 'a dimension the data lacks falls back');
+		// Age groups across, sex down the rows.
+		const t = censusDynamicTable(one, 'ind', LABELS, '1022');
+		assert.deepEqual(
+			t.turvar.map((x) => x.label),
+			['0-4'],
+		);
+		assert.deepEqual(
+			t.vervar.map((x) => x.label),
+			['Laki-laki', 'Perempuan'],
+		);
+		assert.equal(t.rowTitle, 'Jenis Kelamin');
+		assert.deepEqual(Array.from(t.values), [1, 2]);
+
+		const two = twoAreas();
+		assert.deepEqual(
+			censusLayouts(two, 'Wilayah').map((x) => x.val),
+			[CENSUS_AREA_DIM, '1022', '1026'],
+		);
+		// Default: the area goes down the rows, first.
+		const byDefault = censusDynamicTable(two, 'ind', LABELS);
+		assert.deepEqual(
+			byDefault.vervar.map((x) => x.label),
+			['INDONESIA · 0-4', 'INDONESIA · 5-9', 'JAWA TIMUR · 0-4', 'JAWA TIMUR · 5-9'],
+		);
+		assert.equal(byDefault.rowTitle, 'Wilayah · Kelompok Umur');
+		// The areas across the columns: rows are age group × sex, missing stays NaN.
+		const across = censusDynamicTable(two, 'ind', LABELS, CENSUS_AREA_DIM);
+		assert.deepEqual(
+			across.turvar.map((x) => [x.val, x.label]),
+			[
+				['0', 'INDONESIA'],
+				['35', 'JAWA TIMUR'],
+			],
+		);
+		assert.deepEqual(
+			across.vervar.map((x) => x.label),
+			['0-4 · Laki-laki', '0-4 · Perempuan', '5-9 · Laki-laki', '5-9 · Perempuan'],
+		);
+		assert.equal(across.rowTitle, 'Kelompok Umur · Jenis Kelamin');
+		assert.deepEqual(Array.from(across.values), [1, 5, 2, 6, 3, 7, 4, NaN]);
 	});
 });
 
