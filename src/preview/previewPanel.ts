@@ -325,6 +325,16 @@ export class PreviewPanel extends Disposable {
 		});
 	}
 
+	/**
+	 * A census preview's JSON export: the host's tidy rows (area code and name, category codes and
+	 * names, year, period, value) rather than the grid's, whose rows name areas and categories together.
+	 */
+	private censusTidy(): ExportTable | undefined {
+		if (this.ref.kind !== 'census') return undefined;
+		const st = this.snippetTable({}, 'long');
+		return st && { title: st.title, columns: st.columns.map((c) => c.name), rows: st.rows };
+	}
+
 	private async export(requestId: number, format: ExportFormat, table: ExportTable): Promise<void> {
 		const name = `bps-${this.ref.domain}-${this.ref.kind}-${this.ref.id}.${format}`.replace(/[^\w.-]+/g, '_');
 		const uri = await this.deps.pickSaveUri(name, format);
@@ -333,7 +343,8 @@ export class PreviewPanel extends Disposable {
 			return;
 		}
 		try {
-			await vscode.workspace.fs.writeFile(uri, exportBytes(format, table, this.exportMeta()));
+			const tidy = format === 'json' ? this.censusTidy() : undefined;
+			await vscode.workspace.fs.writeFile(uri, exportBytes(format, tidy ?? table, this.exportMeta()));
 			this.post({ type: 'exported', requestId, path: uri.fsPath });
 		} catch (e) {
 			this.post({ type: 'error', requestId, message: describeError(e) });
