@@ -235,10 +235,7 @@ describe('Census: several areas, the column dimension, restore', function () {
 		const p = await open({ ...DATASET, areas: ['35', '3578'] });
 		const dyn = await until(() => sent(p, 'dynamic'), 30_000, 'the province alone');
 		assert.equal(dyn.table.vervar.length, 16, 'the province only');
-		assert.match(
-			dyn.table.variable.notes,
-			/BPS has no census data for this dataset in SURABAYA\./,
-		);
+		assert.match(dyn.table.variable.notes, /BPS has no census data for this dataset in SURABAYA\./);
 		await rendered(p);
 		assert.match(p.panel.title, /— JAWA TIMUR$/);
 
