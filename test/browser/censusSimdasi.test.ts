@@ -1,7 +1,8 @@
 /**
  * Census and SIMDASI previews in a real workbench (code-server + chromium, driven by Playwright):
  * the dataset and the table render in the dynamic-table grid under the attribution banner, the
- * census preview offers "Change area…", and screenshots of both (light, English; dark, Indonesian).
+ * census preview offers "Choose areas…" and a "Columns by" choice worked from the keyboard, and
+ * screenshots of both (light, English; dark, Indonesian).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -53,7 +54,7 @@ describe('browser: census and SIMDASI previews', function () {
 				});
 			});
 
-			it('census dataset: age groups × sex in the grid, Change area…', async () => {
+			it('census dataset: age groups × sex in the grid, Choose areas…, Columns by (keyboard)', async () => {
 				const frame = await openWebviewByKey(wb!, CENSUS.key, '.grid-row');
 				assert.ok((await frame.locator('.attribution').innerText()).includes(ATTRIBUTION));
 				await frame.waitForFunction(() => /^16 /.test(document.querySelector('.count')?.textContent ?? ''));
@@ -61,7 +62,7 @@ describe('browser: census and SIMDASI previews', function () {
 				assert.match(header, /Laki-laki/);
 				assert.match(header, /Perempuan/);
 				const change = (await frame.locator('vscode-button.change-area').innerText()).trim();
-				assert.equal(change, theme === 'dark' ? 'Ganti wilayah…' : 'Change area…');
+				assert.equal(change, theme === 'dark' ? 'Pilih wilayah…' : 'Choose areas…');
 				const kicker = (await frame.locator('.kicker').first().innerText()).trim();
 				assert.match(
 					kicker,
@@ -72,6 +73,29 @@ describe('browser: census and SIMDASI previews', function () {
 				await wb!.page.waitForTimeout(400);
 				const file = await wb!.screenshot(`preview-census-${theme}.png`);
 				assert.ok(fs.statSync(file).size > 20_000);
+
+				// "Columns by": the age groups across, from the keyboard (an arrow opens the list, another
+				// moves to the option above, Enter chooses it).
+				const columns = frame.locator('.select-census-columns');
+				const label = await frame
+					.locator('label.field', { has: columns })
+					.locator('.field-label')
+					.innerText();
+				assert.equal(label.trim(), theme === 'dark' ? 'Kolom menurut' : 'Columns by');
+				assert.equal(await columns.evaluate((el) => (el as HTMLElement & { value: string }).value), '1026');
+				await columns.focus();
+				for (const key of ['ArrowUp', 'ArrowUp', 'Enter']) await wb!.page.keyboard.press(key);
+				await frame.waitForFunction(() => /^2 /.test(document.querySelector('.count')?.textContent ?? ''));
+				const across = await frame.locator('.grid-header').innerText();
+				assert.match(across, /0-4/);
+				assert.match(across, /75\+/);
+				// Saved in the webview state: the next load of this panel lays it out the same way.
+				await wb!.page.mouse.move(5, 450);
+				await wb!.page.waitForTimeout(400);
+				await wb!.screenshot(`preview-census-columns-${theme}.png`);
+				await columns.focus();
+				for (const key of ['ArrowDown', 'ArrowDown', 'Enter']) await wb!.page.keyboard.press(key);
+				await frame.waitForFunction(() => /^16 /.test(document.querySelector('.count')?.textContent ?? ''));
 			});
 
 			it("SIMDASI table: three years of the province's regencies, columns with units", async () => {
