@@ -36,6 +36,12 @@ export function registerLmTools(context: vscode.ExtensionContext, services: Serv
 						api: services.client,
 						families: services.client.families,
 						lang: services.config().lang,
+						// The search box's indexes: a census catalogue or KBLI loaded once serves both.
+						indexes: {
+							familyIndex: services.familyIndex,
+							classifications: services.classifications,
+							glossary: services.glossary,
+						},
 						noKeyHint:
 							'Ask the user to run the command "BPS: Set API Key" (bps.setApiKey) in VS Code; the key is stored in VS Code\'s secret storage.',
 						signal: ctl.signal,

@@ -4,10 +4,10 @@
  * the schemas; a unit test keeps them equal). Every answer ends with the BPS attribution line.
  */
 import { BPS_HOME } from '../api/attribution';
-import { ITEM_KINDS, type ItemKind } from '../catalogue/itemRef';
+import type { ItemKind } from '../catalogue/itemRef';
 import { classifyDomain, matchRegions, prepareRegions, regionDisplayName } from '../catalogue/regions';
 import { errorText } from './errors';
-import { searchCatalogue } from './search';
+import { type CatalogueHit, searchCatalogue, SEARCH_TOOL_KINDS } from './search';
 import { censusTool, simdasiTool } from './censusTools';
 import { classificationTool, sdgsTool, tradeTool } from './familyTools';
 import { getTableTool } from './tableTool';
@@ -67,33 +67,49 @@ const KIND_WORD: Record<ItemKind, string> = {
 	simdasi: 'SIMDASI table',
 };
 
-/**
- * What `bps_search` finds: the catalogue's keyword-searchable kinds. Classification codes, census
- * datasets and SIMDASI tables have their own tools (bps_find_classification, bps_get_census,
- * bps_get_simdasi); the glossary is searched in the editor only; infographics and news are browsed
- * in the tree.
- */
-const SEARCH_TOOL_KINDS = ITEM_KINDS.filter(
-	(k) => !['classification', 'glossary', 'infographic', 'news', 'census', 'simdasi'].includes(k),
-);
+/** What to call next for a result of each kind (only the kinds found are explained). */
+const NEXT_STEP: Partial<Record<ItemKind, string>> = {
+	var: 'var: bps_get_table with `domain` and `variable` = its id.',
+	indicator: 'indicator: bps_get_table with `domain` and `variable` = its variable.',
+	census: 'census: bps_get_census with `event`, `dataset` = its id and `domain` (0000 = Indonesia).',
+	simdasi: 'simdasi: bps_get_simdasi with the same `domain`, `table` = its id and a `year` it has.',
+	trade: 'trade: bps_get_trade with its `flow` and `hs`, and `years` (2014 on).',
+	classification: 'classification: bps_find_classification with its code for the parent and children.',
+};
+
+/** "- census 12 — Jumlah Penduduk … (event: sp2020; …)", and a glossary definition below its concept. */
+function hitLine(h: CatalogueHit): string {
+	const extra = [
+		h.event && `event: ${h.event}`,
+		h.trade && `flow: ${h.trade.flow}; hs: ${h.trade.hs.join(', ')} (${h.trade.hsLevel}-digit)`,
+		h.unit && `unit: ${h.unit}`,
+		h.subject && `${h.kind === 'census' || h.kind === 'simdasi' ? '' : 'subject: '}${h.subject}`,
+		h.varId && `variable: ${h.varId}`,
+	]
+		.filter(Boolean)
+		.join('; ');
+	const line = `- ${h.kind} ${h.id} — ${h.title}${extra ? ` (${extra})` : ''}`;
+	return h.text ? `${line}\n  ${h.text}` : line;
+}
 
 export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKind[] }> = {
 	name: 'bps_search',
 	description:
-		'Searches the BPS catalogue of one region for statistical tables, static tables, publications, press releases and strategic indicators whose titles match the query (Indonesian titles match best: "inflasi", "penduduk", "kemiskinan"). Returns each item\'s kind and id. For data, pick a result of kind `var` and call bps_get_table with its id as `variable` and the same `domain`.',
+		'Searches everything BPS publishes for one region whose titles match the query (Indonesian words match best: "inflasi", "penduduk", "kemiskinan"): statistical tables with data (var), static tables, publications, press releases, strategic indicators, infographics, news, census datasets, SIMDASI regional tables, foreign trade by HS code or goods ("09", "kopi", "coffee"), KBLI/KBKI classification codes and glossary concepts (with their definitions). Returns each item\'s kind and id, and which tool gives its data.',
 	inputSchema: {
 		type: 'object',
 		properties: {
 			query: {
 				type: 'string',
-				description: 'Words of the title, e.g. "inflasi bulanan" or "jumlah penduduk".',
+				description:
+					'Words of the title, an HS code or a classification code, e.g. "inflasi bulanan", "jumlah penduduk", "09".',
 			},
 			domain: { ...DOMAIN_SCHEMA, description: `${DOMAIN_SCHEMA.description} Default 0000.` },
 			kinds: {
 				type: 'array',
 				items: { type: 'string', enum: [...SEARCH_TOOL_KINDS] },
 				description:
-					'Only these kinds: var (dynamic table with data), statictable, publication, pressrelease, indicator. Default all.',
+					'Only these kinds: var (dynamic table with data), statictable, publication, pressrelease, indicator, classification (KBLI/KBKI code), glossary (concept), infographic, news, census (dataset), simdasi (regional table), trade (exports/imports by HS code). Default all.',
 			},
 		},
 		required: ['query'],
@@ -111,22 +127,14 @@ export const searchTool: AiTool<{ query: string; domain?: string; kinds?: ItemKi
 		if (!hits.length) {
 			return `Nothing in the BPS catalogue of domain ${domain} matches "${query}". Try a shorter or Indonesian word ("inflasi", "penduduk"), another kind, or the national domain 0000.\n\n${footer(source)}`;
 		}
-		const lines = hits.map((h) => {
-			const extra = [
-				h.unit && `unit: ${h.unit}`,
-				h.subject && `subject: ${h.subject}`,
-				h.varId && `variable: ${h.varId}`,
-			]
-				.filter(Boolean)
-				.join('; ');
-			return `- ${h.kind} ${h.id} — ${h.title}${extra ? ` (${extra})` : ''}`;
-		});
+		const found = [...new Set(hits.map((h) => h.kind))];
+		const next = found.flatMap((k) => NEXT_STEP[k] ?? []);
 		return [
 			`BPS catalogue results for "${query}" in domain ${domain}${region ? ` (${regionDisplayName(region)})` : ''} (kind id — title):`,
-			...lines,
+			...hits.map(hitLine),
 			'',
-			'For data call bps_get_table with `domain` and `variable` = the id of a `var` result (or the `variable` of an indicator).',
-			`Kinds: ${SEARCH_TOOL_KINDS.map((k) => `${k} = ${KIND_WORD[k]}`).join(', ')}.`,
+			...(next.length ? ['For data call:', ...next.map((n) => `- ${n}`), ''] : []),
+			`Kinds: ${found.map((k) => `${k} = ${KIND_WORD[k]}`).join(', ')}.`,
 			'',
 			footer(source),
 		].join('\n');

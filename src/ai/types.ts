@@ -6,6 +6,10 @@
 import type { BpsApi } from '../api/api';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { Domain, Lang } from '../api/types';
+import type { KindSources } from '../catalogue/kindSearch';
+
+/** The lazily loaded indexes `bps_search` reads (census, SIMDASI, classifications, glossary). */
+export type SearchIndexes = Pick<KindSources, 'familyIndex' | 'classifications' | 'glossary'>;
 
 /** A JSON Schema for a tool's input: the subset our four tools use. */
 export interface JsonSchema {
@@ -34,6 +38,11 @@ export interface ToolDeps {
 	 * environment variable for MCP clients). Never contains a key.
 	 */
 	noKeyHint: string;
+	/**
+	 * The host's indexes, kept between calls (the extension's, or the MCP server's own). Absent:
+	 * each `bps_search` builds them again, through the client's cache.
+	 */
+	indexes?: SearchIndexes;
 	/** Answers longer than this are cut (rows dropped) with a note on how to narrow. Default 12000. */
 	maxChars?: number;
 	signal?: AbortSignal;

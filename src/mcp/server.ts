@@ -10,6 +10,9 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { z } from 'zod';
 import { BpsClient } from '../api/client';
 import { redact } from '../api/redact';
+import { ClassificationIndex } from '../catalogue/classifications';
+import { FamilyIndex } from '../catalogue/familyIndex';
+import { GlossaryIndex } from '../catalogue/glossary';
 import { PersistentCache } from '../catalogue/persistentCache';
 import { MCP_ENV, readMcpEnv } from '../ai/mcpEnv';
 import { AI_TOOLS, runTool } from '../ai/tools';
@@ -41,11 +44,18 @@ async function main(): Promise<void> {
 		cache,
 		log,
 	});
+	// Kept for the server's life: the census catalogue, SIMDASI lists, KBLI/KBKI and the glossary
+	// are read once for every bps_search after the first.
+	const indexes = {
+		familyIndex: new FamilyIndex(client.families),
+		classifications: new ClassificationIndex(client.families),
+		glossary: new GlossaryIndex(client.families),
+	};
 	const server = new McpServer(
 		{ name: 'bps-data-browser', version },
 		{
 			instructions:
-				'Official statistics of Indonesia from BPS (Badan Pusat Statistik). Find a region code with bps_find_region, a table with bps_search, then its data with bps_get_table. Quote the source and the attribution line of each answer.',
+				'Official statistics of Indonesia from BPS (Badan Pusat Statistik). Find a region code with bps_find_region, anything BPS publishes (tables, census, SIMDASI, trade by HS code, classification codes, glossary concepts, infographics, news) with bps_search, then its data with the tool bps_search names. Quote the source and the attribution line of each answer.',
 		},
 	);
 	for (const tool of AI_TOOLS) {
@@ -62,6 +72,7 @@ async function main(): Promise<void> {
 					api: client,
 					families: client.families,
 					lang: s.lang,
+					indexes,
 					noKeyHint: `Ask the user to set the ${MCP_ENV.key} environment variable of this MCP server (in VS Code: run "BPS: Set API Key"; the key is passed on from VS Code's secret storage).`,
 					signal: extra.signal,
 				};

@@ -113,6 +113,20 @@ describe('Assistant tools (LM + MCP)', function () {
 		assert.ok(!json.includes(EMULATOR_KEY));
 	});
 
+	it('bps_search reaches every kind, with the search box’s indexes (one census catalogue for both)', async () => {
+		const text = await invoke('bps_search', { query: 'ijazah', kinds: ['census', 'glossary', 'trade'] });
+		assert.match(text, /^- census \d+ — .*Ijazah.* \(event: sp2020; /m);
+		assert.equal(text.trimEnd().split('\n').at(-1), ATTRIBUTION);
+		const trade = await invoke('bps_search', { query: 'kopi', kinds: ['trade'] });
+		assert.match(trade, /^- trade export\/hs2\/09\/annual — /m);
+		// The tool loaded the extension's census catalogue: the search box reads it without a request.
+		const hooks = await testHooks();
+		const before = emu.requests.length;
+		const cat = await hooks!.services.familyIndex.censusCatalogue();
+		assert.ok(cat.entries.length > 0);
+		assert.ok(!emu.requests.slice(before).some((r) => /sensus/.test(r.path)), 'no census request');
+	});
+
 	it('answers how to narrow a too-large table, and how to set a key when there is none', async () => {
 		const tooLarge = await invoke('bps_get_table', {
 			domain: '0000',

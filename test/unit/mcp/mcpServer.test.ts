@@ -86,6 +86,17 @@ describe('MCP server over stdio (emulator)', function () {
 		assert.match(region.text, /^- 1571 — Kota Jambi/m);
 		const search = await call(s, 'bps_search', { query: 'inflasi bulanan', kinds: ['var'] });
 		assert.match(search.text, /^- var 2262 — /m);
+		// Every kind the search box reaches: trade by goods, codes, concepts, census, SIMDASI.
+		const every = await call(s, 'bps_search', {
+			query: 'padi',
+			domain: '3500',
+			kinds: ['trade', 'classification', 'glossary', 'census', 'simdasi'],
+		});
+		assert.match(every.text, /^- classification kbli_2020_0112 — /m);
+		assert.match(every.text, /^- simdasi \S+ — Luas Panen dan Produksi Padi/m);
+		const tradeHit = await call(s, 'bps_search', { query: '09', kinds: ['trade'] });
+		assert.match(tradeHit.text, /^- trade export\/hs2\/09\/annual — /m);
+		assert.ok(tradeHit.text.trimEnd().endsWith(ATTRIBUTION_ID), 'the attribution ends the answer');
 		const table = await call(s, 'bps_get_table', {
 			domain: '0000',
 			variable: FIXTURE_IDS.monthlyVar,
