@@ -2,7 +2,7 @@
  * Links that open an item in VS Code: `<scheme>://bps-data-browser.bps-data-browser/open?domain=3500&kind=var&id=1804&years=2017,2018`.
  * Every kind of item has one; a trade query carries its parameters instead of an id
  * (`kind=trade&flow=export&hs=09,18&hsLevel=2&monthly=0&years=2023`), a census dataset its census
- * and area. Pure code, no `vscode`: unit-tested in test/unit/links/link.test.ts. A link comes from
+ * and area (or areas, `areas=35,3578`). Pure code, no `vscode`: unit-tested in test/unit/links/link.test.ts. A link comes from
  * outside (a chat message, a web page), so everything in it is checked before anything is fetched.
  */
 import { ID_TYPES, toItemRef, type ItemKind, type ItemRef } from '../catalogue/itemRef';
@@ -34,7 +34,7 @@ const EXTRA: Partial<Record<ItemKind, readonly string[]>> = {
 	var: ['sdg'],
 	indicator: ['varId'],
 	trade: ['flow', 'hs', 'hsLevel', 'monthly'],
-	census: ['event', 'area'],
+	census: ['event', 'area', 'areas'],
 };
 
 /**
@@ -96,6 +96,7 @@ function idPattern(kind: ItemKind): RegExp {
 function fieldValue(field: string, v: string): unknown {
 	switch (field) {
 		case 'hs':
+		case 'areas':
 			return v.split(',').map((x) => x.trim());
 		case 'hsLevel':
 		case 'varId':

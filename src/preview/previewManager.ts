@@ -44,6 +44,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		const existing = this.panels.get(itemKey(ref));
 		if (existing) {
 			existing.reveal();
+			existing.follow(ref);
 			return existing;
 		}
 		const panel = vscode.window.createWebviewPanel(

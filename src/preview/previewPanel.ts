@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../api/types';
 import { itemKey, toItemRef, type ItemRef } from '../catalogue/itemRef';
+import { censusAreaCodes } from '../catalogue/census';
 import type { RegionFacts } from '../catalogue/regions';
 import { Commands } from '../constants';
 import type { InsertResult } from '../insert/apply';
@@ -149,6 +150,17 @@ export class PreviewPanel extends Disposable {
 
 	reveal(): void {
 		this.panel.reveal(undefined, false);
+	}
+
+	/**
+	 * The item opened again (a link, a favourite, the contract): a census ref that names areas shows
+	 * those; one that names none (the tree's node) leaves the areas the user chose.
+	 */
+	follow(ref: ItemRef): void {
+		const now = this.ref;
+		if (ref.kind !== 'census' || now.kind !== 'census' || (!ref.area && !ref.areas?.length)) return;
+		const want = censusAreaCodes(ref);
+		if (want.join() !== censusAreaCodes(now).join()) void this.loader.pickAreas(want);
 	}
 
 	/** Post to the webview, never before its `ready` (the handshake). */

@@ -227,6 +227,17 @@ describe('Census: several areas, the column dimension, restore', function () {
 		assert.match(restored.panel.title, /— JAWA TIMUR, SURABAYA$/);
 		const init = sent(restored, 'init');
 		assert.deepEqual(init?.ref.kind === 'census' && init.ref.areas, ['35', '3578']);
+
+		// The contract (or a link) naming other areas of the same dataset: the open panel follows.
+		const s1 = restored.sent.length;
+		const id = await vscode.commands.executeCommand<string>('bps.preview', {
+			...DATASET,
+			areas: ['0', '35'],
+		});
+		assert.equal(id, restored.id, 'the same panel');
+		const other = await until(() => sent(restored, 'dynamic', s1), 30_000, 'the areas of the link');
+		assert.match(other.table.vervar[0].label, /^PUSAT · /);
+		assert.deepEqual(restored.ref.kind === 'census' && restored.ref.areas, ['0', '35']);
 	});
 
 	it('an area without data is left out and named; none with data gives a clear error', async () => {

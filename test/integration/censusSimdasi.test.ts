@@ -291,6 +291,19 @@ describe('Census and SIMDASI', function () {
 		assert.match(long.text, /region_code,domain_code,region,variable_code,variable,unit,year,period,value/);
 		assert.match(long.text, /,2022,2022,/);
 		assert.match(long.text, /,2023,2023,/);
+
+		// The fetch code of those years asks for each of them in a loop.
+		const code = await vscode.commands.executeCommand<InsertResult | undefined>('bps.insertData', {
+			kind: 'simdasi',
+			domain: '3500',
+			table: node.ref.id,
+			years: [2023, 2022],
+			format: 'r-fetch',
+		});
+		assert.ok(code?.text.includes(ATTRIBUTION), 'fetch code inserted with the attribution');
+		assert.ok(code);
+		assert.match(code.text, /^years <- c\(2022, 2023\) # one request per year$/m);
+		assert.match(code.text, /Sys\.getenv\("BPS_API_KEY"\)/);
 	});
 
 	it('public API: getCensus for an area, getSimdasi for some years (a year without data is listed)', async () => {

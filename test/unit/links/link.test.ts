@@ -23,6 +23,7 @@ describe('links', () => {
 			{ domain: '3500', kind: 'infographic', id: 31 },
 			{ domain: '3500', kind: 'news', id: 702 },
 			{ domain: '0000', kind: 'census', id: 41, event: 'sp2020', area: '35' },
+			{ domain: '0000', kind: 'census', id: 1001, event: 'sp2020', areas: ['0', '35', '3578'] },
 			{ domain: '3500', kind: 'simdasi', id: 'Tabel_3.1.1', years: ['2023', '2024'] },
 		];
 		for (const t of targets) {
