@@ -205,10 +205,11 @@ function onMessage(m: HostMessage): void {
 			dynamic?.onCancelled(m.requestId);
 			break;
 		case 'ref':
-			// The census areas changed: saved so that a restored panel shows the same ones.
+			// The census areas changed: saved so that a restored panel shows the same ones. The rows
+			// chosen and selected named rows of the old areas.
 			if (ctx) {
 				ctx.ref = m.ref;
-				persist(m.ref);
+				ctx.saveUi({ rows: undefined, selected: undefined });
 			}
 			break;
 		case 'view':

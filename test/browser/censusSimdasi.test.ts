@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startEmulator } from '../emulator/server';
 import { SIMDASI_TABLES, simdasiTableId } from '../emulator/families/simdasi';
+import { axeSerious } from './axe';
 import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
@@ -22,6 +23,12 @@ const CENSUS = {
 		dataset: 1001,
 		title: 'Jumlah Penduduk menurut Kelompok Umur dan Jenis Kelamin',
 	},
+};
+/** The same dataset for Indonesia, a province and a city, side by side. */
+const CENSUS_AREAS = {
+	key: 'ctrl+alt+shift+f11',
+	command: 'bps.preview',
+	args: { ...CENSUS.args, areas: ['0', '35', '3578'] },
 };
 const SIMDASI = {
 	key: 'ctrl+alt+shift+f10',
@@ -50,7 +57,7 @@ describe('browser: census and SIMDASI previews', function () {
 					emulatorUrl: emu.url,
 					theme,
 					locale: theme === 'dark' ? 'id' : 'en',
-					keybindings: [CENSUS, SIMDASI],
+					keybindings: [CENSUS, CENSUS_AREAS, SIMDASI],
 				});
 			});
 
@@ -97,6 +104,27 @@ describe('browser: census and SIMDASI previews', function () {
 				for (const key of ['ArrowDown', 'ArrowDown', 'Enter']) await wb!.page.keyboard.press(key);
 				await frame.waitForFunction(() => /^16 /.test(document.querySelector('.count')?.textContent ?? ''));
 			});
+
+			if (theme === 'light')
+				it('census dataset for three areas: the areas across the columns (Columns by → Area)', async () => {
+					const frame = await openWebviewByKey(wb!, CENSUS_AREAS.key, '.grid-row');
+					await frame.waitForFunction(() => /^48 /.test(document.querySelector('.count')?.textContent ?? ''));
+					const columns = frame.locator('.select-census-columns');
+					await columns.evaluate((el) => {
+						const sel = el as HTMLElement & { value: string };
+						sel.value = 'area';
+						sel.dispatchEvent(new Event('change'));
+					});
+					await frame.waitForFunction(() => /^32 /.test(document.querySelector('.count')?.textContent ?? ''));
+					const header = await frame.locator('.grid-header').innerText();
+					assert.match(header, /PUSAT/);
+					assert.match(header, /JAWA TIMUR/);
+					assert.match(header, /SURABAYA/);
+					assert.deepEqual(await axeSerious(frame), []);
+					await wb!.page.mouse.move(5, 450);
+					await wb!.page.waitForTimeout(400);
+					await wb!.screenshot('preview-census-areas-light.png');
+				});
 
 			it("SIMDASI table: three years of the province's regencies, columns with units", async () => {
 				const frame = await openWebviewByKey(wb!, SIMDASI.key, '.grid-row');
