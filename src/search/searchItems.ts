@@ -65,7 +65,8 @@ export function searchItem(r: CatalogueItem, o: ItemOptions): SearchItem {
 				action: 'insert',
 			},
 		];
-		if (o.canReveal) {
+		// A trade query has no node in the tree to reveal (the tree offers the trade picker).
+		if (o.canReveal && r.kind !== 'trade') {
 			buttons.push({
 				iconPath: new vscode.ThemeIcon('list-tree'),
 				tooltip: vscode.l10n.t('Reveal in the BPS catalogue'),

@@ -2,14 +2,19 @@
  * Browser tier: the search QuickPick in a real workbench against the emulator, data language
  * English, region Jawa Timur (3500). An Indonesian word lists results titled in English; a query
  * that matches nothing says so and offers "Search all of Indonesia" and "Switch data language".
- * Screenshots: test-results/screenshots/search-bilingual.png and search-empty.png.
+ * Goods words find foreign trade under its own labelled group.
+ * Screenshots: test-results/screenshots/search-bilingual.png, search-empty.png and search-trade.png.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startEmulator } from '../emulator/server';
 import { launchWorkbench, type Workbench } from './workbench';
 
-const KEYS = { bilingual: 'ctrl+alt+shift+f6', empty: 'ctrl+alt+shift+f7' } as const;
+const KEYS = {
+	bilingual: 'ctrl+alt+shift+f6',
+	empty: 'ctrl+alt+shift+f7',
+	kinds: 'ctrl+alt+shift+f8',
+} as const;
 
 describe('browser: search in Indonesian and English', () => {
 	let emu: Awaited<ReturnType<typeof startEmulator>>;
@@ -23,6 +28,7 @@ describe('browser: search in Indonesian and English', () => {
 			keybindings: [
 				{ key: KEYS.bilingual, command: 'bps.search', args: { query: 'penduduk' } },
 				{ key: KEYS.empty, command: 'bps.search', args: { query: 'zzzz qqqq' } },
+				{ key: KEYS.kinds, command: 'bps.search', args: { query: 'kopi' } },
 			],
 		});
 	});
@@ -51,6 +57,26 @@ describe('browser: search in Indonesian and English', () => {
 		);
 		assert.ok(separators.length >= 2, `several kinds labelled: ${JSON.stringify(separators)}`);
 		const file = await wb!.screenshot('search-bilingual.png');
+		assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
+		await wb!.press('escape');
+	});
+
+	it('goods words find export and import entries under a drawn "Foreign trade" label', async () => {
+		const page = wb!.page;
+		await wb!.press(KEYS.kinds);
+		const rows = page.locator('.quick-input-widget .monaco-list-row');
+		await rows
+			.filter({ hasText: 'Exports of HS 09 — Coffee, tea, mate and spices' })
+			.waitFor({ timeout: 30_000 });
+		await rows.filter({ hasText: 'Imports of HS 09 — Coffee, tea, mate and spices' }).waitFor();
+		// The other kinds arrive after the tables: wait for the list to settle.
+		await page.waitForTimeout(1500);
+		const separators = await visibleSeparators(page);
+		assert.ok(
+			separators.includes('Foreign trade (2)'),
+			`visible kind separators: ${JSON.stringify(separators)}`,
+		);
+		const file = await wb!.screenshot('search-trade.png');
 		assert.ok(fs.statSync(file).size > 10_000, 'screenshot written');
 		await wb!.press('escape');
 	});
