@@ -121,7 +121,15 @@ function toWatch(w: unknown): FavouriteWatch | undefined {
 	return {
 		checkedAt: o.checkedAt,
 		...(snapshotOk ? { snapshot: s } : {}),
-		...(tableOk ? { table: { updated: t.updated, digest: t.digest } } : {}),
+		...(tableOk
+			? {
+					table: {
+						updated: t.updated,
+						digest: t.digest,
+						...(typeof t.cells === 'string' && /^(?:[0-9a-f]{8})*$/.test(t.cells) ? { cells: t.cells } : {}),
+					},
+				}
+			: {}),
 		...(changeOk ? { change: c } : {}),
 	};
 }
@@ -213,6 +221,7 @@ export function changesView(f: Favourite): { ref: ItemRef; changes: ChangeHighli
 		revised: (c?.revised ?? []).map(({ row, column, from, to }) => ({ row, column, from, to })),
 		newPeriods: c?.newPeriods ?? [],
 		count: c?.count ?? 0,
+		...(c?.table ? { table: c.table } : {}),
 	};
 	const years = f.ref.years?.length
 		? [...new Set([...f.ref.years, ...changes.newPeriods])].sort((a, b) =>

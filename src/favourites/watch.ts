@@ -7,7 +7,7 @@ import { Disposable } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import { type Favourite, type FavouriteWatch, mergeChange } from './model';
 import type { FavouritesStore } from './store';
-import { diffStatic, staticSnapshotOf } from './staticDiff';
+import { diffStatic, mergeStaticChange, staticSnapshotOf } from './staticDiff';
 import { diffSnapshots, hasChanges, snapshotOf } from './tableDiff';
 
 /** A favourite is checked at most once in this time. */
@@ -132,11 +132,7 @@ export class FavouritesWatch extends Disposable {
 					newPeriods: [],
 					count: 0,
 					revised: [],
-					table: {
-						...found,
-						from: prev?.table?.from ?? found.from,
-						content: found.content || !!prev?.table?.content,
-					},
+					table: mergeStaticChange(prev?.table, found),
 				}
 			: prev;
 		return { checkedAt: at.toISOString(), table, ...(change ? { change } : {}) };

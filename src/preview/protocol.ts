@@ -223,6 +223,11 @@ export interface ChangeHighlight {
 	newPeriods: string[];
 	/** How many cells were revised in all (`revised` may keep only the first of them). */
 	count: number;
+	/**
+	 * A static table's change: its update dates, whether the content changed, and which cells
+	 * changed (by index among the table's cells in document order; absent when the layout changed).
+	 */
+	table?: { from: string; to: string; content: boolean; cells?: number[]; cellCount?: number };
 }
 
 /** Messages host → webview. */

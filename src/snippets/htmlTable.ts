@@ -73,6 +73,13 @@ export function parseHtmlTable(html: string): GridCell[][] {
 	return grid;
 }
 
+/** The first `<table>`'s cell texts in document order: one per `td`/`th` (no span expansion, no padding). */
+export function htmlTableCellTexts(html: string): string[] {
+	const body = firstTable(html);
+	if (body === undefined) return [];
+	return rowsOf(body).flatMap((r) => cellsOf(r).map((c) => c.text));
+}
+
 /** A static table split into its parts, ready to become a `SnippetTable`. */
 export interface StructuredTable {
 	/** Title lines above the table (often Indonesian, then English). */

@@ -26,6 +26,7 @@ import changesCss from './changes.css';
 import { classificationView, glossaryView } from './referenceView';
 import css from './preview.css';
 import referenceCss from './reference.css';
+import { markStaticChanges } from './staticChanges';
 import { staticView } from './staticView';
 
 interface VsCodeApi {
@@ -55,6 +56,15 @@ let dynamic: DynamicView | undefined;
 let changes: ChangeHighlight | undefined;
 let requestSeq = 1;
 let ui: DynamicUiState = vscode.getState()?.ui ?? {};
+
+/** The static table shown, if any: "Show changes" marks its cells. */
+let staticEl: HTMLElement | undefined;
+
+function markStatic(): void {
+	if (!ctx || !changes || !staticEl?.isConnected) return;
+	const done = markStaticChanges(ctx, staticEl, changes);
+	if (done) post(done);
+}
 
 function post(m: WebviewMessage): void {
 	vscode.postMessage(m);
@@ -180,7 +190,11 @@ function onMessage(m: HostMessage): void {
 			ensureDynamic().showIndicator(m.card);
 			break;
 		case 'static':
-			if (ctx) main.replaceChildren(staticView(ctx, m.table));
+			if (ctx) {
+				staticEl = staticView(ctx, m.table);
+				main.replaceChildren(staticEl);
+				markStatic();
+			}
 			break;
 		case 'document':
 			if (ctx) main.replaceChildren(documentView(ctx, m.doc));
@@ -220,6 +234,7 @@ function onMessage(m: HostMessage): void {
 		case 'highlight':
 			changes = m.changes;
 			dynamic?.setChanges(m.changes);
+			markStatic();
 			break;
 		case 'exported':
 			if (m.path && ctx) showStatus(t(ctx, 'exported').replace('{0}', m.path));

@@ -14,7 +14,7 @@ export function tableToMatrix(root: ParentNode): string[][] {
 		let c = 0;
 		for (const cell of Array.from(tr.children).filter((x) => x.tagName === 'TD' || x.tagName === 'TH')) {
 			while (grid[r][c] !== undefined) c++;
-			const text = (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+			const text = cellText(cell).replace(/\s+/g, ' ').trim();
 			const rs = Math.max(1, Math.min(1000, Number(cell.getAttribute('rowspan')) || 1));
 			const cs = Math.max(1, Math.min(1000, Number(cell.getAttribute('colspan')) || 1));
 			for (let i = 0; i < rs; i++) {
@@ -28,4 +28,12 @@ export function tableToMatrix(root: ParentNode): string[][] {
 	return grid
 		.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''))
 		.filter((row) => row.some((x) => x !== ''));
+}
+
+/** A cell's text without what is there for screen readers only (a "changed" mark's words). */
+function cellText(cell: Element): string {
+	if (!cell.querySelector('.visually-hidden')) return cell.textContent ?? '';
+	const copy = cell.cloneNode(true) as Element;
+	copy.querySelectorAll('.visually-hidden').forEach((x) => x.remove());
+	return copy.textContent ?? '';
 }

@@ -16,15 +16,23 @@ import { launchWorkbench, openWebviewByKey, type Workbench } from './workbench';
 const KEY = 'browser-watch-1';
 const CHECK = 'ctrl+alt+shift+f1';
 const SHOW = 'ctrl+alt+shift+f2';
+const STATIC_KEY = 'browser-watch-static';
+const SHOW_STATIC = 'ctrl+alt+shift+f3';
 const keybindings = [
 	{ key: CHECK, command: 'bps.checkFavourites' },
 	{ key: SHOW, command: 'bps.showFavouriteChanges', args: KEY },
+	{ key: SHOW_STATIC, command: 'bps.showFavouriteChanges', args: STATIC_KEY },
 ];
 
 interface Doc {
 	favourites: Array<{
 		key: string;
-		watch?: { checkedAt: string; snapshot?: unknown; change?: { newPeriods: string[]; count: number } };
+		watch?: {
+			checkedAt: string;
+			snapshot?: unknown;
+			table?: unknown;
+			change?: { newPeriods: string[]; count: number; table?: { cells?: number[] } };
+		};
 	}>;
 }
 
@@ -135,5 +143,46 @@ for (const [name, theme, settings] of [
 			await wb!.page.waitForTimeout(1200);
 			await wb!.screenshot(`favourites-show-changes-${name.replace(' ', '-')}.png`);
 		});
+
+		if (name === 'light')
+			it('a static table: the changed cell is marked in the table, with the new update date above it', async () => {
+				const file = path.join(wb!.server.folder, '.vscode', 'bps.json');
+				const ref = { domain: '0000', kind: 'statictable', id: 2215, title: 'ASFR' };
+				const added = new Date().toISOString();
+				fs.writeFileSync(
+					file,
+					JSON.stringify({ favourites: [{ key: STATIC_KEY, label: 'ASFR', ref, added }] }),
+				);
+				await wb!.press(CHECK);
+				let doc = await waitForFile(file, (f) => !!f.watch?.table, 'the first check of the static table');
+				emu.reviseStatic('0000', 2215);
+				doc.favourites[0]!.watch!.checkedAt = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
+				fs.writeFileSync(file, JSON.stringify(doc));
+				await wb!.press(CHECK);
+				doc = await waitForFile(file, (f) => !!f.watch?.change?.table, 'the static change to be found');
+				assert.equal(doc.favourites[0]!.watch!.change!.table!.cells?.length, 1);
+
+				const frame = await openWebviewByKey(wb!, SHOW_STATIC, '.static-table td.revised');
+				const seen = await frame.evaluate(() => {
+					const cells = Array.from(document.querySelectorAll<HTMLElement>('.static-table .revised'));
+					const status = document.querySelector<HTMLElement>('.static .changes');
+					return {
+						cells: cells.map((c) => c.textContent ?? ''),
+						status: status ? `${status.getAttribute('role')}: ${status.textContent}` : '',
+						shadow: cells[0] ? getComputedStyle(cells[0]).boxShadow : '',
+					};
+				});
+				assert.equal(seen.cells.length, 1);
+				assert.match(seen.cells[0]!, /^130 \(changed since you last looked\)$/);
+				assert.match(
+					seen.status,
+					/^status: Changes since you last looked: BPS updated the table: .* → 2026-12-01 · Changed cells: 1/,
+				);
+				assert.match(seen.shadow, /inset/);
+				assert.deepEqual(await axeSerious(frame), []);
+				await frame.locator('.static-table .revised').first().scrollIntoViewIfNeeded();
+				await wb!.page.waitForTimeout(500);
+				await wb!.screenshot('favourites-show-changes-static.png');
+			});
 	});
 }

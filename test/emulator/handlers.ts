@@ -320,13 +320,18 @@ function handleView(cat: Catalogue, p: Record<string, string>, opts: HandlerOpti
 		case 'statictable': {
 			const s = cat.statictables.find((t) => String(t.table_id) === id);
 			if (!s) return notAvailable();
-			const html = s.escapedHtml ?? escapeEntities(s.html());
-			const now = opts.revisions?.applyStatic(cat.domain.domain_id, s.table_id, s.updt_date, html);
+			// Revisions change the markup, then it is escaped as the API serves it (recorded tables stay as recorded).
+			const raw = s.escapedHtml === undefined ? s.html() : undefined;
+			const now =
+				raw === undefined
+					? undefined
+					: opts.revisions?.applyStatic(cat.domain.domain_id, s.table_id, s.updt_date, raw);
+			const html = now ? escapeEntities(now.html) : (s.escapedHtml ?? escapeEntities(raw!));
 			return ok({
 				table_id: s.table_id,
 				sub_id: s.subj_id,
 				title: s.title,
-				table: now?.html ?? html,
+				table: html,
 				cr_date: s.cr_date,
 				updt_date: now?.updated ?? s.updt_date,
 				excel: s.excel,

@@ -14,7 +14,8 @@ interface Revision {
 export class Revisions {
 	private readonly byVar = new Map<string, Revision>();
 	/** Static tables revised (`domain|table_id` → how many times). */
-	private readonly byTable = new Map<string, number>();
+	/** Static tables: how many revisions, and how many of them added a row (the others revise a value in place). */
+	private readonly byTable = new Map<string, { n: number; rows: number }>();
 
 	private entry(domain: string, varId: number): Revision {
 		const k = `${domain}|${varId}`;
@@ -31,10 +32,14 @@ export class Revisions {
 		this.entry(domain, varId).added++;
 	}
 
-	/** Revises a static table: a later `updt_date` and one more row in its HTML. */
-	reviseStatic(domain: string, tableId: number): void {
+	/**
+	 * Revises a static table: a later `updt_date`, and its last numeric cell revised in place (the
+	 * layout stays), or with `addRow` one more row at the end (the layout changes).
+	 */
+	reviseStatic(domain: string, tableId: number, opts: { addRow?: boolean } = {}): void {
 		const k = `${domain}|${tableId}`;
-		this.byTable.set(k, (this.byTable.get(k) ?? 0) + 1);
+		const r = this.byTable.get(k) ?? { n: 0, rows: 0 };
+		this.byTable.set(k, { n: r.n + 1, rows: r.rows + (opts.addRow ? 1 : 0) });
 	}
 
 	reset(): void {
@@ -49,14 +54,30 @@ export class Revisions {
 		updated: string,
 		html: string,
 	): { updated: string; html: string } {
-		const n = this.byTable.get(`${domain}|${tableId}`) ?? 0;
-		if (!n) return { updated, html };
-		const row = `<tr><td>Revisi ${n}</td><td>${n}</td></tr>`;
-		const at = html.lastIndexOf('</table>');
-		return {
-			updated: `2026-12-${String(Math.min(28, n)).padStart(2, '0')}`,
-			html: at >= 0 ? `${html.slice(0, at)}${row}${html.slice(at)}` : html + row,
-		};
+		const r = this.byTable.get(`${domain}|${tableId}`);
+		if (!r) return { updated, html };
+		const { n, rows } = r;
+		// The value revisions: the last number in a cell goes up by their count.
+		let out = html;
+		const values = n - rows;
+		const cells = [
+			...out.matchAll(/(<td[^>]*>\s*(?:<nobr>)?\s*)(-?\d+(?:[.,]\d+)?)(\s*(?:<\/nobr>)?\s*<\/td>)/g),
+		];
+		const last = cells[cells.length - 1];
+		if (values && last?.index !== undefined) {
+			const [all, open, num, close] = last;
+			const comma = num.includes(',');
+			const decimals = num.split(/[.,]/)[1]?.length ?? 0;
+			let v = (Number(num.replace(',', '.')) + values).toFixed(decimals);
+			if (comma) v = v.replace('.', ',');
+			out = out.slice(0, last.index) + open + v + close + out.slice(last.index + all.length);
+		}
+		for (let i = 1; i <= rows; i++) {
+			const row = `<tr><td>Revisi ${i}</td><td>${i}</td></tr>`;
+			const at = out.lastIndexOf('</table>');
+			out = at >= 0 ? `${out.slice(0, at)}${row}${out.slice(at)}` : out + row;
+		}
+		return { updated: `2026-12-${String(Math.min(28, n)).padStart(2, '0')}`, html: out };
 	}
 
 	/** The variable as the API serves it now: `v` itself when it was never revised. */

@@ -108,8 +108,8 @@ export interface Emulator {
 	revise(domain: string, varId: number): void;
 	/** Adds the next period to a dynamic table. */
 	addPeriod(domain: string, varId: number): void;
-	/** Revises a static table: a later `updt_date` and one more row. */
-	reviseStatic(domain: string, tableId: number): void;
+	/** Revises a static table: a later `updt_date` and a value in place (`addRow`: one more row instead). */
+	reviseStatic(domain: string, tableId: number, opts?: { addRow?: boolean }): void;
 	close(): Promise<void>;
 }
 
@@ -458,7 +458,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 		revise: (domain, varId) => revisions.revise(domain, varId),
 		addPeriod: (domain, varId) => revisions.addPeriod(domain, varId),
-		reviseStatic: (domain, tableId) => revisions.reviseStatic(domain, tableId),
+		reviseStatic: (domain, tableId, opts) => revisions.reviseStatic(domain, tableId, opts),
 		close() {
 			for (const t of timers) clearTimeout(t);
 			timers.clear();

@@ -298,14 +298,57 @@ describe('favourites watch: static tables', function () {
 		const round = await exec<Round>('bps.checkFavourites');
 		assert.equal(round.changed, 1);
 		const change = (await current()).watch!.change!;
-		assert.deepEqual(change.table, { from: before.table.updated, to: '2026-12-01', content: true });
+		const cells = change.table?.cells;
+		assert.ok(cells?.length === 1, `one cell revised in place: ${JSON.stringify(change.table)}`);
+		assert.deepEqual(change.table, {
+			from: before.table.updated,
+			to: '2026-12-01',
+			content: true,
+			cells,
+			cellCount: 1,
+		});
 		const item = await h.favouritesView.getTreeItem(await current());
 		assert.match(String(item.contextValue), /;changed$/);
 		assert.ok(String(item.tooltip).includes(`${before.table.updated} → 2026-12-01`), String(item.tooltip));
 
-		// "Show changes" opens the table and the mark goes.
+		// "Show changes" opens the table with the changed cell marked, and the mark in the list goes.
 		const id = await exec<string>('bps.showFavouriteChanges', fav.key);
-		assert.equal(h.previews.get(id)?.ref.id, STATIC.id);
+		const panel = h.previews.get(id)!;
+		assert.equal(panel.ref.id, STATIC.id);
+		const shown = await waitFor(
+			() =>
+				panel.received.find(
+					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
+				)!,
+			60_000,
+			'the webview marks the changed cell',
+		);
+		assert.equal(shown.cells, 1, 'the revised cell is marked in the table');
+		assert.match(String(shown.summary), /2026-12-01/);
+		assert.match(String(shown.summary), /Changed cells: 1/);
 		assert.equal((await current()).watch?.change, undefined);
+		panel.panel.dispose();
+
+		// A revision that adds a row changes the layout: the change says so, no cells are compared.
+		emu.reviseStatic('0000', STATIC.id, { addRow: true });
+		await h.favourites.update((l) =>
+			l.map((f) => (f.watch ? { ...f, watch: { ...f.watch, checkedAt: YESTERDAY() } } : f)),
+		);
+		assert.equal((await exec<Round>('bps.checkFavourites')).changed, 1);
+		const layout = (await current()).watch!.change!.table!;
+		assert.equal(layout.content, true);
+		assert.equal(layout.cells, undefined, 'cells are not compared across layouts');
+		const id2 = await exec<string>('bps.showFavouriteChanges', fav.key);
+		const panel2 = h.previews.get(id2)!;
+		const shown2 = await waitFor(
+			() =>
+				panel2.received.find(
+					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
+				)!,
+			60_000,
+			'the webview says the layout changed',
+		);
+		assert.equal(shown2.cells, 0);
+		assert.match(String(shown2.summary), /layout changed/);
 	});
 });

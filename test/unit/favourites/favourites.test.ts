@@ -152,4 +152,24 @@ describe('favourites model', () => {
 		const noYears = changesView({ ...withChange, ref: { ...v1804, years: undefined } });
 		assert.equal(noYears.ref.years, undefined, 'the default window already ends with the newest period');
 	});
+
+	it("keeps a static table's cell digests through a save and drops malformed ones", () => {
+		const ref: ItemRef = { domain: '0000', kind: 'statictable', id: 2215 };
+		const fav = (cells: unknown) => ({
+			key: 'k',
+			label: 'T',
+			ref,
+			added: '2026-01-01T00:00:00.000Z',
+			watch: { checkedAt: '2026-01-02T00:00:00.000Z', table: { updated: 'x', digest: '0badf00d', cells } },
+		});
+		const table = (cells: unknown) =>
+			parseFavourites({ favourites: [fav(cells)] }).favourites[0].watch?.table;
+		assert.deepEqual(table('0badf00d12345678'), {
+			updated: 'x',
+			digest: '0badf00d',
+			cells: '0badf00d12345678',
+		});
+		assert.deepEqual(table('not hex'), { updated: 'x', digest: '0badf00d' });
+		assert.deepEqual(table(42), { updated: 'x', digest: '0badf00d' });
+	});
 });

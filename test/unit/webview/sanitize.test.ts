@@ -126,4 +126,11 @@ describe('static table → matrix (export)', () => {
 			['Aceh', '1', '2'],
 		]);
 	});
+
+	it("leaves out words for screen readers only (a changed cell's mark)", () => {
+		const div = window.document.createElement('div');
+		div.innerHTML =
+			'<table><tr><td>Aceh</td><td class="revised">130<span class="visually-hidden"> (changed)</span></td></tr></table>';
+		assert.deepEqual(tableToMatrix(div), [['Aceh', '130']]);
+	});
 });
