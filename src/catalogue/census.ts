@@ -21,6 +21,19 @@ export function withCensusAreas(ref: CensusRef, codes: readonly string[]): Censu
 	return unique.length === 1 ? { ...rest, area: unique[0] } : { ...rest, areas: unique };
 }
 
+/** The event's areas for a picker: those shown now first (in their order), then the rest as listed. */
+export function areasShownFirst(areas: readonly CensusArea[], current: readonly string[]): CensusArea[] {
+	const rank = new Map(current.map((c, i) => [c, i]));
+	return [...areas].sort((a, b) => (rank.get(a.mfdCode) ?? Infinity) - (rank.get(b.mfdCode) ?? Infinity));
+}
+
+/** The areas ticked, in the order to show them: those kept first (their order), then those added. */
+export function tickedAreas(current: readonly string[], ticked: readonly string[]): string[] {
+	const keep = new Set(ticked);
+	const had = new Set(current);
+	return [...new Set([...current.filter((c) => keep.has(c)), ...ticked.filter((c) => !had.has(c))])];
+}
+
 /** The census area an MFD code (or area id) names; BpsError('noData') when the event has none. */
 export function findCensusArea(areas: readonly CensusArea[], code: string | undefined): CensusArea {
 	const want = code ?? CENSUS_NATIONAL;

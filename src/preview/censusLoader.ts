@@ -8,7 +8,14 @@ import { isBpsError } from '../api/errors';
 import type { FamilyEndpoints } from '../api/families/endpoints';
 import type { CensusArea, CensusData } from '../api/families/types';
 import type { DynamicTable, Lang } from '../api/types';
-import { CENSUS_NATIONAL, censusAreaCodes, findCensusArea, mergeCensusData } from '../catalogue/census';
+import {
+	areasShownFirst,
+	CENSUS_NATIONAL,
+	censusAreaCodes,
+	findCensusArea,
+	mergeCensusData,
+	tickedAreas,
+} from '../catalogue/census';
 import type { CensusRef } from '../catalogue/itemRef';
 import { InputError } from '../util/inputError';
 import { censusColumn, censusDynamicTable, censusLayouts, type CensusLabels } from './censusTable';
@@ -126,22 +133,23 @@ export async function pickCensusAreas(
 			: a.mfdCode.length <= 2
 				? vscode.l10n.t('Province')
 				: vscode.l10n.t('Regency or city');
-	const rank = new Map(current.map((c, i) => [c, i]));
-	const items = areas
-		.map((a) => ({
-			label: a.name.trim(),
-			description: `${a.mfdCode} · ${level(a)}`,
-			picked: rank.has(a.mfdCode),
-			code: a.mfdCode,
-		}))
-		.sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity));
+	const shown = new Set(current);
+	const items = areasShownFirst(areas, current).map((a) => ({
+		label: a.name.trim(),
+		description: `${a.mfdCode} · ${level(a)}`,
+		picked: shown.has(a.mfdCode),
+		code: a.mfdCode,
+	}));
 	const hit = await vscode.window.showQuickPick(items, {
 		title: vscode.l10n.t('Census areas'),
 		placeHolder: vscode.l10n.t('Tick the areas to show side by side (type a province, regency or city)'),
 		matchOnDescription: true,
 		canPickMany: true,
 	});
-	if (!hit?.length) return undefined;
-	const picked = new Set(hit.map((h) => h.code));
-	return [...current.filter((c) => picked.has(c)), ...hit.map((h) => h.code).filter((c) => !rank.has(c))];
+	return hit?.length
+		? tickedAreas(
+				current,
+				hit.map((h) => h.code),
+			)
+		: undefined;
 }

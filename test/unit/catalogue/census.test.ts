@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import type { CensusArea, CensusData } from '../../../src/api/families/types';
 import {
+	areasShownFirst,
 	CENSUS_NATIONAL,
 	censusAreaCodes,
 	findCensusArea,
 	mergeCensusData,
+	tickedAreas,
 	withCensusAreas,
 } from '../../../src/catalogue/census';
 import type { CensusRef } from '../../../src/catalogue/itemRef';
@@ -80,5 +82,19 @@ describe('census areas', () => {
 		assert.deepEqual([m.areaId, m.fetchedAt, m.stale], [1, 1, true]);
 		assert.equal(a.dimensions[0].items.length, 1, 'the parts are left as they were');
 		assert.throws(() => mergeCensusData([]), RangeError);
+	});
+
+	it('the area picker: areas shown first, in their order; ticked areas kept in order, new ones after', () => {
+		assert.deepEqual(
+			areasShownFirst(AREAS, ['3578', '0']).map((a) => a.mfdCode),
+			['3578', '0', '35'],
+		);
+		assert.deepEqual(
+			areasShownFirst(AREAS, []).map((a) => a.mfdCode),
+			['0', '35', '3578'],
+			'nothing shown: as listed',
+		);
+		assert.deepEqual(tickedAreas(['35', '0'], ['0', '3578', '35']), ['35', '0', '3578']);
+		assert.deepEqual(tickedAreas(['35', '0'], ['3578']), ['3578'], 'unticked areas go');
 	});
 });
