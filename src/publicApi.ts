@@ -4,7 +4,7 @@ import { mfdOfDomain } from './api/families/mappers';
 import type { CensusArea, CensusData, SimdasiTable, TradeQuery, TradeRecord } from './api/families/types';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
-import { findCensusArea } from './catalogue/census';
+import { censusAreaCodes, findCensusArea, mergeCensusData } from './catalogue/census';
 import { periodsForYears } from './catalogue/periods';
 import { sdgSpecText } from './catalogue/sdgs';
 import { tradeTitle } from './catalogue/trade';
@@ -97,6 +97,8 @@ export interface GetCensusOptions {
 	dataset: number;
 	/** The area's MFD code: "0" Indonesia (default), "35" a province, "3578" a regency/city. */
 	area?: string;
+	/** Several areas' MFD codes instead (one request each); the rows come one area after another. */
+	areas?: string[];
 	signal?: AbortSignal;
 }
 
@@ -104,7 +106,10 @@ export interface GetCensusOptions {
 export interface PublicCensus {
 	event: string;
 	dataset: number;
+	/** The (first) area. */
 	area: CensusArea;
+	/** Every area asked for, in order. */
+	areas: CensusArea[];
 	/** The rows and their category dimensions, as BPS sends them (numbers parsed; missing is null). */
 	data: CensusData;
 	attribution: string;
@@ -215,17 +220,21 @@ export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 		},
 		async getCensus(opts) {
 			const f = s.client.families;
-			const areas = await f.listCensusAreas(opts.event, { signal: opts.signal });
-			const area = findCensusArea(areas, opts.area);
-			const data = await f.getCensusData(
-				{ event: opts.event, area: area.id, dataset: opts.dataset },
-				{ signal: opts.signal },
+			const all = await f.listCensusAreas(opts.event, { signal: opts.signal });
+			const codes = censusAreaCodes({ area: opts.area, areas: opts.areas });
+			const areas = [...new Map(codes.map((c) => findCensusArea(all, c)).map((a) => [a.id, a])).values()];
+			const parts = await Promise.all(
+				areas.map((a) =>
+					f.getCensusData({ event: opts.event, area: a.id, dataset: opts.dataset }, { signal: opts.signal }),
+				),
 			);
+			const data = mergeCensusData(parts);
 			const { event, dataset } = opts;
 			return {
 				event,
 				dataset,
-				area,
+				area: areas[0],
+				areas,
 				data,
 				attribution: ATTRIBUTION_ID,
 				source: SOURCE_LINE,

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { HostMessage, PersistedState, WebviewMessage } from '../../src/preview/protocol';
 import type { PanelProbe, TestHooks } from '../../src/testHooks';
 import { censusAreas } from '../emulator/families/census';
-import { closeScratchEditors, setupSuite, waitFor, type TestEmulator } from './helpers';
+import { closeScratchEditors, getExtensionApi, setupSuite, waitFor, type TestEmulator } from './helpers';
 
 const ATTRIBUTION = 'Layanan ini menggunakan API Badan Pusat Statistik (BPS).';
 const DATASET = { kind: 'census', event: 'sp2020', dataset: 1001 } as const;
@@ -238,6 +238,19 @@ describe('Census: several areas, the column dimension, restore', function () {
 		const other = await until(() => sent(restored, 'dynamic', s1), 30_000, 'the areas of the link');
 		assert.match(other.table.vervar[0].label, /^PUSAT · /);
 		assert.deepEqual(restored.ref.kind === 'census' && restored.ref.areas, ['0', '35']);
+	});
+
+	it('public API: getCensus for several areas (rows one area after another)', async () => {
+		const api = await getExtensionApi();
+		const c = await api.getCensus({ event: 'sp2020', dataset: 1001, areas: ['35', '3578'] });
+		assert.equal(c.attribution, ATTRIBUTION);
+		assert.deepEqual(
+			c.areas.map((a) => a.mfdCode),
+			['35', '3578'],
+		);
+		assert.equal(c.area.mfdCode, '35');
+		assert.deepEqual([...new Set(c.data.rows.map((r) => r.areaCode))], ['35', '3578']);
+		assert.equal(c.data.rows.length, 64, '2 areas × 16 age groups × 2 sexes');
 	});
 
 	it('an area without data is left out and named; none with data gives a clear error', async () => {
