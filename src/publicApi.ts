@@ -4,7 +4,7 @@ import { mfdOfDomain } from './api/families/mappers';
 import type { CensusArea, CensusData, SimdasiTable, TradeQuery, TradeRecord } from './api/families/types';
 import { toRecords, type LongRecord } from './api/table';
 import type { DynamicTable, Lang } from './api/types';
-import { censusAreaCodes, findCensusArea, mergeCensusData } from './catalogue/census';
+import { censusAreaCodes, findCensusAreas, mergeCensusData } from './catalogue/census';
 import { periodsForYears } from './catalogue/periods';
 import { sdgSpecText } from './catalogue/sdgs';
 import { tradeTitle } from './catalogue/trade';
@@ -222,7 +222,7 @@ export function createPublicApi(s: Services, hooks?: TestHooks): BpsPublicApi {
 			const f = s.client.families;
 			const all = await f.listCensusAreas(opts.event, { signal: opts.signal });
 			const codes = censusAreaCodes({ area: opts.area, areas: opts.areas });
-			const areas = [...new Map(codes.map((c) => findCensusArea(all, c)).map((a) => [a.id, a])).values()];
+			const areas = findCensusAreas(all, codes);
 			const parts = await Promise.all(
 				areas.map((a) =>
 					f.getCensusData({ event: opts.event, area: a.id, dataset: opts.dataset }, { signal: opts.signal }),

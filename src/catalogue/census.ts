@@ -42,6 +42,11 @@ export function findCensusArea(areas: readonly CensusArea[], code: string | unde
 	return hit;
 }
 
+/** The census areas `codes` name, once each, in order; BpsError('noData') for one the event lacks. */
+export function findCensusAreas(areas: readonly CensusArea[], codes: readonly string[]): CensusArea[] {
+	return [...new Map(codes.map((c) => findCensusArea(areas, c)).map((a) => [a.id, a])).values()];
+}
+
 /**
  * Several areas' answers for one dataset as one: the rows one area after another (each row keeps
  * its area code and name, so the grid and the tidy rows tell them apart), each dimension's items

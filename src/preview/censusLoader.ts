@@ -12,7 +12,7 @@ import {
 	areasShownFirst,
 	CENSUS_NATIONAL,
 	censusAreaCodes,
-	findCensusArea,
+	findCensusAreas,
 	mergeCensusData,
 	tickedAreas,
 } from '../catalogue/census';
@@ -50,7 +50,7 @@ export async function loadCensus(
 	column?: string,
 ): Promise<CensusShown> {
 	const all = await source.listCensusAreas(ref.event, { signal });
-	const asked = [...new Map(codes.map((c) => findCensusArea(all, c)).map((a) => [a.id, a])).values()];
+	const asked = findCensusAreas(all, codes);
 	const got = await Promise.all(
 		asked.map((a) =>
 			source

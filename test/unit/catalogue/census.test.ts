@@ -5,6 +5,7 @@ import {
 	CENSUS_NATIONAL,
 	censusAreaCodes,
 	findCensusArea,
+	findCensusAreas,
 	mergeCensusData,
 	tickedAreas,
 	withCensusAreas,
@@ -25,6 +26,11 @@ describe('census areas', () => {
 		assert.equal(findCensusArea(AREAS, undefined).mfdCode, CENSUS_NATIONAL);
 		assert.equal(findCensusArea(AREAS, '3578').name, 'KOTA SURABAYA');
 		assert.equal(findCensusArea(AREAS, '12').name, 'JAWA TIMUR', 'an area id works too');
+		assert.deepEqual(
+			findCensusAreas(AREAS, ['3578', '12', '35', '0']).map((a) => a.mfdCode),
+			['3578', '35', '0'],
+			'several: once each, in order',
+		);
 	});
 
 	it('an area the event does not have is "no data"', () => {
