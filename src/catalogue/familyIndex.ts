@@ -27,6 +27,8 @@ export interface CensusCatalogue {
 	entries: CensusEntry[];
 	/** True when a topic could not be read (its datasets are missing) or more topics than the bound. */
 	partial: boolean;
+	/** True when a list failed: the catalogue is used once and read again at the next search. */
+	failed: boolean;
 }
 
 type Source = Pick<
@@ -118,9 +120,15 @@ export class FamilyIndex {
 		if (!this.census) {
 			const p = this.loadCensus();
 			this.census = p;
-			p.catch(() => {
-				if (this.census === p) this.census = undefined;
-			});
+			// A failed read is not kept, nor a catalogue missing what failed to load.
+			p.then(
+				(c) => {
+					if (c.failed && this.census === p) this.census = undefined;
+				},
+				() => {
+					if (this.census === p) this.census = undefined;
+				},
+			);
 		}
 		return this.census;
 	}
@@ -148,7 +156,8 @@ export class FamilyIndex {
 	private async loadCensus(): Promise<CensusCatalogue> {
 		const events = await this.source.listCensusEvents();
 		const topicLists = await Promise.allSettled(events.map((e) => this.source.listCensusTopics(e.id)));
-		let partial = topicLists.some((t) => t.status === 'rejected');
+		let failed = topicLists.some((t) => t.status === 'rejected');
+		let partial = failed;
 		const topics = topicLists.flatMap((t, i) =>
 			t.status === 'fulfilled' ? t.value.map((topic) => ({ topic, event: events[i] })) : [],
 		);
@@ -160,7 +169,7 @@ export class FamilyIndex {
 		const entries: CensusEntry[] = [];
 		datasets.forEach((d, i) => {
 			if (d.status === 'rejected') {
-				partial = true;
+				partial = failed = true;
 				return;
 			}
 			for (const dataset of d.value)
@@ -170,6 +179,6 @@ export class FamilyIndex {
 			const failed = [...topicLists, ...datasets].find((x) => x.status === 'rejected');
 			if (failed?.status === 'rejected') throw failed.reason;
 		}
-		return { entries, partial };
+		return { entries, partial, failed };
 	}
 }

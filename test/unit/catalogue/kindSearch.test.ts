@@ -145,6 +145,18 @@ describe('search of every kind (emulator)', () => {
 		assert.equal(network().length, calls, 'memoised');
 	});
 
+	it('a census topic that fails leaves the others searchable, and is read again at the next search', async () => {
+		emu.setFaults([{ kind: 'status', status: 500, match: { id: '40', topik: '10' } }]);
+		const cat = await src.familyIndex.censusCatalogue();
+		assert.equal(cat.partial, true);
+		assert.equal(searchCensus(cat.entries, 'ijazah').length, 0, 'the failed topic (education) is missing');
+		assert.ok(searchCensus(cat.entries, 'kelompok umur').length > 0, 'the other topics are there');
+		emu.clearFaults();
+		const again = await src.familyIndex.censusCatalogue();
+		assert.equal(again.partial, false);
+		assert.equal(searchCensus(again.entries, 'ijazah').length, 1);
+	});
+
 	it('every other kind for one query, in order; each source once per language', async () => {
 		const r = await searchOtherKinds(src, 'penduduk', { domain: '3500', lang: 'ind' });
 		assert.equal(r.error, undefined);
