@@ -7,6 +7,10 @@ import type { Logger } from '../util/logger';
 import { PreviewPanel, type PanelDeps } from './previewPanel';
 import type { ExportFormat, PersistedState } from './protocol';
 
+/** workspaceState key of the open panels' titles and items. */
+const SHOWN_KEY = 'bps.previews.shown';
+const MAX_SHOWN = 50;
+
 /**
  * Owns every preview panel: one per item (itemKey), revealed when opened again, restored after a
  * window reload by the panel serializer.
@@ -20,9 +24,13 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 	/** Tests replace this to export without a save dialog. */
 	pickSaveUri: PanelDeps['pickSaveUri'] = (name, format) => showSaveDialog(name, format);
 
+	/** The open panels' titles and items, for a panel VS Code restores without its webview's state. */
+	private readonly shown: vscode.Memento;
+
 	constructor(services: Services) {
 		super();
 		this.log = services.logger('preview');
+		this.shown = services.context.workspaceState;
 		this.deps = {
 			api: services.client,
 			families: services.client.families,
@@ -64,7 +72,9 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		panel: vscode.WebviewPanel,
 		state: PersistedState | undefined,
 	): Promise<void> {
-		const ref = toItemRef(state?.ref);
+		// Without the webview's state (a window closed before it was written), the panel's title
+		// finds the item it showed.
+		const ref = toItemRef(state?.ref) ?? this.shownRef(panel.title);
 		if (!ref) {
 			this.log.warn('a preview could not be restored: no saved item');
 			panel.dispose();
@@ -77,7 +87,36 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 			other.reveal();
 			return;
 		}
-		this.adopt(panel, ref, false);
+		this.adopt(panel, ref, !state?.ref);
+	}
+
+	/** The item of the panel titled `title` when the window last recorded its panels. */
+	private shownRef(title: string): ItemRef | undefined {
+		const list = this.shown.get<unknown>(SHOWN_KEY);
+		if (!Array.isArray(list)) return undefined;
+		for (const x of [...(list as Array<{ title?: unknown; ref?: unknown }>)].reverse()) {
+			const ref = x && x.title === title ? toItemRef(x.ref) : undefined;
+			if (ref && !this.panels.has(itemKey(ref))) return ref;
+		}
+		return undefined;
+	}
+
+	/**
+	 * Records a panel's title and item, newest last, at most {@link MAX_SHOWN}. Closed panels stay
+	 * recorded: a window that closes may close its panels first, and a title only ever finds the
+	 * item it named.
+	 */
+	private recordShown(p: PreviewPanel): void {
+		const key = itemKey(p.ref);
+		const old = this.shown.get<unknown>(SHOWN_KEY);
+		const kept = (Array.isArray(old) ? (old as Array<{ title?: unknown; ref?: unknown }>) : []).filter(
+			(x) => {
+				const ref = toItemRef(x?.ref);
+				return ref && typeof x.title === 'string' && itemKey(ref) !== key;
+			},
+		);
+		const list = [...kept, { title: p.panel.title, ref: { ...p.ref } }].slice(-MAX_SHOWN);
+		void Promise.resolve(this.shown.update(SHOWN_KEY, list)).catch(() => undefined);
 	}
 
 	/** `fresh`: a new panel (not one restored after a reload, whose webview asks for its own saved view). */
@@ -87,6 +126,9 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 		p.onDidDispose(() => {
 			if (this.panels.get(p.key) === p) this.panels.delete(p.key);
 		});
+		// The title and the item (a census panel's areas) settle after opening: recorded again then.
+		p.onDidChangeTitle(() => this.recordShown(p));
+		this.recordShown(p);
 		this.onDidOpenEmitter.fire(p);
 		return p;
 	}

@@ -65,6 +65,9 @@ export class PreviewPanel extends Disposable {
 	private readonly loader: ItemLoader;
 	private readonly onDidDisposeEmitter = this._register(new vscode.EventEmitter<void>());
 	readonly onDidDispose = this.onDidDisposeEmitter.event;
+	private readonly onDidChangeTitleEmitter = this._register(new vscode.EventEmitter<void>());
+	/** Fires when the loaded item renames the panel (its real title, a census panel's areas). */
+	readonly onDidChangeTitle = this.onDidChangeTitleEmitter.event;
 	private readonly onDidReceiveEmitter = this._register(new vscode.EventEmitter<WebviewMessage>());
 	/** Fires after each webview message is handled. */
 	readonly onDidReceive = this.onDidReceiveEmitter.event;
@@ -116,7 +119,9 @@ export class PreviewPanel extends Disposable {
 			lifetime: this.lifetime.signal,
 			post: (m) => this.post(m),
 			setTitle: (t) => {
+				if (panel.title === t) return;
 				panel.title = t;
+				this.onDidChangeTitleEmitter.fire();
 			},
 		});
 		this._register(panel.webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)));

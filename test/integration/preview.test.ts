@@ -388,4 +388,38 @@ describe('preview panel (bps.preview)', function () {
 		);
 		p.panel.dispose();
 	});
+
+	it('a panel restored without its webview state finds its item by title; an unknown one closes', async () => {
+		const p = await open({ domain: '0000', kind: 'statictable', id: FIXTURE_IDS.staticTable });
+		await until(() => sent(p, 'static')[0], 30_000, 'the static table');
+		const title = p.panel.title;
+		assert.ok(!/^BPS /.test(title), `the table's own title: ${title}`);
+		p.panel.dispose();
+		// VS Code restores a panel whose webview never wrote its state: only the title is known.
+		const panel = vscode.window.createWebviewPanel('bps.preview', title, vscode.ViewColumn.Active, {
+			enableScripts: true,
+		});
+		await previews.restore(panel, undefined);
+		const restored = await until(
+			() => previews.all().find((x) => x.panel === panel),
+			10_000,
+			'the panel adopted by its title',
+		);
+		assert.equal(restored.key, `0000/statictable/${FIXTURE_IDS.staticTable}`);
+		await until(() => sent(restored, 'static')[0], 30_000, 'the table again');
+		restored.panel.dispose();
+
+		const stray = vscode.window.createWebviewPanel(
+			'bps.preview',
+			'Not a BPS table',
+			vscode.ViewColumn.Active,
+			{
+				enableScripts: true,
+			},
+		);
+		let closed = false;
+		stray.onDidDispose(() => (closed = true));
+		await previews.restore(stray, undefined);
+		assert.equal(closed, true, 'nothing to show: the panel closes');
+	});
 });
