@@ -22,7 +22,7 @@ import { keywordSearch, otherLang } from './keywordSearch';
 import { ListMemo } from './listMemo';
 import { regionFacts, type RegionFacts, type RegionLabels } from './regions';
 import { SearchIndex } from './searchIndex';
-import { findSdg, matchSdgs, sdgItem, type SdgSpec } from './sdgs';
+import { findSdg, matchSdds, matchSdgs, sddsItem, sdgItem, type SdgSpec } from './sdgs';
 
 /** Options of every CatalogueService call. */
 export interface FetchOptions {
@@ -190,18 +190,20 @@ export class CatalogueService extends Disposable {
 	}
 
 	/**
-	 * The SDG indicators a query finds, by number ("1.2.1") or words, as the national tables they
-	 * open. Searched on our side: the list is short and the API's keyword does not cover numbers.
+	 * The SDG indicators (by number, "1.2.1", or words) and SDDS tables (by words) a query finds,
+	 * as the national tables they open. Searched on our side: the lists are short and the API's
+	 * keyword does not cover numbers. SDDS failing leaves the SDG indicators.
 	 */
 	async searchSdgs(
 		query: string,
 		opts: FetchOptions = {},
 	): Promise<{ items: CatalogueItem[]; stale: boolean }> {
 		if (!this.families) return { items: [], stale: false };
-		const all = await this.sdgs(opts);
+		const [all, sdds] = await Promise.all([this.sdgs(opts), this.sdds(opts).catch(() => undefined)]);
 		const titleLang = this.langOf(opts);
-		const items = matchSdgs(query, all.items).map((i) => ({ ...sdgItem(i), titleLang }));
-		return { items, stale: all.stale };
+		const items: CatalogueItem[] = matchSdgs(query, all.items).map((i) => ({ ...sdgItem(i), titleLang }));
+		for (const x of matchSdds(query, sdds?.items ?? [])) items.push({ ...sddsItem(x), titleLang });
+		return { items, stale: all.stale || !!sdds?.stale };
 	}
 
 	/**

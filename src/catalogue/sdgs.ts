@@ -95,6 +95,16 @@ export function matchSdgs(query: string, list: readonly SdgIndicator[]): SdgIndi
 	);
 }
 
+/** The SDDS tables whose title or category has every word of `query` (prefixes, any case), in list order. */
+export function matchSdds(query: string, list: readonly SddsItem[]): SddsItem[] {
+	const words = tokenize(query);
+	if (!words.length) return [];
+	return list.filter((x) => {
+		const own = tokenize(`${x.title} ${x.category}`);
+		return words.every((w) => own.some((t) => t.startsWith(w)));
+	});
+}
+
 /** What a caller may pass to name an indicator: `{ kind: 'sdg', number: '1.2.1' }` or `{ kind: 'sdg', varId: 154 }`. */
 export interface SdgSpec {
 	number?: string;

@@ -28,7 +28,7 @@ export function emptyItems(o: {
 	const other = o.lang === 'ind' ? vscode.l10n.t('English') : vscode.l10n.t('Indonesian');
 	const items: SearchItem[] = [
 		{
-			label: `$(search-stop) ${vscode.l10n.t('No tables match “{0}” in {1}', o.query, o.regionName)}`,
+			label: `$(search-stop) ${vscode.l10n.t('Nothing in the BPS catalogue matches “{0}” in {1}', o.query, o.regionName)}`,
 			detail: vscode.l10n.t('Titles in Indonesian and English were searched'),
 			alwaysShow: true,
 		},

@@ -346,7 +346,7 @@ export class SearchSession extends Disposable {
 		this.quickPick.items = items;
 	}
 
-	/** "No tables match … in Jawa Timur", with what to try next. */
+	/** "Nothing in the BPS catalogue matches … in Jawa Timur", with what to try next. */
 	private async emptyItems(query: string): Promise<SearchItem[]> {
 		const region = await this.o.catalogue.region(this.domain);
 		return emptyItems({

@@ -85,7 +85,9 @@ describe('browser: search in Indonesian and English', () => {
 		const page = wb!.page;
 		await wb!.press(KEYS.empty);
 		const rows = page.locator('.quick-input-widget .monaco-list-row');
-		await rows.filter({ hasText: 'No tables match “zzzz qqqq” in Jawa Timur' }).waitFor({ timeout: 30_000 });
+		await rows
+			.filter({ hasText: 'Nothing in the BPS catalogue matches “zzzz qqqq” in Jawa Timur' })
+			.waitFor({ timeout: 30_000 });
 		await rows.filter({ hasText: 'Search all of Indonesia' }).waitFor();
 		await rows.filter({ hasText: 'Switch data language' }).waitFor();
 		// Enter would search all of Indonesia, not act on the message.

@@ -212,6 +212,20 @@ describe('SDGs and SDDS', function () {
 			),
 			`"${words}" finds var 154: ${s3.items.map((i) => i.label).join(' | ')}`,
 		);
+		s3.hide();
+
+		// SDDS tables by the words of their category (or title): the national tables they point to.
+		await vscode.commands.executeCommand('bps.search', { query: 'sektor eksternal' });
+		const s4 = (await waitFor(
+			() => (h.search.active !== s3 ? h.search.active : undefined),
+			5000,
+			'fourth search session',
+		)) as SearchSession;
+		await s4.whenSettled();
+		const national = s4.items.flatMap((i) =>
+			i.result?.ref.domain === '0000' && i.result.ref.kind === 'var' ? [Number(i.result.ref.id)] : [],
+		);
+		assert.deepEqual(national.sort(), [196, 405], s4.items.map((i) => i.label).join(' | '));
 	});
 
 	it('public API: getSdgIndicator by number and by varId', async () => {

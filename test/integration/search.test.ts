@@ -276,7 +276,10 @@ describe('search', function () {
 			let s = await open('38 provinsi');
 			await s.whenSettled();
 			assert.equal(s.items.filter((i) => i.result).length, 0);
-			assert.match(s.items[0]?.label ?? '', /No tables match “38 provinsi” in Jawa Timur/);
+			assert.match(
+				s.items[0]?.label ?? '',
+				/Nothing in the BPS catalogue matches “38 provinsi” in Jawa Timur/,
+			);
 			const all = s.items.find((i) => i.emptyAction === 'allIndonesia');
 			const lang = s.items.find((i) => i.emptyAction === 'switchLanguage');
 			assert.match(all?.label ?? '', /Search all of Indonesia/);
@@ -296,7 +299,7 @@ describe('search', function () {
 			// "Switch data language" switches bps.language and searches again.
 			s = await open('zzzz qqqq');
 			await s.whenSettled();
-			assert.match(s.items[0]?.label ?? '', /No tables match “zzzz qqqq” in Jawa Timur/);
+			assert.match(s.items[0]?.label ?? '', /Nothing in the BPS catalogue matches “zzzz qqqq” in Jawa Timur/);
 			s.accept(s.items.find((i) => i.emptyAction === 'switchLanguage'));
 			await waitFor(
 				() => vscode.workspace.getConfiguration('bps').get('language') === 'eng',
@@ -305,7 +308,7 @@ describe('search', function () {
 			);
 			await waitFor(() => s.stats.queries === 2, 10_000, 'the search to run again');
 			await s.whenSettled();
-			assert.match(s.items[0]?.label ?? '', /No tables match/);
+			assert.match(s.items[0]?.label ?? '', /Nothing in the BPS catalogue matches/);
 			assert.ok(
 				s.items.some((i) => i.emptyAction === 'switchLanguage'),
 				'the actions stay offered',

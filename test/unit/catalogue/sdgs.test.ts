@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { SddsItem, SdgIndicator } from '../../../src/api/families/types';
 import {
 	findSdg,
+	matchSdds,
 	matchSdgs,
 	sddsItem,
 	sdgGoals,
@@ -110,5 +111,50 @@ describe('SDG indicators as catalogue items', () => {
 		const st = sddsItem({ ...base, kind: 'statictable', targetId: 2215 });
 		assert.equal(st.kind, 'statictable');
 		assert.deepEqual(st.ref, { domain: '0000', kind: 'statictable', id: 2215, title: 'PDB' });
+	});
+
+	it('finds SDDS tables by words of their title or category', () => {
+		const sdds = [
+			{
+				id: 1,
+				category: 'Sektor Riil',
+				title: 'Produk Domestik Bruto',
+				kind: 'var' as const,
+				targetId: 104,
+				unit: '',
+				periodicity: 'Q',
+			},
+			{
+				id: 2,
+				category: 'Sektor Eksternal',
+				title: 'Neraca Pembayaran',
+				kind: 'var' as const,
+				targetId: 196,
+				unit: '',
+				periodicity: 'A',
+			},
+			{
+				id: 3,
+				category: 'Sosial Demografi',
+				title: 'Penduduk',
+				kind: 'statictable' as const,
+				targetId: 2215,
+				unit: '',
+				periodicity: 'A',
+			},
+		];
+		assert.deepEqual(
+			matchSdds('sektor EKST', sdds).map((x) => x.targetId),
+			[196],
+		);
+		assert.deepEqual(
+			matchSdds('produk bruto', sdds).map((x) => x.targetId),
+			[104],
+		);
+		assert.deepEqual(
+			matchSdds('sektor', sdds).map((x) => x.targetId),
+			[104, 196],
+		);
+		assert.deepEqual(matchSdds('  ', sdds), []);
 	});
 });
