@@ -4,7 +4,7 @@
  * so the stored state stays small). Pure code (no `vscode`), unit-tested in
  * test/unit/favourites/staticDiff.test.ts.
  */
-import { htmlTableCellTexts } from '../snippets/htmlTable';
+import { htmlTableCellTexts } from '../api/htmlTableCells';
 
 export interface StaticSnapshot {
 	/** The table's `updt_date` at the check. */

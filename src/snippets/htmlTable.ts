@@ -7,7 +7,7 @@
  * Two steps: {@link parseHtmlTable} turns the markup into a rectangular grid with spans expanded;
  * {@link structureGrid} finds the title, header, data and note rows and types the columns.
  */
-import { unescapeEntities } from '../api/html';
+import { firstTableRows } from '../api/htmlTableCells';
 import type { SnippetColumn } from './types';
 
 /** One grid slot after span expansion. */
@@ -24,12 +24,12 @@ export interface GridCell {
 
 /** The first `<table>` as a rectangular grid (every row padded to the widest). Empty when there is no table. */
 export function parseHtmlTable(html: string): GridCell[][] {
-	const body = firstTable(html);
-	if (body === undefined) return [];
+	const rows = firstTableRows(html);
+	if (rows === undefined) return [];
 	const grid: GridCell[][] = [];
 	// Slots still covered by a rowspan from a row above: column → remaining rows and the source cell.
 	const pending = new Map<number, { left: number; cell: GridCell }>();
-	for (const rowHtml of rowsOf(body)) {
+	for (const cells of rows) {
 		const row: GridCell[] = [];
 		let col = 0;
 		const fillPending = () => {
@@ -39,7 +39,7 @@ export function parseHtmlTable(html: string): GridCell[][] {
 				col++;
 			}
 		};
-		for (const c of cellsOf(rowHtml)) {
+		for (const c of cells) {
 			fillPending();
 			const cell: GridCell = {
 				text: c.text,
@@ -71,13 +71,6 @@ export function parseHtmlTable(html: string): GridCell[][] {
 		for (let c = 0; c < width; c++) r[c] ??= { text: '', th: false, spanned: false, rowspan: 1, colspan: 1 };
 	}
 	return grid;
-}
-
-/** The first `<table>`'s cell texts in document order: one per `td`/`th` (no span expansion, no padding). */
-export function htmlTableCellTexts(html: string): string[] {
-	const body = firstTable(html);
-	if (body === undefined) return [];
-	return rowsOf(body).flatMap((r) => cellsOf(r).map((c) => c.text));
 }
 
 /** A static table split into its parts, ready to become a `SnippetTable`. */
@@ -239,59 +232,4 @@ export function parseNumber(text: string, decimalSeparator: ',' | '.' = '.'): nu
 	if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
 	const n = Number(s);
 	return Number.isFinite(n) ? n : undefined;
-}
-
-// --- Tokenising -------------------------------------------------------------------------------
-
-function firstTable(html: string): string | undefined {
-	const open = /<table\b[^>]*>/i.exec(html);
-	if (!open) return undefined;
-	const from = open.index + open[0].length;
-	// Nested tables do not occur in Excel exports; the first closing tag ends ours.
-	const close = html.toLowerCase().indexOf('</table', from);
-	return html.slice(from, close < 0 ? undefined : close);
-}
-
-function rowsOf(body: string): string[] {
-	const out: string[] = [];
-	const re = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/tbody|<\/thead|<\/tfoot|$)/gi;
-	for (let m = re.exec(body); m; m = re.exec(body)) {
-		if (/<t[dh]\b/i.test(m[1])) out.push(m[1]);
-		if (m[0].length === 0) re.lastIndex++;
-	}
-	return out;
-}
-
-function cellsOf(rowHtml: string): Array<{ text: string; th: boolean; rowspan: number; colspan: number }> {
-	const out: Array<{ text: string; th: boolean; rowspan: number; colspan: number }> = [];
-	const re = /<(t[dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|<\/tr|$)/gi;
-	for (let m = re.exec(rowHtml); m; m = re.exec(rowHtml)) {
-		out.push({
-			th: m[1].toLowerCase() === 'th',
-			rowspan: span(m[2], 'rowspan'),
-			colspan: span(m[2], 'colspan'),
-			text: cellText(m[3]),
-		});
-		if (m[0].length === 0) re.lastIndex++;
-	}
-	return out;
-}
-
-function span(attrs: string, name: string): number {
-	const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs);
-	const n = m ? Number(m[1]) : 1;
-	// Guard against absurd spans in hostile or broken markup.
-	return Number.isInteger(n) && n >= 1 ? Math.min(n, 1000) : 1;
-}
-
-/** The visible text of a cell: tags dropped (`<br>` → space), entities decoded, whitespace collapsed. */
-function cellText(inner: string): string {
-	const noTags = inner
-		.replace(/<\/t[dh]\s*>[\s\S]*$/i, '')
-		.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-		.replace(/<br\s*\/?>/gi, ' ')
-		.replace(/<[^>]*>/g, '');
-	return unescapeEntities(noTags)
-		.replace(/[\s\u00a0]+/g, ' ')
-		.trim();
 }
