@@ -5,6 +5,7 @@
  */
 import { BPS_HOME } from '../api/attribution';
 import { mfdOfDomain } from '../api/families/mappers';
+import { mergeCensusData } from '../catalogue/census';
 import { censusSnippetTable } from '../snippets/families/census';
 import { simdasiSnippetTable } from '../snippets/families/simdasi';
 import { checkDomain, DOMAIN_SCHEMA, footer } from './common';
@@ -54,13 +55,18 @@ export interface CensusInput {
 	topic?: number;
 	dataset?: number;
 	domain?: string;
+	/** Several regions side by side (each row keeps its region code and name). */
+	domains?: string[];
 	format?: TableFormat;
 }
+
+/** Regions one census answer may compare (one request each). */
+const MAX_CENSUS_DOMAINS = 10;
 
 export const censusTool: AiTool<CensusInput> = {
 	name: 'bps_get_census',
 	description:
-		'Reads BPS census results (Population Census 2020, Economic Census, Agricultural Census 2023…) step by step: no input → the censuses (event ids); `event` → its topics; `event` + `topic` → its datasets; `event` + `dataset` + `domain` (a region code from bps_find_region, 0000 = Indonesia) → the data, one row per indicator, category and period, missing values empty.',
+		'Reads BPS census results (Population Census 2020, Economic Census, Agricultural Census 2023…) step by step: no input → the censuses (event ids); `event` → its topics; `event` + `topic` → its datasets; `event` + `dataset` + `domain` (a region code from bps_find_region, 0000 = Indonesia) → the data, one row per indicator, category and period, missing values empty; `domains` instead of `domain` compares up to 10 regions, each row with its region code and name.',
 	inputSchema: {
 		type: 'object',
 		properties: {
@@ -68,6 +74,12 @@ export const censusTool: AiTool<CensusInput> = {
 			topic: { type: 'integer', description: 'Topic id of the census.' },
 			dataset: { type: 'integer', description: 'Dataset id of the census.' },
 			domain: { ...DOMAIN_SCHEMA, description: `${DOMAIN_SCHEMA.description} Needed with dataset.` },
+			domains: {
+				type: 'array',
+				items: DOMAIN_SCHEMA,
+				maxItems: MAX_CENSUS_DOMAINS,
+				description: 'Several region codes to compare (instead of `domain`), e.g. ["3500", "3578"].',
+			},
 			format: FORMAT_SCHEMA,
 		},
 	},
@@ -100,14 +112,20 @@ export const censusTool: AiTool<CensusInput> = {
 				),
 			);
 		}
-		const domain = checkDomain(input.domain ?? '0000');
+		const domains = censusDomains(input);
 		const areas = await f.listCensusAreas(event, opts);
-		const area = areas.find((a) => a.domain === domain);
-		if (!area)
-			throw new ToolInputError(
-				`census ${event} has no results for region ${domain}. It covers ${areas.length} areas: Indonesia (0000), provinces and regencies/cities.`,
-			);
-		const data = await f.getCensusData({ event, area: area.id, dataset }, opts);
+		const picked = domains.map((domain) => {
+			const area = areas.find((a) => a.domain === domain);
+			if (!area)
+				throw new ToolInputError(
+					`census ${event} has no results for region ${domain}. It covers ${areas.length} areas: Indonesia (0000), provinces and regencies/cities.`,
+				);
+			return area;
+		});
+		// One request per region, together (the client's limits apply); one table of them all.
+		const data = mergeCensusData(
+			await Promise.all(picked.map((a) => f.getCensusData({ event, area: a.id, dataset }, opts))),
+		);
 		const st = censusSnippetTable(data, {
 			lang: deps.lang,
 			accessedAt: deps.now?.() ?? new Date(),
@@ -122,6 +140,21 @@ export const censusTool: AiTool<CensusInput> = {
 		);
 	},
 };
+
+/** The regions asked for: `domains` (once each, at most MAX_CENSUS_DOMAINS) or `domain` (default Indonesia). */
+function censusDomains(input: CensusInput): string[] {
+	if (input.domains !== undefined) {
+		if (!Array.isArray(input.domains) || !input.domains.length)
+			throw new ToolInputError('`domains` must be a non-empty list of region codes, e.g. ["3500", "3578"].');
+		const out = [...new Set(input.domains.map((d) => checkDomain(d)))];
+		if (out.length > MAX_CENSUS_DOMAINS)
+			throw new ToolInputError(
+				`\`domains\` takes at most ${MAX_CENSUS_DOMAINS} regions; ask again with fewer.`,
+			);
+		return out;
+	}
+	return [checkDomain(input.domain ?? '0000')];
+}
 
 function answer(title: string, lines: string[], source = CENSUS_SOURCE): string {
 	return [title, ...(lines.length ? lines : ['(none)']), '', footer(source)].join('\n');

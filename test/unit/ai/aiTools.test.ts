@@ -302,6 +302,36 @@ describe('AI tools (emulator)', () => {
 			await fails('bps_get_census', { event: 'sp2020', dataset, domain: '9999' }),
 			/no results for region 9999/,
 		);
+
+		// Several regions: one table, each row with its region code; one data request per region.
+		const two = await ok(
+			'bps_get_census',
+			{ event: 'sp2020', dataset, domains: ['3500', '3578', '3578'] },
+			d,
+		);
+		const regions = [...two.matchAll(/^\| (\d+) \|/gm)].map((m) => m[1]);
+		const perRegion = new Map<string, number>();
+		for (const r of regions) perRegion.set(r, (perRegion.get(r) ?? 0) + 1);
+		assert.equal(
+			perRegion.size,
+			2,
+			`two regions, the repeated one once: ${[...perRegion.keys()].join(', ')}`,
+		);
+		const counts = [...perRegion.values()];
+		assert.equal(counts[0], counts[1], 'the same rows for each region');
+		assert.match(await fails('bps_get_census', { event: 'sp2020', dataset, domains: [] }), /non-empty list/);
+		assert.match(
+			await fails('bps_get_census', { event: 'sp2020', dataset, domains: ['3500', '9999'] }),
+			/no results for region 9999/,
+		);
+		assert.match(
+			await fails('bps_get_census', {
+				event: 'sp2020',
+				dataset,
+				domains: Array.from({ length: 11 }, (_, i) => String(3501 + i)),
+			}),
+			/at most 10 regions/,
+		);
 	});
 
 	it("bps_get_simdasi: a region's tables, then one table with columns and units", async () => {
