@@ -42,7 +42,8 @@ export function tableHeader(ctx: ViewContext, tb: DynamicTable): HTMLElement[] {
 	const v = tb.variable;
 	const meta: Array<[string, string]> = [
 		[t(ctx, 'unit'), v.unit],
-		[t(ctx, 'region'), ctx.regionName ?? ctx.ref.domain],
+		// A census dataset is national; the areas it shows are in its title.
+		[t(ctx, 'region'), ctx.ref.kind === 'census' ? '' : (ctx.regionName ?? ctx.ref.domain)],
 		[t(ctx, 'lastUpdate'), tb.lastUpdate],
 	];
 	const dl = h('dl', { class: 'facts' });
