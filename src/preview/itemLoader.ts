@@ -8,6 +8,7 @@ import { itemKey, type IndicatorRef, type ItemRef, type TradeRef } from '../cata
 import { defaultPeriods, sortPeriods } from '../catalogue/periods';
 import { sdgTitle } from '../snippets/families';
 import { freshnessText } from '../presentation/freshness';
+import { raceAbort } from '../util/abort';
 import { assertNever } from '../util/assertNever';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/logger';
@@ -382,23 +383,4 @@ function dim(x: { id: number; label: string }): DimItem {
 /** Identifies a data window by its periods, in any order. */
 function loadKey(periods: number[]): string {
 	return [...periods].sort((a, b) => a - b).join(';');
-}
-
-/** Settles with `p`, or rejects as cancelled as soon as `signal` aborts (`p` itself runs on). */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-	if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
-	return new Promise<T>((resolve, reject) => {
-		const onAbort = () => reject(new DOMException('aborted', 'AbortError'));
-		signal.addEventListener('abort', onAbort, { once: true });
-		p.then(
-			(v) => {
-				signal.removeEventListener('abort', onAbort);
-				resolve(v);
-			},
-			(e) => {
-				signal.removeEventListener('abort', onAbort);
-				reject(e);
-			},
-		);
-	});
 }
