@@ -13,6 +13,7 @@
  */
 import type { CensusData, CensusRow } from '../api/families/types';
 import type { DimItem, DynamicTable } from '../api/types';
+import { gridTable } from './gridTable';
 
 /** Words the table carries, localised by the host. */
 export interface CensusLabels {
@@ -123,7 +124,7 @@ export function censusDynamicTable(
 			.filter(Boolean)
 			.join(' · ') || l.area;
 	const first = d.rows[0];
-	return {
+	return gridTable({
 		domain: '0000',
 		lang,
 		variable: {
@@ -131,7 +132,6 @@ export function censusDynamicTable(
 			title: l.title || first?.indicatorName.trim() || String(d.dataset),
 			unit: '',
 			subject: first?.indicatorName.trim() ?? '',
-			definition: '',
 			notes: l.notes.map(escapeHtml).join('<br>'),
 			decimal: isInteger(d.rows) ? 0 : 2,
 		},
@@ -141,13 +141,9 @@ export function censusDynamicTable(
 		tahun,
 		turtahun,
 		values,
-		lastUpdate: '',
-		subjects: [],
-		related: [],
-		unmatchedKeys: 0,
 		fetchedAt: d.fetchedAt,
 		stale: d.stale,
-	};
+	});
 }
 
 /** Counts (people, households) show without decimals; anything fractional keeps two. */

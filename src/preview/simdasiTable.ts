@@ -9,6 +9,7 @@
  */
 import type { SimdasiTable } from '../api/families/types';
 import type { DimItem, DynamicTable } from '../api/types';
+import { gridTable } from './gridTable';
 import { simdasiColumnHeader } from '../snippets/families/simdasi';
 
 function escapeHtml(s: string): string {
@@ -68,7 +69,7 @@ export function simdasiDynamicTable(tables: readonly SimdasiTable[], lang: 'ind'
 	const notes = [...new Set(years.map((t) => t.notes.trim()).filter(Boolean))];
 	const sources = [...new Set(years.map((t) => t.source.trim()).filter(Boolean))];
 	const en = lang === 'eng';
-	return {
+	return gridTable({
 		domain: '',
 		lang,
 		variable: {
@@ -76,7 +77,6 @@ export function simdasiDynamicTable(tables: readonly SimdasiTable[], lang: 'ind'
 			title: simdasiTitle(last, lang),
 			unit: '',
 			subject: '',
-			definition: '',
 			notes: [
 				...notes.map((n) => `${en ? 'Notes' : 'Catatan'}: ${escapeHtml(n)}`),
 				...sources.map((s) => `${en ? 'Source' : 'Sumber'}: ${escapeHtml(s)}`),
@@ -90,11 +90,7 @@ export function simdasiDynamicTable(tables: readonly SimdasiTable[], lang: 'ind'
 		tahun,
 		turtahun: [{ val: '0', label: '' }],
 		values,
-		lastUpdate: '',
-		subjects: [],
-		related: [],
-		unmatchedKeys: 0,
 		fetchedAt: Math.min(...years.map((t) => t.fetchedAt)),
 		stale: years.some((t) => t.stale),
-	};
+	});
 }

@@ -10,6 +10,7 @@
  */
 import type { TradeResult } from '../api/families/types';
 import type { DimItem, DynamicTable } from '../api/types';
+import { gridTable } from './gridTable';
 import { tradeTitle } from '../catalogue/trade';
 
 /** What the rows stand for: every combination, or one of its parts summed over the others. */
@@ -77,7 +78,7 @@ export function tradeDynamicTable(r: TradeResult, lang: 'ind' | 'eng', l: TradeL
 		add(values, at, x.valueUsd);
 		add(values, at + strideTv, x.netWeightKg);
 	}
-	return {
+	return gridTable({
 		domain: '0000',
 		lang,
 		variable: {
@@ -85,7 +86,6 @@ export function tradeDynamicTable(r: TradeResult, lang: 'ind' | 'eng', l: TradeL
 			title: tradeTitle(r.query, lang),
 			unit: `${l.value}; ${l.weight}`,
 			subject: '',
-			definition: '',
 			notes: l.notes.map(escapeHtml).join('<br>'),
 			decimal: 0,
 		},
@@ -95,13 +95,9 @@ export function tradeDynamicTable(r: TradeResult, lang: 'ind' | 'eng', l: TradeL
 		tahun,
 		turtahun,
 		values,
-		lastUpdate: '',
-		subjects: [],
-		related: [],
-		unmatchedKeys: 0,
 		fetchedAt: r.fetchedAt,
 		stale: r.stale,
-	};
+	});
 }
 
 /** Adds `x` to a cell; a missing value leaves it as it is (missing stays NaN, never 0). */

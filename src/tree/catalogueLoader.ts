@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { BpsError, isCancelled } from '../api/errors';
 import type { FamilyEndpoints } from '../api/families/endpoints';
+import type { GlossaryEntry } from '../api/families/types';
 import type { Lang, Paged } from '../api/types';
 import type { CatalogueService, FetchOptions } from '../catalogue/catalogueService';
 import type { ApiRecords } from '../catalogue/items';
@@ -48,7 +49,23 @@ export interface LoaderDeps {
 }
 
 export class CatalogueLoader {
+	/** The glossary by initial, kept for the loaded glossary and language: each letter opened reuses it. */
+	private byInitial:
+		| { entries: readonly GlossaryEntry[]; lang: Lang; groups: ReturnType<typeof glossaryByInitial> }
+		| undefined;
+
 	constructor(private readonly deps: LoaderDeps) {}
+
+	private glossaryGroups(
+		entries: readonly GlossaryEntry[],
+		lang: Lang,
+	): ReturnType<typeof glossaryByInitial> {
+		const b = this.byInitial;
+		if (b?.entries === entries && b.lang === lang) return b.groups;
+		const groups = glossaryByInitial(entries, lang);
+		this.byInitial = { entries, lang, groups };
+		return groups;
+	}
 
 	/** The children of one node (or of the root), and how fresh the lists behind them are. */
 	async load(node: CatalogueNode | undefined, opts: FetchOptions): Promise<Loaded> {
@@ -212,7 +229,7 @@ export class CatalogueLoader {
 			case 'glossaryLetter': {
 				const list = f.add(await this.deps.glossary.load({ bypassCache: o.bypassCache }));
 				const lang = o.lang ?? this.deps.lang();
-				const groups = glossaryByInitial(list.entries, lang);
+				const groups = this.glossaryGroups(list.entries, lang);
 				if (node.folder === 'glossary') return make.glossaryLetterNodes(node, groups);
 				const group = groups.find((g) => g.initial === node.group);
 				return make.glossaryNodes(make.idBase(node.domain, lang), node, group?.entries ?? [], lang);

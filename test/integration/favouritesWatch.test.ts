@@ -29,6 +29,17 @@ async function start(): Promise<{ emu: TestEmulator; h: FavouriteHooks }> {
 	return { emu, h };
 }
 
+type Highlighted = Extract<Received, { type: 'highlighted' }>;
+
+/** The webview's `highlighted` answer to "Show changes": what it marked, once it has. */
+async function highlighted(panel: { received: readonly Received[] }, what: string): Promise<Highlighted> {
+	return (await waitFor(
+		() => panel.received.find((m): m is Highlighted => m.type === 'highlighted'),
+		60_000,
+		what,
+	))!;
+}
+
 describe('favourites watch', function () {
 	this.timeout(90_000);
 	let emu: TestEmulator;
@@ -142,14 +153,7 @@ describe('favourites watch', function () {
 			change.revised.map((r) => `${r.row}|${r.column}`),
 		);
 		assert.deepEqual(sent?.newPeriods, change.newPeriods);
-		const shown = await waitFor(
-			() =>
-				panel.received.find(
-					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
-				)!,
-			60_000,
-			'the webview marks the changes in its grid',
-		);
+		const shown = await highlighted(panel, 'the webview marks the changes in its grid');
 		assert.equal(shown.cells, 3, 'the three revised cells are in the grid');
 		assert.equal(shown.periods, 1, 'the new period is a column of the grid');
 		assert.match(String(shown.summary), /3/);
@@ -315,14 +319,7 @@ describe('favourites watch: static tables', function () {
 		const id = await exec<string>('bps.showFavouriteChanges', fav.key);
 		const panel = h.previews.get(id)!;
 		assert.equal(panel.ref.id, STATIC.id);
-		const shown = await waitFor(
-			() =>
-				panel.received.find(
-					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
-				)!,
-			60_000,
-			'the webview marks the changed cell',
-		);
+		const shown = await highlighted(panel, 'the webview marks the changed cell');
 		assert.equal(shown.cells, 1, 'the revised cell is marked in the table');
 		assert.match(String(shown.summary), /2026-12-01/);
 		assert.match(String(shown.summary), /Changed cells: 1/);
@@ -340,14 +337,7 @@ describe('favourites watch: static tables', function () {
 		assert.equal(layout.cells, undefined, 'cells are not compared across layouts');
 		const id2 = await exec<string>('bps.showFavouriteChanges', fav.key);
 		const panel2 = h.previews.get(id2)!;
-		const shown2 = await waitFor(
-			() =>
-				panel2.received.find(
-					(m): m is Extract<Received, { type: 'highlighted' }> => m.type === 'highlighted',
-				)!,
-			60_000,
-			'the webview says the layout changed',
-		);
+		const shown2 = await highlighted(panel2, 'the webview says the layout changed');
 		assert.equal(shown2.cells, 0);
 		assert.match(String(shown2.summary), /layout changed/);
 	});
